@@ -1,0 +1,35 @@
+"""Paths and settings in one place: the database path comes from DXDASH_DB, with a default."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+DATA_DIR = PROJECT_ROOT / "data"
+DEFAULT_DB = DATA_DIR / "dxdash.duckdb"
+DEFAULT_MAPPING = DATA_DIR / "mapping.toml"
+SQL_DIR = Path(__file__).resolve().parent / "sql"
+
+# How many earlier snapshots stay on disk (the one before the current is what "undo" restores).
+SNAPSHOTS_KEPT = 3
+# Uploads bigger than this are refused (bytes); a workbook may expand to at most this many bytes.
+MAX_UPLOAD_BYTES = int(os.environ.get("DXDASH_MAX_UPLOAD_MB", "200")) * 1024 * 1024
+MAX_WORKBOOK_EXPANDED_BYTES = int(os.environ.get("DXDASH_MAX_XLSX_EXPANDED_MB", "500")) * 1024 * 1024
+
+
+# DuckDB's memory during a load; more is spilled to a temporary folder.
+LOAD_MEMORY_LIMIT = os.environ.get("DXDASH_LOAD_MEMORY", "500MB")
+
+
+def db_path(explicit: str | os.PathLike | None = None) -> Path:
+    """--db FILE, else DXDASH_DB, else the dashboard's own database file."""
+    if explicit:
+        return Path(explicit)
+    env = os.environ.get("DXDASH_DB")
+    return Path(env) if env else DEFAULT_DB
+
+
+def mapping_path() -> Path:
+    env = os.environ.get("DXDASH_MAPPING")
+    return Path(env) if env else DEFAULT_MAPPING

@@ -1,0 +1,247 @@
+"""The kinds of export the data contract accepts, their columns, aliases and keys, as data."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+# Value types understood by etl.normalize.parse_value.
+CODE = "code"  # identifiers: kept as text, leading zeros kept
+TEXT = "text"
+DATE = "date"
+DATE_OR_MONTH = "date_or_month"  # a month means its first day
+FISCAL_YEAR = "fiscal_year"
+COUNT = "count"  # non-negative whole number
+NUMBER = "number"  # non-negative number (minutes, hours)
+YEN = "yen"  # non-negative amount of money
+LEVEL = "level"
+ATTENDANCE = "attendance"
+RESULT = "result"
+STATUS = "status"
+METRIC = "metric"
+
+SQL_TYPES = {
+    CODE: "varchar",
+    TEXT: "varchar",
+    DATE: "date",
+    DATE_OR_MONTH: "date",
+    FISCAL_YEAR: "integer",
+    COUNT: "bigint",
+    NUMBER: "double",
+    YEN: "double",
+    LEVEL: "varchar",
+    ATTENDANCE: "varchar",
+    RESULT: "varchar",
+    STATUS: "varchar",
+    METRIC: "varchar",
+}
+
+
+@dataclass(frozen=True)
+class Column:
+    name: str
+    type: str
+    required: bool = False
+    aliases: tuple[str, ...] = ()
+    default: str | None = None  # canonical value used when the cell is empty
+
+
+@dataclass(frozen=True)
+class Kind:
+    name: str
+    label_ja: str
+    label_en: str
+    columns: tuple[Column, ...]
+    key: tuple[str, ...]
+    extra_aliases: dict[str, tuple[str, ...]] = field(default_factory=dict)
+
+    @property
+    def required(self) -> tuple[str, ...]:
+        return tuple(c.name for c in self.columns if c.required)
+
+    def column(self, name: str) -> Column:
+        return next(c for c in self.columns if c.name == name)
+
+
+def _c(name, type_, required=False, aliases=(), default=None) -> Column:
+    return Column(name, type_, required, tuple(aliases), default)
+
+
+KINDS: dict[str, Kind] = {
+    k.name: k
+    for k in (
+        Kind(
+            "organizations",
+            "組織",
+            "Organisations",
+            (
+                _c("dept_code", CODE, True, ["所属コード", "課コード"]),
+                _c("dept_name", TEXT, True, ["所属名", "課名"]),
+                _c("bureau_name", TEXT, False, ["局名", "局区室名", "局"]),
+                _c("bureau_code", CODE, False, ["局コード"]),
+            ),
+            ("dept_code",),
+        ),
+        Kind(
+            "staff",
+            "職員",
+            "Staff roster",
+            (
+                _c("staff_id", CODE, True, ["職員番号"]),
+                _c("fiscal_year", FISCAL_YEAR, True, ["年度"]),
+                _c("dept_code", CODE, True, ["所属コード"]),
+                _c("employment_type", TEXT, False, ["雇用区分", "任用区分"]),
+                _c("position", TEXT, False, ["職名", "役職"]),
+                _c("name", TEXT, False, ["氏名"]),
+                _c("left_on", DATE, False, ["退職日"]),
+            ),
+            ("fiscal_year", "staff_id"),
+        ),
+        Kind(
+            "nominations",
+            "変革リーダー選出",
+            "Leader nominations",
+            (
+                _c("fiscal_year", FISCAL_YEAR, True, ["年度"]),
+                _c("dept_code", CODE, True, ["所属コード"]),
+                _c("staff_id", CODE, True, ["職員番号"]),
+                _c("level", LEVEL, False, ["選出区分", "区分"], default="silver"),
+            ),
+            ("fiscal_year", "staff_id", "level"),
+        ),
+        Kind(
+            "training",
+            "研修受講",
+            "Training attendance",
+            (
+                _c("staff_id", CODE, True, ["職員番号"]),
+                _c("course_name", TEXT, True, ["研修名", "講座名"]),
+                _c("level", LEVEL, True, ["区分", "研修区分"]),
+                _c("session_date", DATE, True, ["受講日", "実施日"]),
+                _c("attendance", ATTENDANCE, False, ["出欠"], default="attended"),
+                _c("course_code", CODE, False, ["研修コード"]),
+                _c("minutes", NUMBER, False, ["受講時間(分)"]),
+            ),
+            ("staff_id", "course_name", "session_date"),
+        ),
+        Kind(
+            "assignments",
+            "課題提出",
+            "Assignments",
+            (
+                _c("submission_id", CODE, True, ["提出番号", "課題番号"]),
+                _c("staff_id", CODE, True, ["職員番号"]),
+                _c("level", LEVEL, True, ["区分"]),
+                _c("submitted_on", DATE, True, ["提出日"]),
+                _c("title", TEXT, False, ["課題名", "テーマ", "アイデア名"]),
+                _c("result", RESULT, False, ["評価", "判定"]),
+                _c("est_hours_saved", NUMBER, False, ["想定削減時間(時間/年)"]),
+                _c("category", TEXT, False, ["分類"]),
+            ),
+            ("submission_id",),
+        ),
+        Kind(
+            "certifications",
+            "認定",
+            "Certifications",
+            (
+                _c("staff_id", CODE, True, ["職員番号"]),
+                _c("level", LEVEL, True, ["認定区分", "区分"]),
+                _c("certified_on", DATE, True, ["認定日"]),
+            ),
+            ("staff_id", "level"),
+        ),
+        Kind(
+            "apps",
+            "アプリ台帳",
+            "App register",
+            (
+                _c("app_id", CODE, True, ["アプリID"]),
+                _c("app_name", TEXT, True, ["アプリ名"]),
+                _c("owner_dept_code", CODE, True, ["所管所属コード", "所属コード"]),
+                _c("created_on", DATE, True, ["作成日"]),
+                _c("creator_staff_id", CODE, False, ["作成者職員番号"]),
+                _c("released_on", DATE, False, ["運用開始日"]),
+                _c("retired_on", DATE, False, ["廃止日", "運用終了日"]),
+                _c(
+                    "minutes_saved_per_use",
+                    NUMBER,
+                    True,
+                    ["1件あたり削減時間(分)", "削減時間(分/件)"],
+                ),
+                _c("initial_cost_yen", YEN, False, ["外注想定初期費用(円)"]),
+                _c("annual_running_cost_yen", YEN, False, ["外注想定年間運用費(円)"]),
+                _c("annual_maintenance_cost_yen", YEN, False, ["外注想定年間保守費(円)"]),
+                _c("category", TEXT, False, ["分類"]),
+            ),
+            ("app_id",),
+        ),
+        Kind(
+            "app_usage",
+            "アプリ利用実績",
+            "App usage",
+            (
+                _c("app_id", CODE, True, ["アプリID"]),
+                _c("usage_date", DATE_OR_MONTH, True, ["利用日", "利用月"]),
+                _c("uses", COUNT, True, ["利用件数", "件数", "処理件数"]),
+                _c("staff_id", CODE, False, ["職員番号"]),
+            ),
+            ("usage_date", "app_id", "staff_id"),
+        ),
+        Kind(
+            "elearning",
+            "動画学習",
+            "E-learning",
+            (
+                _c("staff_id", CODE, True, ["職員番号", "user_external_id"]),
+                _c("course_title", TEXT, True, ["講座名", "course_title"]),
+                _c("minutes", NUMBER, True, ["視聴時間(分)", "num_video_consumed_minutes"]),
+                _c(
+                    "activity_on",
+                    DATE,
+                    True,
+                    ["最終受講日", "last_activity_date", "course_last_accessed_date"],
+                ),
+                _c("completed_on", DATE, False, ["修了日", "course_completion_date"]),
+                _c("category", TEXT, False, ["カテゴリ", "course_category"]),
+            ),
+            ("staff_id", "course_title"),
+        ),
+        Kind(
+            "projects",
+            "ゼミ・実装プロジェクト",
+            "Seminar projects",
+            (
+                _c("project_id", CODE, True, ["プロジェクト番号"]),
+                _c("team", TEXT, True, ["チーム名"]),
+                _c("theme", TEXT, True, ["テーマ"]),
+                _c("status", STATUS, True, ["状況"]),
+                _c("fiscal_year", FISCAL_YEAR, True, ["年度"]),
+                _c("submission_id", CODE, False, ["元課題番号"]),
+                _c("app_id", CODE, False, ["アプリID"]),
+                _c("presented_on", DATE, False, ["発表日"]),
+                _c("implemented_on", DATE, False, ["実装日"]),
+            ),
+            ("project_id",),
+        ),
+        Kind(
+            "targets",
+            "目標",
+            "Targets",
+            (
+                _c("metric", METRIC, True, ["指標"]),
+                _c("fy_from", FISCAL_YEAR, True, ["開始年度"]),
+                _c("fy_to", FISCAL_YEAR, True, ["終了年度"]),
+                _c("value", NUMBER, True, ["目標値"]),
+            ),
+            ("metric", "fy_from", "fy_to"),
+        ),
+    )
+}
+
+# The app_usage key also separates month rows from day rows (a month row dated the 1st and a
+# day row of the 1st are different facts); see docs/decisions.md.
+USAGE_GRANULARITY_COLUMN = "granularity"
+
+
+def raw_table(kind: str) -> str:
+    return f"raw_{kind}"

@@ -1,0 +1,483 @@
+"""Loading: files -> raw tables (typed, upserted by key) -> staging and marts, in one transaction."""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import shutil
+import tempfile
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+
+import duckdb
+
+from etl import config, models
+from etl.db import scalar
+from etl.kinds import KINDS, SQL_TYPES, Kind, raw_table
+from etl.mapping import Match, display_name, load_extra_aliases, recognise
+from etl.messages import MESSAGES, language, msg
+from etl.normalize import parse_value
+from etl.readers import SourceTable, UnreadableFile, file_hash, read_file
+from etl.snapshots import SnapshotStore
+
+DEMO_MANIFEST = "demo-manifest.json"
+Progress = Callable[[float, str], None]
+
+
+@dataclass
+class FileResult:
+    path: str
+    kind: str | None
+    status: str  # loaded | unchanged | rejected
+    rows_read: int = 0
+    rows_loaded: int = 0
+    rows_quarantined: int = 0
+    message: str = ""
+    sheet: str | None = None
+    rows_warned: int = 0
+
+
+@dataclass
+class LoadResult:
+    files: list[FileResult] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)
+    committed: bool = False
+    error: str | None = None
+    snapshot: str | None = None
+
+    @property
+    def exit_code(self) -> int:
+        if self.error is not None:
+            return 2
+        if any(f.status == "rejected" or f.rows_quarantined for f in self.files):
+            return 1
+        return 0
+
+    def to_json(self) -> dict:
+        keys = ("path", "kind", "status", "rows_read", "rows_loaded", "rows_quarantined", "message")
+        files = []
+        for result in self.files:
+            entry = {k: getattr(result, k) for k in keys}
+            if result.sheet:
+                entry["sheet"] = result.sheet
+            files.append(entry)
+        out = {"files": files, "committed": self.committed}
+        if self.skipped:
+            out["skipped"] = self.skipped
+        if self.error:
+            out["error"] = self.error
+        return out
+
+
+def expand_paths(paths: Iterable[str | Path]) -> tuple[list[Path], list[str]]:
+    """Folders stand for their .csv and .xlsx files in code-point order of their names."""
+    files: list[Path] = []
+    skipped: list[str] = []
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            for child in sorted(path.iterdir(), key=lambda p: p.name):
+                if child.is_file() and child.suffix.lower() in (".csv", ".xlsx"):
+                    files.append(child)
+                elif child.is_file() and not child.name.startswith("."):
+                    skipped.append(str(child))
+        else:
+            files.append(path)
+    return files, skipped
+
+
+def demo_hashes(files: list[Path]) -> set[str]:
+    """Content hashes that `python -m etl demo` wrote into a manifest beside the files."""
+    hashes: set[str] = set()
+    for folder in {f.parent for f in files}:
+        manifest = folder / DEMO_MANIFEST
+        if manifest.exists():
+            try:
+                hashes.update(json.loads(manifest.read_text(encoding="utf-8"))["files"].values())
+            except (ValueError, KeyError, TypeError):
+                continue
+    return hashes
+
+
+def ensure_schema(con: duckdb.DuckDBPyConnection) -> None:
+    con.execute("create table if not exists meta (key varchar primary key, value varchar)")
+    con.execute(
+        """create table if not exists loads (
+            load_id integer primary key, started_at timestamp, finished_at timestamp,
+            dataset varchar, snapshot varchar, previous_snapshot varchar)"""
+    )
+    con.execute(
+        """create table if not exists load_files (
+            load_id integer, file_name varchar, path varchar, sheet varchar, kind varchar,
+            content_hash varchar, status varchar, rows_read bigint, rows_loaded bigint,
+            rows_quarantined bigint, rows_warned bigint, message_ja varchar, message_en varchar,
+            loaded_at timestamp)"""
+    )
+    con.execute(
+        """create table if not exists row_issues (
+            load_id integer, severity varchar, kind varchar, file_name varchar, sheet varchar,
+            row_number bigint, column_name varchar, raw_value varchar, reason_code varchar,
+            reason_ja varchar, reason_en varchar, row_json varchar)"""
+    )
+    for kind in KINDS.values():
+        columns = [f'"{c.name}" {SQL_TYPES[c.type]}' for c in kind.columns]
+        if kind.name == "app_usage":
+            columns.append("granularity varchar")
+        columns += ["source_file varchar", "source_row bigint", "load_id integer"]
+        con.execute(f"create table if not exists {raw_table(kind.name)} ({', '.join(columns)})")
+
+
+def _meta(con, key: str) -> str | None:
+    return scalar(con, "select value from meta where key = ?", [key])
+
+
+def _set_meta(con, key: str, value: str) -> None:
+    con.execute("insert or replace into meta values (?, ?)", [key, value])
+
+
+class _Run:
+    """One load run inside one open transaction on the work snapshot."""
+
+    def __init__(self, con, load_id: int, lang: str, forced_kind: str | None, progress: Progress):
+        self.con = con
+        self.load_id = load_id
+        self.lang = lang
+        self.forced_kind = forced_kind
+        self.progress = progress
+        self.extra = load_extra_aliases()
+        self.hashes: dict[Path, str | None] = {}
+        con.execute(
+            """create or replace temp table _reasons as select unnest(?::varchar[]) as code,
+               unnest(?::varchar[]) as ja, unnest(?::varchar[]) as en""",
+            [list(MESSAGES), [t["ja"] for t in MESSAGES.values()], [t["en"] for t in MESSAGES.values()]],
+        )
+        self.loaded_hashes = {
+            (row[0], row[1])
+            for row in con.execute(
+                "select content_hash, kind from load_files where status = 'loaded'"
+            ).fetchall()
+        }
+
+    def reject(self, table_path: Path, key: str, sheet=None, kind=None, **params) -> FileResult:
+        result = FileResult(str(table_path), kind, "rejected", sheet=sheet)
+        result.message = msg(key, self.lang, **params)
+        self._log(result, None, msg(key, "ja", **params), msg(key, "en", **params))
+        return result
+
+    def _log(self, result: FileResult, content_hash, message_ja, message_en):
+        self.con.execute(
+            "insert into load_files values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, now())",
+            [
+                self.load_id,
+                Path(result.path).name,
+                result.path,
+                result.sheet,
+                result.kind,
+                content_hash,
+                result.status,
+                result.rows_read,
+                result.rows_loaded,
+                result.rows_quarantined,
+                result.rows_warned,
+                message_ja,
+                message_en,
+            ],
+        )
+
+    def unrecognised(self, table: SourceTable, recognition) -> tuple[str, dict]:
+        if recognition.tie:
+            kinds = ", ".join(m.kind.name for m in recognition.candidates)
+            return "file_tie", {"kinds": kinds}
+        if self.forced_kind:
+            match = recognition.candidates[0]
+            missing = ", ".join(display_name(match.kind, c, self.lang) for c in match.missing)
+            return "file_kind_missing_columns", {"kind": match.kind.name, "missing": missing}
+        parts = [
+            msg(
+                "candidate",
+                self.lang,
+                kind=m.kind.name,
+                missing=", ".join(display_name(m.kind, c, self.lang) for c in m.missing),
+            )
+            for m in recognition.candidates
+        ]
+        return "file_no_kind", {"candidates": "; ".join(parts) or "-"}
+
+    def load_table(self, table: SourceTable, match: Match) -> FileResult:
+        kind = match.kind
+        result = FileResult(str(table.path), kind.name, "loaded", sheet=table.sheet)
+        if (table.content_hash, kind.name) in self.loaded_hashes:
+            result.status = "unchanged"
+            result.message = msg("file_unchanged", self.lang)
+            self._log(result, table.content_hash, msg("file_unchanged", "ja"), msg("file_unchanged", "en"))
+            return result
+        table.materialise(self.con, "_in", match.columns)
+        result.rows_read = scalar(self.con, "select count(*) from _in")
+        if result.rows_read == 0:
+            return self.reject(table.path, "file_header_only", table.sheet, kind.name)
+        self._type_rows(kind, match, table)
+        result.rows_quarantined = self._record_issues(kind, table, "quarantine")
+        result.rows_warned = self._record_issues(kind, table, "warning")
+        result.rows_loaded = result.rows_read - result.rows_quarantined
+        self._upsert(kind, table)
+        self.loaded_hashes.add((table.content_hash, kind.name))
+        key = "file_loaded_quarantine" if result.rows_quarantined else "file_loaded"
+        params = {"rows": f"{result.rows_loaded:,}", "bad": f"{result.rows_quarantined:,}"}
+        result.message = msg(key, self.lang, **params)
+        self._log(result, table.content_hash, msg(key, "ja", **params), msg(key, "en", **params))
+        self._drop_work_tables()
+        return result
+
+    def _drop_work_tables(self) -> None:
+        for view in ("_typed", "_in"):
+            self.con.execute(f"drop view if exists {view}")
+        for position in range(max(len(k.columns) for k in KINDS.values())):
+            self.con.execute(f"drop table if exists _map{position}")
+        self.con.execute("drop table if exists _src")
+
+    def _type_rows(self, kind: Kind, match: Match, table: SourceTable) -> None:
+        """Parses each distinct raw value once in Python, then joins the answers back in DuckDB."""
+        selects, joins = ["i._row"], []
+        for position, column in enumerate(kind.columns):
+            sql_type = SQL_TYPES[column.type]
+            name = column.name
+            if name not in match.columns:
+                default = f"cast('{column.default}' as {sql_type})" if column.default else "null"
+                selects += [
+                    f'{default} as "{name}"',
+                    f'cast(null as varchar) as "{name}__raw"',
+                    f'cast(null as varchar) as "{name}__err"',
+                ]
+                if name == "usage_date":
+                    selects.append("cast(null as varchar) as granularity")
+                continue
+            distinct = [
+                r[0]
+                for r in self.con.execute(
+                    f'select distinct "{name}" from _in where "{name}" is not null'
+                ).fetchall()
+            ]
+            parsed = [parse_value(column.type, raw) for raw in distinct]
+            missing = "'missing'" if column.required else "null"
+            granularities = {g for _, g, _ in parsed}
+            if all(e is None and str(v) == raw for raw, (v, _, e) in zip(distinct, parsed, strict=True)) and (
+                len(granularities) <= 1
+            ):
+                # every value is already in its canonical form: a cast, no lookup join (large files)
+                value = f'cast(i."{name}" as {sql_type})'
+                if column.default:
+                    value = f"coalesce({value}, cast('{column.default}' as {sql_type}))"
+                selects += [
+                    f'{value} as "{name}"',
+                    f'i."{name}" as "{name}__raw"',
+                    f'case when i."{name}" is null then {missing} end as "{name}__err"',
+                ]
+                if name == "usage_date":
+                    only = next(iter(granularities), None)
+                    selects.append(f"cast({repr(only) if only else 'null'} as varchar) as granularity")
+                continue
+            alias = f"m{position}"
+            self.con.execute(
+                f"""create or replace temp table _map{position} as select
+                    unnest(?::varchar[]) as raw, unnest(?::varchar[]) as value,
+                    unnest(?::varchar[]) as granularity, unnest(?::varchar[]) as err""",
+                [
+                    distinct,
+                    [None if v is None else str(v) for v, _, _ in parsed],
+                    [g for _, g, _ in parsed],
+                    [e for _, _, e in parsed],
+                ],
+            )
+            joins.append(f'left join _map{position} {alias} on i."{name}" = {alias}.raw')
+            value = f"cast({alias}.value as {sql_type})"
+            if column.default:
+                value = f"coalesce({value}, cast('{column.default}' as {sql_type}))"
+            selects += [
+                f'{value} as "{name}"',
+                f'i."{name}" as "{name}__raw"',
+                f'case when i."{name}" is null then {missing} else {alias}.err end as "{name}__err"',
+            ]
+            if name == "usage_date":
+                selects.append(f"{alias}.granularity as granularity")
+        # a view: the rows are read once more for the issues and once for the accepted rows, which
+        # costs less than copying every column of a large file
+        self.con.execute(
+            f"create or replace temp view _typed as select {', '.join(selects)} from _in i {' '.join(joins)}"
+        )
+
+    def _record_issues(self, kind: Kind, table: SourceTable, severity: str) -> int:
+        """Quarantine rows with a bad required value; warn on a bad optional one (stored as missing)."""
+        columns = [c for c in kind.columns if c.required == (severity == "quarantine")]
+        if not columns:
+            return 0
+        raw_json = "to_json({" + ", ".join(f"'{c.name}': \"{c.name}__raw\"" for c in kind.columns) + "})"
+        parts = []
+        for column in columns:
+            err = f'"{column.name}__err"'
+            parts.append(
+                f"""select {self.load_id}, '{severity}', '{kind.name}', ?, ?, _row, '{column.name}',
+                    "{column.name}__raw", {err}, r.ja, r.en, cast({raw_json} as varchar)
+                    from _typed left join _reasons r on r.code = {err} where {err} is not null"""
+            )
+        params = []
+        for _ in columns:
+            params += [table.path.name, table.sheet]
+        self.con.execute(f"insert into row_issues {' union all '.join(parts)}", params)
+        condition = " or ".join(f'"{c.name}__err" is not null' for c in columns)
+        return scalar(self.con, f"select count(*) from _typed where {condition}")
+
+    def _upsert(self, kind: Kind, table: SourceTable) -> None:
+        """A later row with the same key replaces an earlier one, within the file and across loads."""
+        required_ok = " and ".join(f'"{c}__err" is null' for c in kind.required)
+        key = list(kind.key) + (["granularity"] if kind.name == "app_usage" else [])
+        partition = ", ".join(f'"{k}"' for k in key)
+        names = [c.name for c in kind.columns] + (["granularity"] if kind.name == "app_usage" else [])
+        target = raw_table(kind.name)
+        self.con.execute(
+            f"""create or replace temp table _accepted as
+                select {", ".join(f'"{n}"' for n in names)}, ? as source_file, _row as source_row,
+                       {self.load_id} as load_id
+                from _typed where {required_ok}
+                qualify row_number() over (partition by {partition} order by _row desc) = 1""",
+            [table.label],
+        )
+        on = " and ".join(f'{target}."{k}" is not distinct from a."{k}"' for k in key)
+        self.con.execute(f"delete from {target} using _accepted a where {on}")
+        self.con.execute(f"insert into {target} by name select * from _accepted")
+        self.con.execute("drop table _accepted")
+
+
+def load(
+    paths: Iterable[str | Path],
+    db: str | Path | None = None,
+    kind: str | None = None,
+    progress: Progress | None = None,
+    lang: str | None = None,
+) -> LoadResult:
+    """Loads files or folders as one run: it all lands in a new snapshot, or nothing changes."""
+    lang = lang or language()
+    report = progress or (lambda fraction, label: None)
+    files, skipped = expand_paths(paths)
+    result = LoadResult(skipped=skipped)
+    store = SnapshotStore(config.db_path(db))
+    workdir = Path(tempfile.mkdtemp(prefix="dxdash-load-"))
+    try:
+        store.db_path.parent.mkdir(parents=True, exist_ok=True)
+        with store.lock():
+            _load_locked(store, files, kind, lang, report, workdir, result)
+    except (OSError, duckdb.Error) as error:
+        result.error = msg("run_failed", lang, detail=str(error).splitlines()[0])
+        result.committed = False
+    finally:
+        shutil.rmtree(workdir, ignore_errors=True)
+    return result
+
+
+def _current_dataset(store: SnapshotStore) -> str | None:
+    current = store.current()
+    if current is None:
+        return None
+    con = duckdb.connect(str(current), read_only=True)
+    try:
+        return _meta(con, "dataset")
+    except duckdb.Error:
+        return None
+    finally:
+        con.close()
+
+
+def _load_locked(store, files, forced_kind, lang, report, workdir, result: LoadResult) -> None:
+    demo = demo_hashes(files)
+    hashes = {}
+    for path in files:
+        try:
+            hashes[path] = file_hash(path)
+        except OSError:
+            hashes[path] = None
+    readable = [h for h in hashes.values() if h]
+    run_is_demo = bool(readable) and all(h in demo for h in readable)
+    previous_dataset = _current_dataset(store)
+    # Demo rows never mix with the office's: the first office load starts from an empty database.
+    start_empty = previous_dataset == "demo" and not run_is_demo
+    dataset = "demo" if run_is_demo and previous_dataset in (None, "demo") else "office"
+    work, final = store.prepare(start_empty)
+    con = duckdb.connect(str(work))
+    committed = False
+    try:
+        con.execute("set enable_progress_bar = false")
+        # a bounded footprint on a shared server: DuckDB spills to the work folder beyond this
+        con.execute(f"set memory_limit = '{config.LOAD_MEMORY_LIMIT}'")
+        con.execute("set temp_directory = ?", [str(workdir)])
+        ensure_schema(con)
+        con.execute("begin transaction")
+        load_id = scalar(con, "select coalesce(max(load_id), 0) + 1 from loads")
+        run = _Run(con, load_id, lang, forced_kind, report)
+        run.hashes = hashes
+        changed = False
+        for index, path in enumerate(files):
+            report(index / max(len(files), 1), path.name)
+            if dataset == "office" and hashes.get(path) in demo:
+                result.files.append(run.reject(path, "demo_into_office"))
+                continue
+            for file_result in _load_file(run, path, workdir):
+                result.files.append(file_result)
+                changed |= file_result.status == "loaded"
+        if not changed and store.current() is not None and not start_empty:
+            con.execute("rollback")
+            result.committed = True
+            return
+        report(0.95, "marts")
+        models.build(con)
+        now = datetime.now().isoformat(timespec="seconds")
+        previous = store.current()
+        con.execute(
+            "insert into loads values (?, ?, now(), ?, ?, ?)",
+            [load_id, now, dataset, final.name, previous.name if previous else None],
+        )
+        _set_meta(con, "dataset", dataset)
+        _set_meta(con, "last_load_at", now)
+        con.execute("commit")
+        con.execute("checkpoint")
+        con.close()
+        store.publish(work, final)
+        committed = True
+        result.committed = True
+        result.snapshot = final.name
+        report(1.0, "done")
+    finally:
+        if not committed:
+            with contextlib.suppress(duckdb.Error):
+                con.close()
+            store.discard(work)
+
+
+def _load_file(run: _Run, path: Path, workdir: Path) -> list[FileResult]:
+    try:
+        tables = read_file(path, workdir, run.hashes.get(path))
+    except UnreadableFile as error:
+        return [run.reject(path, error.key, **error.params)]
+    results: list[FileResult] = []
+    skipped_sheets: list[str] = []
+    for table in tables:
+        recognition = recognise(table.headers, run.forced_kind, run.extra)
+        if recognition.match is None:
+            if table.sheet is not None and not recognition.tie:
+                skipped_sheets.append(table.sheet)
+                continue
+            key, params = run.unrecognised(table, recognition)
+            results.append(run.reject(path, key, table.sheet, **params))
+            continue
+        try:
+            results.append(run.load_table(table, recognition.match))
+        except UnreadableFile as error:
+            results.append(run.reject(path, error.key, table.sheet, **error.params))
+    if tables and tables[0].sheet is not None:
+        if not results:
+            return [run.reject(path, "file_no_sheet", sheets=", ".join(skipped_sheets) or "-")]
+        note = " ".join(msg("sheet_skipped", run.lang, sheet=s) for s in skipped_sheets)
+        if note:
+            for entry in results:
+                entry.message = f"{entry.message} ({note})"
+    return results

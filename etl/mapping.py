@@ -1,0 +1,130 @@
+"""Header recognition: which kind a header row is, and which header feeds which column."""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+
+from etl import config
+from etl.kinds import KINDS, Kind
+from etl.normalize import header_key
+
+
+def load_extra_aliases(path: Path | None = None) -> dict[str, dict[str, list[str]]]:
+    """Aliases a user added in data/mapping.toml: {kind: {column: [names]}}."""
+    path = path or config.mapping_path()
+    if not path.exists():
+        return {}
+    with path.open("rb") as handle:
+        document = tomllib.load(handle)
+    extra: dict[str, dict[str, list[str]]] = {}
+    for kind_name, columns in (document.get("aliases") or {}).items():
+        if kind_name not in KINDS or not isinstance(columns, dict):
+            continue
+        known = {c.name for c in KINDS[kind_name].columns}
+        extra[kind_name] = {
+            col: [str(n) for n in names]
+            for col, names in columns.items()
+            if col in known and isinstance(names, list)
+        }
+    return extra
+
+
+def save_alias(kind: str, column: str, header: str, path: Path | None = None) -> None:
+    """Adds one alias to the mapping file (used by the import page)."""
+    path = path or config.mapping_path()
+    extra = load_extra_aliases(path)
+    names = extra.setdefault(kind, {}).setdefault(column, [])
+    if header not in names:
+        names.append(header)
+    lines = [line for line in _comment_lines(path)]
+    for kind_name in sorted(extra):
+        lines.append(f"\n[aliases.{kind_name}]")
+        for col in sorted(extra[kind_name]):
+            quoted = ", ".join(_toml_string(n) for n in extra[kind_name][col])
+            lines.append(f"{col} = [{quoted}]")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def _comment_lines(path: Path) -> list[str]:
+    if not path.exists():
+        return ["# Extra header names (aliases) for the export kinds of the data contract."]
+    return [line for line in path.read_text(encoding="utf-8").splitlines() if line.startswith("#")]
+
+
+def _toml_string(text: str) -> str:
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+@dataclass
+class Match:
+    kind: Kind
+    # canonical column -> index of the header that feeds it
+    columns: dict[str, int]
+    missing: list[str]
+
+    @property
+    def complete(self) -> bool:
+        return not self.missing
+
+
+def _candidates(kind: Kind, extra: dict[str, list[str]]):
+    for column in kind.columns:
+        names = [column.name, *column.aliases, *extra.get(column.name, [])]
+        yield column, [header_key(n) for n in names]
+
+
+def match_kind(kind: Kind, headers: list[str], extra=None) -> Match:
+    """Which header feeds each column: the canonical name wins, then the alias listed first."""
+    keys = [header_key(h) for h in headers]
+    used: set[int] = set()
+    columns: dict[str, int] = {}
+    for column, names in _candidates(kind, (extra or {}).get(kind.name, {})):
+        for name in names:
+            index = next((i for i, k in enumerate(keys) if k == name and i not in used), None)
+            if index is not None:
+                columns[column.name] = index
+                used.add(index)
+                break
+    missing = [c for c in kind.required if c not in columns]
+    return Match(kind, columns, missing)
+
+
+@dataclass
+class Recognition:
+    match: Match | None
+    # set when no kind or several kinds fit: every kind's match, best first
+    candidates: list[Match]
+    tie: bool = False
+
+
+def recognise(headers: list[str], forced_kind: str | None = None, extra=None) -> Recognition:
+    extra = load_extra_aliases() if extra is None else extra
+    if forced_kind:
+        match = match_kind(KINDS[forced_kind], headers, extra)
+        return Recognition(match if match.complete else None, [match])
+    matches = [match_kind(k, headers, extra) for k in KINDS.values()]
+    complete = [m for m in matches if m.complete]
+    if complete:
+        complete.sort(key=lambda m: (len(m.kind.required), len(m.columns)), reverse=True)
+        best = complete[0]
+        rivals = [
+            m
+            for m in complete[1:]
+            if (len(m.kind.required), len(m.columns)) == (len(best.kind.required), len(best.columns))
+        ]
+        if rivals:
+            return Recognition(None, [best, *rivals], tie=True)
+        return Recognition(best, complete)
+    matches.sort(key=lambda m: (len(m.kind.required) - len(m.missing)) / len(m.kind.required), reverse=True)
+    return Recognition(None, [m for m in matches if len(m.missing) < len(m.kind.required)][:3])
+
+
+def display_name(kind: Kind, column: str, lang: str) -> str:
+    """A column as the office writes it: its first Japanese alias in Japanese."""
+    col = kind.column(column)
+    if lang == "ja" and col.aliases:
+        return col.aliases[0]
+    return col.name

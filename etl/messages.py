@@ -1,0 +1,110 @@
+"""Bilingual (ja/en) messages the ETL writes into its log, quarantine and command-line output."""
+
+from __future__ import annotations
+
+import os
+
+MESSAGES: dict[str, dict[str, str]] = {
+    # row-level reasons
+    "missing": {"ja": "必須項目が空です", "en": "required value is missing"},
+    "bad_date": {"ja": "日付として読めません", "en": "not a readable date"},
+    "month_not_allowed": {
+        "ja": "年月だけでは日付になりません(日まで必要です)",
+        "en": "a month is not enough here; a full date is needed",
+    },
+    "bad_fiscal_year": {"ja": "年度として読めません", "en": "not a readable fiscal year"},
+    "bad_number": {"ja": "数値として読めません", "en": "not a readable number"},
+    "negative": {"ja": "負の値は使えません", "en": "negative values are not allowed"},
+    "not_whole": {"ja": "整数ではありません", "en": "not a whole number"},
+    "bad_level": {
+        "ja": "区分が不明です(ブロンズ/シルバー/ゴールド)",
+        "en": "unknown level (bronze/silver/gold)",
+    },
+    "bad_attendance": {"ja": "出欠が不明です(出席/欠席)", "en": "unknown attendance (attended/absent)"},
+    "bad_result": {
+        "ja": "評価が不明です(合格/不合格/再提出)",
+        "en": "unknown result (pass/fail/resubmit)",
+    },
+    "bad_status": {
+        "ja": "状況が不明です(検討中/開発中/実装済)",
+        "en": "unknown status (idea/building/live)",
+    },
+    "bad_text": {"ja": "値が読めません", "en": "unreadable value"},
+    # file-level messages
+    "file_loaded": {"ja": "{rows}行を取り込みました", "en": "{rows} row(s) loaded"},
+    "file_loaded_quarantine": {
+        "ja": "{rows}行を取り込み、{bad}行を保留しました",
+        "en": "{rows} row(s) loaded, {bad} set aside",
+    },
+    "file_unchanged": {
+        "ja": "同じ内容のファイルは取込済みです(変更なし)",
+        "en": "a file with the same content was loaded before; nothing changed",
+    },
+    "file_empty": {"ja": "ファイルが空です", "en": "the file is empty"},
+    "file_header_only": {"ja": "見出し行だけでデータ行がありません", "en": "header row only, no data rows"},
+    "file_unreadable": {
+        "ja": "ファイルを読めません: {detail}",
+        "en": "the file cannot be read: {detail}",
+    },
+    "file_binary": {
+        "ja": "CSVでもExcelでもないファイルです",
+        "en": "the file is neither CSV nor Excel",
+    },
+    "file_bad_workbook": {
+        "ja": "Excelファイルが壊れているか開けません",
+        "en": "the Excel workbook is damaged or cannot be opened",
+    },
+    "file_no_sheet": {
+        "ja": "種類の分かるシートがありません({sheets})",
+        "en": "no sheet matches a known kind ({sheets})",
+    },
+    "sheet_skipped": {
+        "ja": "シート「{sheet}」は対象外のため読み飛ばしました",
+        "en": "sheet '{sheet}' matches no kind and was skipped",
+    },
+    "file_no_kind": {
+        "ja": "ファイルの種類を判定できません。候補: {candidates}",
+        "en": "cannot tell which kind of export this is. Candidates: {candidates}",
+    },
+    "file_tie": {
+        "ja": "種類が一つに決まりません({kinds})。列を追加するか --kind を指定してください",
+        "en": "the header fits several kinds ({kinds}); add a column or pass --kind",
+    },
+    "file_kind_missing_columns": {
+        "ja": "{kind}として読むには列が足りません: {missing}",
+        "en": "required columns for {kind} are missing: {missing}",
+    },
+    "candidate": {"ja": "{kind}(不足: {missing})", "en": "{kind} (missing: {missing})"},
+    "file_not_found": {"ja": "ファイルがありません", "en": "file not found"},
+    "file_skipped": {"ja": "CSV/Excel以外のため読み飛ばしました", "en": "not a .csv or .xlsx file; skipped"},
+    "demo_into_office": {
+        "ja": "デモ用データは職員データに混ぜられません",
+        "en": "demo exports cannot be mixed with the office's data",
+    },
+    "file_too_large": {
+        "ja": "ファイルが大きすぎます(上限 {limit})",
+        "en": "the file is too large (limit {limit})",
+    },
+    "workbook_too_large": {
+        "ja": "Excelの展開後サイズが大きすぎます(上限 {limit})",
+        "en": "the workbook expands too far (limit {limit})",
+    },
+    "run_failed": {
+        "ja": "取込に失敗しました。データは変更していません: {detail}",
+        "en": "the load failed and nothing was changed: {detail}",
+    },
+}
+
+
+def language() -> str:
+    """The CLI's language: DXDASH_LANG, else the locale, else English."""
+    for var in ("DXDASH_LANG", "LC_ALL", "LC_MESSAGES", "LANG"):
+        value = os.environ.get(var, "")
+        if value:
+            return "ja" if value.lower().startswith("ja") else "en"
+    return "en"
+
+
+def msg(key: str, lang: str | None = None, **params) -> str:
+    text = MESSAGES[key][lang or language()]
+    return text.format(**params) if params else text

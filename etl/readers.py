@@ -1,0 +1,218 @@
+"""Readers: a CSV (any encoding the office sends) or an .xlsx sheet into a DuckDB table of text."""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import hashlib
+import io
+import tempfile
+import zipfile
+from dataclasses import dataclass, field
+from datetime import date, datetime, time
+from pathlib import Path
+
+import duckdb
+
+from etl import config
+
+CHUNK = 1 << 20
+
+
+class UnreadableFile(Exception):
+    """A file that cannot be read at all; `key` names the message, `params` fill it."""
+
+    def __init__(self, key: str, **params):
+        super().__init__(key)
+        self.key = key
+        self.params = params
+
+
+@dataclass
+class SourceTable:
+    """One CSV file or one sheet of a workbook, ready to be recognised and loaded."""
+
+    path: Path
+    sheet: str | None
+    headers: list[str]
+    content_hash: str
+    # CSV: a UTF-8 file DuckDB can read; sheet: the data rows as text with their row numbers
+    csv_path: Path | None = None
+    delimiter: str = ","
+    rows: list[tuple[int, list[str | None]]] = field(default_factory=list)
+
+    @property
+    def label(self) -> str:
+        return f"{self.path.name} [{self.sheet}]" if self.sheet else self.path.name
+
+    def materialise(self, con: duckdb.DuckDBPyConnection, name: str, columns: dict[str, int]):
+        """Creates temp view `name` (over table `_src`): a text column per mapped column, plus `_row`."""
+        if self.csv_path is not None:
+            self._materialise_csv(con, name, columns)
+        else:
+            self._materialise_rows(con, name, columns)
+
+    def _materialise_csv(self, con, name, columns):
+        width = len(self.headers)
+        spec = "{" + ", ".join(f"'c{i}': 'varchar'" for i in range(width)) + "}"
+        last_error = None
+        for parallel in ("true", "false"):
+            try:
+                con.execute(
+                    f"""create or replace temp table _src as select * from read_csv(
+                        ?, auto_detect=false, delim=?, quote='"', escape='"', header=true,
+                        null_padding=true, strict_mode=false, parallel={parallel},
+                        columns={spec})""",
+                    [str(self.csv_path), self.delimiter],
+                )
+                break
+            except duckdb.Error as error:
+                last_error = error
+        else:
+            detail = str(last_error).splitlines()[0] if last_error else ""
+            raise UnreadableFile("file_unreadable", detail=detail)
+        selected = ", ".join(f'c{index} as "{column}"' for column, index in columns.items())
+        not_blank = " or ".join(f"c{i} is not null" for i in range(width))
+        # DuckDB keeps insertion order, so rowid is the record's position (temp tables start their
+        # rowids at an offset); +2 for the header row
+        first = con.execute("select min(rowid) from _src").fetchall()[0][0] or 0
+        con.execute(
+            f"""create or replace temp view {name} as
+                select {selected}, rowid - {int(first)} + 2 as _row
+                from _src where {not_blank}"""
+        )
+
+    def _materialise_rows(self, con, name, columns):
+        import pandas as pd  # only workbooks need it; a large CSV load stays lean
+
+        frame = pd.DataFrame(
+            {
+                column: pd.Series(
+                    [values[index] if index < len(values) else None for _, values in self.rows],
+                    dtype="object",
+                )
+                for column, index in columns.items()
+            }
+        )
+        frame["_row"] = pd.Series([row for row, _ in self.rows], dtype="int64")
+        con.register("_frame", frame)
+        casts = ", ".join(f'cast("{c}" as varchar) as "{c}"' for c in columns)
+        con.execute(f"create or replace temp table _src as select {casts}, _row from _frame")
+        con.unregister("_frame")
+        con.execute(f"create or replace temp view {name} as select * from _src")
+
+
+def file_hash(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        while chunk := handle.read(CHUNK):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def read_file(path: Path, workdir: Path, content_hash: str | None = None) -> list[SourceTable]:
+    """All tables in a file: one for a CSV, one per non-empty sheet for a workbook."""
+    if not path.exists():
+        raise UnreadableFile("file_not_found")
+    size = path.stat().st_size
+    if size == 0:
+        raise UnreadableFile("file_empty")
+    with path.open("rb") as handle:
+        head = handle.read(8)
+    if head.startswith(b"PK\x03\x04"):
+        return _read_workbook(path, content_hash or file_hash(path))
+    if path.suffix.lower() == ".xlsx":
+        raise UnreadableFile("file_bad_workbook")
+    return [_read_csv(path, workdir, content_hash or file_hash(path))]
+
+
+def _detect_encoding(path: Path) -> str:
+    with path.open("rb") as handle:
+        start = handle.read(4)
+    if start.startswith(codecs.BOM_UTF8):
+        return "utf-8-sig"
+    for encoding in ("utf-8", "cp932"):
+        decoder = codecs.getincrementaldecoder(encoding)()
+        try:
+            with path.open("rb") as handle:
+                while chunk := handle.read(CHUNK):
+                    if b"\x00" in chunk:
+                        raise UnreadableFile("file_binary")
+                    decoder.decode(chunk)
+                decoder.decode(b"", final=True)
+            return encoding
+        except UnicodeDecodeError:
+            continue
+    raise UnreadableFile("file_binary")
+
+
+def _read_csv(path: Path, workdir: Path, content_hash: str) -> SourceTable:
+    encoding = _detect_encoding(path)
+    with path.open("r", encoding=encoding, newline="") as handle:
+        first_line = handle.readline()
+    if not first_line.strip():
+        raise UnreadableFile("file_empty")
+    # comma or tab, whatever the extension says
+    delimiter = "\t" if first_line.count("\t") > first_line.count(",") else ","
+    headers = next(csv.reader(io.StringIO(first_line), delimiter=delimiter))
+    csv_path = path
+    if encoding == "cp932":
+        csv_path = Path(tempfile.mkstemp(suffix=".csv", dir=workdir)[1])
+        with (
+            path.open("r", encoding="cp932", newline="") as source,
+            csv_path.open("w", encoding="utf-8", newline="") as target,
+        ):
+            while chunk := source.read(CHUNK):
+                target.write(chunk)
+    return SourceTable(path, None, headers, content_hash, csv_path, delimiter)
+
+
+def _cell_text(value) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, datetime):
+        if value.time() == time(0, 0):
+            return value.date().isoformat()
+        return value.isoformat()
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    text = str(value)
+    return text if text.strip() else None
+
+
+def _read_workbook(path: Path, digest: str) -> list[SourceTable]:
+    from openpyxl import load_workbook
+
+    try:
+        with zipfile.ZipFile(path) as archive:
+            expanded = sum(info.file_size for info in archive.infolist())
+    except zipfile.BadZipFile as error:
+        raise UnreadableFile("file_bad_workbook") from error
+    if expanded > config.MAX_WORKBOOK_EXPANDED_BYTES:
+        limit = f"{config.MAX_WORKBOOK_EXPANDED_BYTES // (1024 * 1024)} MB"
+        raise UnreadableFile("workbook_too_large", limit=limit)
+    try:
+        workbook = load_workbook(path, read_only=True, data_only=True)
+    except Exception as error:  # openpyxl raises many types for a damaged file
+        raise UnreadableFile("file_bad_workbook") from error
+    tables = []
+    try:
+        for sheet in workbook.worksheets:
+            headers: list[str] | None = None
+            rows: list[tuple[int, list[str | None]]] = []
+            for number, values in enumerate(sheet.iter_rows(values_only=True), start=1):
+                cells = [_cell_text(v) for v in values]
+                if headers is None:
+                    if any(cells):
+                        headers = [c or "" for c in cells]
+                    continue
+                if any(cells):
+                    rows.append((number, cells))
+            tables.append(SourceTable(path, sheet.title, headers or [], f"{digest}:{sheet.title}", rows=rows))
+    except Exception as error:
+        raise UnreadableFile("file_bad_workbook") from error
+    finally:
+        workbook.close()
+    return tables

@@ -1,0 +1,90 @@
+"""Database snapshots: a load writes a new file, then the database path is switched to it atomically.
+
+The database path (`--db`, `DXDASH_DB`) is a symbolic link to the current snapshot in a folder
+beside it. Readers open the path read-only and so always see a whole snapshot; a writer never
+touches a snapshot that readers may have open. A load killed halfway leaves only a `.tmp` file,
+which the next load removes.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import os
+import shutil
+import time
+from pathlib import Path
+
+from etl import config
+
+
+class SnapshotStore:
+    def __init__(self, db_path: Path):
+        self.db_path = Path(db_path)
+        self.folder = self.db_path.parent / (self.db_path.name + ".snapshots")
+
+    def current(self) -> Path | None:
+        """The snapshot the database path points at, or None before the first load."""
+        if self.db_path.is_symlink():
+            target = self.db_path.resolve()
+            return target if target.exists() else None
+        return self.db_path if self.db_path.exists() else None
+
+    def snapshots(self) -> list[Path]:
+        if not self.folder.exists():
+            return []
+        return sorted(self.folder.glob("*.duckdb"))
+
+    @contextlib.contextmanager
+    def lock(self):
+        """One writer at a time; readers never take this lock."""
+        self.folder.mkdir(parents=True, exist_ok=True)
+        with open(self.folder / ".lock", "w") as handle:
+            fcntl.flock(handle, fcntl.LOCK_EX)
+            try:
+                yield
+            finally:
+                fcntl.flock(handle, fcntl.LOCK_UN)
+
+    def new_path(self) -> Path:
+        stamp = time.strftime("%Y%m%dT%H%M%S")
+        return self.folder / f"{stamp}-{time.time_ns() % 1_000_000_000:09d}-{os.getpid()}.duckdb"
+
+    def prepare(self, start_empty: bool) -> tuple[Path, Path]:
+        """Copies the current snapshot (unless starting empty) to a work file. Returns (work, final)."""
+        for stale in self.folder.glob("*.tmp*"):  # left by a load that was killed
+            stale.unlink(missing_ok=True)
+        final = self.new_path()
+        work = final.with_name(final.name + ".tmp")
+        current = self.current()
+        if current is not None and not start_empty:
+            shutil.copyfile(current, work)
+        return work, final
+
+    def publish(self, work: Path, final: Path) -> None:
+        """Makes the finished work file the current snapshot, atomically."""
+        os.replace(work, final)
+        self.switch_to(final)
+        self.cleanup()
+
+    def switch_to(self, snapshot: Path) -> None:
+        link = self.db_path.with_name(f".{self.db_path.name}.{os.getpid()}.link")
+        link.unlink(missing_ok=True)
+        os.symlink(os.path.relpath(snapshot, self.db_path.parent), link)
+        if self.db_path.exists() and not self.db_path.is_symlink():
+            # a plain database file from before snapshots: keep it as the oldest snapshot
+            self.folder.mkdir(parents=True, exist_ok=True)
+            os.replace(self.db_path, self.folder / "00000000T000000-legacy.duckdb")
+        os.replace(link, self.db_path)
+
+    def cleanup(self) -> None:
+        current = self.current()
+        keep = set(self.snapshots()[-config.SNAPSHOTS_KEPT :])
+        for snapshot in self.snapshots():
+            if snapshot not in keep and snapshot != current:
+                snapshot.unlink(missing_ok=True)
+                Path(str(snapshot) + ".wal").unlink(missing_ok=True)
+
+    def discard(self, work: Path) -> None:
+        work.unlink(missing_ok=True)
+        Path(str(work) + ".wal").unlink(missing_ok=True)

@@ -1,0 +1,128 @@
+-- one row per fiscal year ($fiscal_years): the headline figures of the data contract, section 4
+with fiscal_years as (
+    select
+        unnest($fiscal_years)::integer as fiscal_year
+),
+
+bounds as (
+    select fiscal_year, fiscal_year_end(fiscal_year) as fy_end from fiscal_years
+),
+
+certified as (
+    select
+        bounds.fiscal_year,
+        count(distinct certs.staff_id) filter (where certs.level = 'bronze') as certified_bronze,
+        count(distinct certs.staff_id) filter (where certs.level = 'silver') as certified_silver,
+        count(distinct certs.staff_id) filter (where certs.level = 'gold') as certified_gold
+    from bounds
+    left join stg_certifications as certs on certs.fiscal_year = bounds.fiscal_year
+    group by bounds.fiscal_year
+),
+
+dx_talent as (
+    -- a person certified silver and later gold counts once
+    select bounds.fiscal_year, count(distinct certs.staff_id) as dx_talent_cumulative
+    from bounds
+    left join stg_certifications as certs
+        on certs.level in ('silver', 'gold') and certs.certified_on <= bounds.fy_end
+    group by bounds.fiscal_year
+),
+
+targets as (
+    select
+        bounds.fiscal_year,
+        arg_max(targets.value, targets.fy_from) as dx_talent_target
+    from bounds
+    left join stg_targets as targets
+        on targets.metric = 'dx_talent'
+        and bounds.fiscal_year between targets.fy_from and targets.fy_to
+    group by bounds.fiscal_year
+),
+
+usage as (
+    select
+        bounds.fiscal_year,
+        sum(usage.uses * usage.minutes_saved_per_use / 60.0) as hours_saved,
+        count(distinct usage.app_id) filter (where usage.uses > 0) as active_apps
+    from bounds
+    left join stg_app_usage as usage
+        on usage.fiscal_year = bounds.fiscal_year and not usage.is_orphan and not usage.is_overlap
+    group by bounds.fiscal_year
+),
+
+app_days as (
+    select
+        bounds.fiscal_year,
+        apps.*,
+        greatest(
+            date_diff('day', apps.start_on, least(bounds.fy_end, coalesce(apps.retired_on, bounds.fy_end)))
+            + 1,
+            0
+        ) as days_accrued,
+        apps.retired_on is null or apps.retired_on > bounds.fy_end as in_operation
+    from bounds
+    inner join stg_apps as apps on apps.start_on <= bounds.fy_end
+),
+
+costs as (
+    select
+        bounds.fiscal_year,
+        coalesce(sum(app_days.initial_cost_yen), 0) as cost_initial_yen,
+        coalesce(sum(app_days.annual_running_cost_yen * app_days.days_accrued / 365.0), 0)
+            as cost_running_yen,
+        coalesce(sum(app_days.annual_maintenance_cost_yen * app_days.days_accrued / 365.0), 0)
+            as cost_maintenance_yen,
+        count(*) filter (where app_days.in_operation) as apps_in_operation
+    from bounds
+    left join app_days on app_days.fiscal_year = bounds.fiscal_year
+    group by bounds.fiscal_year
+),
+
+leaders as (
+    select fiscal_year, dept_code
+    from stg_nominations
+    where level = 'silver'
+    group by fiscal_year, dept_code
+    having count(distinct staff_id) >= 2
+),
+
+coverage as (
+    select
+        bounds.fiscal_year,
+        count(distinct leaders.dept_code) as departments_covered,
+        (select count(*) from stg_organizations) as departments_total
+    from bounds
+    left join leaders
+        on leaders.fiscal_year = bounds.fiscal_year
+        and leaders.dept_code in (select dept_code from stg_organizations)
+    group by bounds.fiscal_year
+),
+
+final as (
+    select
+        bounds.fiscal_year,
+        certified.certified_bronze,
+        certified.certified_silver,
+        certified.certified_gold,
+        dx_talent.dx_talent_cumulative,
+        targets.dx_talent_target,
+        coalesce(usage.hours_saved, 0) as hours_saved,
+        costs.cost_initial_yen,
+        costs.cost_running_yen,
+        costs.cost_maintenance_yen,
+        round(costs.cost_initial_yen + costs.cost_running_yen + costs.cost_maintenance_yen)::bigint
+            as cost_avoided_cumulative_yen,
+        costs.apps_in_operation,
+        usage.active_apps,
+        coverage.departments_covered,
+        coverage.departments_total
+    from bounds
+    left join certified using (fiscal_year)
+    left join dx_talent using (fiscal_year)
+    left join targets using (fiscal_year)
+    left join usage using (fiscal_year)
+    left join costs using (fiscal_year)
+    left join coverage using (fiscal_year)
+)
+
+select * from final order by fiscal_year

@@ -1,0 +1,34 @@
+-- one row per usage record (app, date or month, staff), flagged when it is left out of the figures
+with source as (
+    select * from raw_app_usage
+),
+
+month_rows as (
+    select distinct app_id, usage_date as month_start
+    from source
+    where granularity = 'month'
+),
+
+final as (
+    select
+        source.app_id,
+        source.usage_date,
+        source.granularity,
+        date_trunc('month', source.usage_date)::date as usage_month,
+        fiscal_year_of(source.usage_date) as fiscal_year,
+        source.staff_id,
+        source.uses,
+        apps.app_id is null as is_orphan,
+        -- a month row stands; that month's day rows for the same app are overlaps
+        source.granularity = 'day' and month_rows.app_id is not null as is_overlap,
+        apps.minutes_saved_per_use,
+        source.source_file,
+        source.source_row
+    from source
+    left join stg_apps as apps on apps.app_id = source.app_id
+    left join month_rows
+        on month_rows.app_id = source.app_id
+        and month_rows.month_start = date_trunc('month', source.usage_date)::date
+)
+
+select * from final

@@ -1,0 +1,6 @@
+#!/usr/bin/env bash
+# Runs the dashboard. With no database yet, it generates the demo exports and loads them first.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/setup.sh requirements.txt
+exec .venv/bin/python -m streamlit run dashboard.py "$@"

@@ -1,0 +1,135 @@
+"""The command line of contract section 5, run as the office would run it."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from tests.conftest import write
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def etl(*args: str, env_db: Path | None = None) -> subprocess.CompletedProcess:
+    env = {"PATH": "/usr/bin:/bin", "DXDASH_LANG": "en", "HOME": str(ROOT)}
+    if env_db is not None:
+        env["DXDASH_DB"] = str(env_db)
+    return subprocess.run(
+        [sys.executable, "-m", "etl", *args], cwd=ROOT, capture_output=True, text=True, env=env
+    )
+
+
+def test_demo_then_load_then_kpis_prints_the_city_story(tmp_path, demo_exports):
+    db = tmp_path / "city.duckdb"
+    loaded = etl("load", str(demo_exports), "--db", str(db), "--json")
+    assert loaded.returncode == 0, loaded.stdout + loaded.stderr
+    report = json.loads(loaded.stdout)
+    assert report["committed"] is True
+    assert {f["status"] for f in report["files"]} == {"loaded"}
+    assert set(report["files"][0]) >= {
+        "path",
+        "kind",
+        "status",
+        "rows_read",
+        "rows_loaded",
+        "rows_quarantined",
+        "message",
+    }
+    figures = json.loads(etl("kpis", "--db", str(db), "--fy", "2024", "--json").stdout)
+    assert figures["fiscal_year"] == 2024
+    assert 80_000 <= figures["hours_saved"] <= 90_000
+    assert 9_500_000_000 <= figures["cost_avoided_cumulative_yen"] <= 10_500_000_000
+    assert figures["dx_talent_target"] == 2400
+    assert 600 <= figures["certified"]["silver"] <= 900
+    assert 13 * 3 <= figures["certified"]["gold"] <= 13 * 5
+    coverage = figures["leader_coverage"]
+    assert 300 <= coverage["departments_total"] <= 400
+    assert (
+        coverage["departments_total"] * 0.7 <= coverage["departments_covered"] < coverage["departments_total"]
+    )
+    assert set(figures) == {
+        "fiscal_year", "certified", "dx_talent_cumulative", "dx_talent_target", "hours_saved",
+        "cost_avoided_cumulative_yen", "apps_in_operation", "active_apps", "leader_coverage",
+    }  # fmt: skip
+
+
+def test_kpis_without_fy_uses_the_latest_fiscal_year_with_data(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    write(folder, "certs.csv", "職員番号,認定区分,認定日\n1,silver,2023-06-01\n2,gold,2025-06-01\n")
+    db = tmp_path / "x.duckdb"
+    assert etl("load", str(folder), "--db", str(db)).returncode == 0
+    figures = json.loads(etl("kpis", "--db", str(db), "--json").stdout)
+    assert figures["fiscal_year"] == 2025
+    assert figures["dx_talent_cumulative"] == 2
+
+
+def test_db_defaults_to_the_environment_variable(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    write(folder, "orgs.csv", "所属コード,所属名\n0101,総務課\n")
+    db = tmp_path / "env.duckdb"
+    assert etl("load", str(folder), env_db=db).returncode == 0
+    assert db.exists()
+
+
+def test_exit_status_one_when_a_row_is_set_aside_and_the_rest_commits(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    write(folder, "certs.csv", "職員番号,認定区分,認定日\n1,silver,2023-06-01\n2,silver,someday\n")
+    db = tmp_path / "x.duckdb"
+    run = etl("load", str(folder), "--db", str(db), "--json")
+    assert run.returncode == 1
+    report = json.loads(run.stdout)
+    assert report["committed"] is True
+    assert (report["files"][0]["rows_loaded"], report["files"][0]["rows_quarantined"]) == (1, 1)
+
+
+def test_a_broken_file_gets_one_line_and_no_traceback(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "broken.xlsx").write_bytes(b"PK\x03\x04 not really a workbook")
+    run = etl("load", str(folder), "--db", str(tmp_path / "x.duckdb"))
+    assert run.returncode == 1
+    assert "Traceback" not in run.stdout + run.stderr
+    assert len(run.stdout.strip().splitlines()) == 1
+
+
+def test_exit_status_two_when_the_database_cannot_be_written(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    write(folder, "orgs.csv", "所属コード,所属名\n0101,総務課\n")
+    blocker = tmp_path / "blocker"
+    blocker.write_text("a file, not a folder")
+    run = etl("load", str(folder), "--db", str(blocker / "x.duckdb"), "--json")
+    assert run.returncode == 2
+    assert json.loads(run.stdout)["committed"] is False
+    assert "Traceback" not in run.stderr
+
+
+def test_kpis_with_no_database_says_so(tmp_path):
+    run = etl("kpis", "--db", str(tmp_path / "none.duckdb"), "--json")
+    assert run.returncode == 2 and "load" in run.stderr and "Traceback" not in run.stderr
+
+
+def test_messages_follow_the_language(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    write(folder, "orgs.csv", "所属コード,所属名\n0101,総務課\n")
+    env = {"PATH": "/usr/bin:/bin", "DXDASH_LANG": "ja"}
+    run = subprocess.run(
+        [sys.executable, "-m", "etl", "load", str(folder), "--db", str(tmp_path / "x.duckdb")],
+        cwd=ROOT, capture_output=True, text=True, env=env,
+    )  # fmt: skip
+    assert "取り込みました" in run.stdout
+
+
+def test_the_same_seed_writes_the_same_files(tmp_path):
+    from etl import demo
+
+    first = {p.name: p.read_bytes() for p in demo.write_demo(tmp_path / "a", seed=7, scale=0.1)}
+    second = {p.name: p.read_bytes() for p in demo.write_demo(tmp_path / "b", seed=7, scale=0.1)}
+    assert first == second
+    assert (tmp_path / "a" / "demo-manifest.json").exists()

@@ -1,0 +1,61 @@
+"""Data tests on the marts: SQL queries in etl/sql/tests that must return no rows."""
+
+from __future__ import annotations
+
+import duckdb
+import pytest
+
+from etl import models
+
+
+@pytest.fixture(scope="module")
+def demo_con(demo_db):
+    con = duckdb.connect(str(demo_db), read_only=True)
+    yield con
+    con.close()
+
+
+@pytest.mark.parametrize("test", models.data_tests(), ids=lambda p: p.stem)
+def test_data_test_returns_no_rows_on_the_demo_data(demo_con, test):
+    rows = demo_con.execute(test.read_text(encoding="utf-8")).fetchall()
+    assert rows == [], f"{test.stem}: {rows[:5]}"
+
+
+def test_every_mart_and_raw_table_has_a_data_test():
+    covered = {p.stem.split("__")[0] for p in models.data_tests()}
+    assert {m for m in models.MARTS if m != "mart_data_freshness"} <= covered
+    from etl.kinds import KINDS, raw_table
+
+    assert {raw_table(k) for k in KINDS} <= covered
+
+
+def test_the_data_tests_catch_a_duplicate_key_and_a_negative_figure(demo_db_copy):
+    con = duckdb.connect(str(demo_db_copy))
+    con.execute("insert into raw_certifications select * from raw_certifications limit 1")
+    con.execute("update mart_kpis_by_fy set hours_saved = -1 where fiscal_year = 2024")
+    failures = models.run_data_tests(con)
+    con.close()
+    assert "raw_certifications__key_unique" in failures
+    assert "mart_kpis_by_fy__invariants" in failures
+
+
+def test_the_demo_has_orphans_for_the_quality_view_but_no_quarantined_rows(demo_con):
+    assert demo_con.execute("select count(*) from row_issues").fetchall() == [(0,)]
+    assert demo_con.execute("select count(*) from stg_app_usage where is_orphan").fetchall()[0][0] > 0
+    assert demo_con.execute("select count(*) from stg_certifications where is_orphan").fetchall()[0][0] > 0
+
+
+def test_a_reload_of_the_same_exports_gives_the_same_figures(demo_db_copy, demo_exports):
+    from etl import loader, metrics
+
+    def figures():
+        con = duckdb.connect(str(demo_db_copy), read_only=True)
+        try:
+            return [metrics.kpis(con, fy) for fy in metrics.fiscal_years(con)]
+        finally:
+            con.close()
+
+    before = figures()
+    result = loader.load([demo_exports], db=demo_db_copy)
+    assert {f.status for f in result.files} == {"unchanged"}
+    assert figures() == before
