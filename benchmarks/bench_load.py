@@ -56,14 +56,15 @@ def main() -> None:
         folder = Path(tmp)
         export = make_export(folder, args.rows)
         size_mb = export.stat().st_size / 1e6
+        plain_db, dash_db = str(folder / "plain.duckdb"), str(folder / "dash" / "dxdash.duckdb")
         duck_s, duck_mb = measure(
-            "import duckdb; con = duckdb.connect(%r);"
-            "con.execute(\"create table usage as select * from read_csv(%r)\"); con.close()"
-            % (str(folder / "plain.duckdb"), str(export))
+            f"import duckdb; con = duckdb.connect({plain_db!r});"
+            f"con.execute({'create table usage as select * from read_csv(' + repr(str(export)) + ')'!r});"
+            "con.close()"
         )
         ours_s, ours_mb = measure(
-            "from etl import loader; r = loader.load([%r], db=%r); assert r.exit_code == 0, r.to_json()"
-            % (str(export), str(folder / "dash" / "dxdash.duckdb"))
+            f"from etl import loader; r = loader.load([{str(export)!r}], db={dash_db!r});"
+            "assert r.exit_code == 0, r.to_json()"
         )
         result = {
             "rows": args.rows,

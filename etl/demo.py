@@ -280,11 +280,9 @@ def _programme(city: City) -> Programme:
                     minutes=90,
                 )
             )
-            out.certifications.append(
-                dict(
-                    staff_id=staff_id, level="bronze", day=session + timedelta(days=int(rng.integers(3, 20)))
-                )
-            )
+            certified_on = session + timedelta(days=int(rng.integers(3, 20)))
+            if certified_on <= city.last_day:
+                out.certifications.append(dict(staff_id=staff_id, level="bronze", day=certified_on))
         if fy < 2023:
             continue
         # Silver: two change leaders nominated per department (some short), plus volunteers

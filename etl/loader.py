@@ -148,6 +148,7 @@ class _Run:
         self.progress = progress
         self.extra = load_extra_aliases()
         self.hashes: dict[Path, str | None] = {}
+        self.names: dict[Path, str] = {}
         con.execute(
             """create or replace temp table _reasons as select unnest(?::varchar[]) as code,
                unnest(?::varchar[]) as ja, unnest(?::varchar[]) as en""",
@@ -160,8 +161,16 @@ class _Run:
             ).fetchall()
         }
 
+    def shown(self, path: Path) -> str:
+        return self.names.get(Path(path), str(path))
+
+    def label(self, table: SourceTable) -> str:
+        """How a source is named in the raw tables: file name, and the sheet of a workbook."""
+        name = Path(self.shown(table.path)).name
+        return f"{name} [{table.sheet}]" if table.sheet else name
+
     def reject(self, table_path: Path, key: str, sheet=None, kind=None, **params) -> FileResult:
-        result = FileResult(str(table_path), kind, "rejected", sheet=sheet)
+        result = FileResult(self.shown(table_path), kind, "rejected", sheet=sheet)
         result.message = msg(key, self.lang, **params)
         self._log(result, None, msg(key, "ja", **params), msg(key, "en", **params))
         return result
@@ -207,7 +216,7 @@ class _Run:
 
     def load_table(self, table: SourceTable, match: Match) -> FileResult:
         kind = match.kind
-        result = FileResult(str(table.path), kind.name, "loaded", sheet=table.sheet)
+        result = FileResult(self.shown(table.path), kind.name, "loaded", sheet=table.sheet)
         if (table.content_hash, kind.name) in self.loaded_hashes:
             result.status = "unchanged"
             result.message = msg("file_unchanged", self.lang)
@@ -323,7 +332,7 @@ class _Run:
             )
         params = []
         for _ in columns:
-            params += [table.path.name, table.sheet]
+            params += [Path(self.shown(table.path)).name, table.sheet]  # file name and sheet apart
         self.con.execute(f"insert into row_issues {' union all '.join(parts)}", params)
         condition = " or ".join(f'"{c.name}__err" is not null' for c in columns)
         return scalar(self.con, f"select count(*) from _typed where {condition}")
@@ -341,7 +350,7 @@ class _Run:
                        {self.load_id} as load_id
                 from _typed where {required_ok}
                 qualify row_number() over (partition by {partition} order by _row desc) = 1""",
-            [table.label],
+            [self.label(table)],
         )
         on = " and ".join(f'{target}."{k}" is not distinct from a."{k}"' for k in key)
         self.con.execute(f"delete from {target} using _accepted a where {on}")
@@ -355,8 +364,13 @@ def load(
     kind: str | None = None,
     progress: Progress | None = None,
     lang: str | None = None,
+    display_names: dict[Path, str] | None = None,
 ) -> LoadResult:
-    """Loads files or folders as one run: it all lands in a new snapshot, or nothing changes."""
+    """Loads files or folders as one run: it all lands in a new snapshot, or nothing changes.
+
+    `display_names` names files by what a person called them (an upload is saved under a name of
+    our own, never its own name), in the results and the load log.
+    """
     lang = lang or language()
     report = progress or (lambda fraction, label: None)
     files, skipped = expand_paths(paths)
@@ -366,7 +380,7 @@ def load(
     try:
         store.db_path.parent.mkdir(parents=True, exist_ok=True)
         with store.lock():
-            _load_locked(store, files, kind, lang, report, workdir, result)
+            _load_locked(store, files, kind, lang, report, workdir, result, display_names or {})
     except (OSError, duckdb.Error) as error:
         result.error = msg("run_failed", lang, detail=str(error).splitlines()[0])
         result.committed = False
@@ -388,7 +402,7 @@ def _current_dataset(store: SnapshotStore) -> str | None:
         con.close()
 
 
-def _load_locked(store, files, forced_kind, lang, report, workdir, result: LoadResult) -> None:
+def _load_locked(store, files, forced_kind, lang, report, workdir, result: LoadResult, names) -> None:
     demo = demo_hashes(files)
     hashes = {}
     for path in files:
@@ -415,6 +429,7 @@ def _load_locked(store, files, forced_kind, lang, report, workdir, result: LoadR
         load_id = scalar(con, "select coalesce(max(load_id), 0) + 1 from loads")
         run = _Run(con, load_id, lang, forced_kind, report)
         run.hashes = hashes
+        run.names = {Path(p): n for p, n in names.items()}
         changed = False
         for index, path in enumerate(files):
             report(index / max(len(files), 1), path.name)

@@ -60,3 +60,76 @@ def kpis(con: duckdb.DuckDBPyConnection, fiscal_year: int | None = None) -> dict
             "departments_total": _int(row["departments_total"]),
         },
     }
+
+
+def _report(con: duckdb.DuckDBPyConnection, name: str, **params) -> pd.DataFrame:
+    return con.execute(sql_text(name), params or None).df()
+
+
+def data_status(con: duckdb.DuckDBPyConnection) -> dict:
+    """Which dataset is loaded (demo or office), the last load time and the latest date in the data."""
+    row = _report(con, "report_data_status").iloc[0]
+    latest = row["latest_date"]
+    return {
+        "dataset": row["dataset"],
+        "last_load_at": row["last_load_at"],
+        "latest_date": None if pd.isna(latest) else pd.Timestamp(latest).date(),
+    }
+
+
+def hours_by_month(con: duckdb.DuckDBPyConnection, bureaus: list[str]) -> pd.DataFrame:
+    return _report(con, "report_hours_by_month", bureaus=bureaus)
+
+
+def certifications_by_bureau(
+    con: duckdb.DuckDBPyConnection, fiscal_year: int, bureaus: list[str]
+) -> pd.DataFrame:
+    frame = _report(con, "report_certifications_by_bureau", fiscal_year=fiscal_year, bureaus=bureaus)
+    frame["per_100_staff"] = frame["certified"] / frame["staff"].where(frame["staff"] > 0) * 100
+    return frame
+
+
+def hours_by_bureau(con: duckdb.DuckDBPyConnection, fiscal_year: int, bureaus: list[str]) -> pd.DataFrame:
+    return _report(con, "report_hours_by_bureau", fiscal_year=fiscal_year, bureaus=bureaus)
+
+
+def quality_summary(con: duckdb.DuckDBPyConnection) -> dict:
+    row = _report(con, "report_quality_summary").iloc[0]
+    return {key: int(value) for key, value in row.items()}
+
+
+def talent_projection(frame: pd.DataFrame, fiscal_year: int) -> dict | None:
+    """Cumulative DX talent at the current pace against the target that covers `fiscal_year`
+    (or, after it ended, the latest target before it).
+
+    The pace is the average yearly increase over the years since the first Silver/Gold
+    certification in which the number grew (a year in progress with none yet does not drag it down).
+    """
+    rows = frame[frame["fiscal_year"] <= fiscal_year].set_index("fiscal_year")
+    with_target = rows[rows["dx_talent_target"].notna()]
+    if with_target.empty or fiscal_year not in rows.index:
+        return None
+    target = float(with_target["dx_talent_target"].iloc[-1])
+    target_end = int(with_target["dx_talent_target_to"].iloc[-1])
+    current = int(rows.loc[fiscal_year, "dx_talent_cumulative"])
+    increases = rows["dx_talent_cumulative"].diff().fillna(rows["dx_talent_cumulative"])
+    pace = float(increases[increases > 0].mean()) if (increases > 0).any() else 0.0
+    path, value, year = [], float(current), fiscal_year
+    reached_in = int(rows[rows["dx_talent_cumulative"] >= target].index.min()) if current >= target else None
+    while reached_in is None and pace > 0 and year < fiscal_year + 20:
+        year += 1
+        value += pace
+        path.append((year, value))
+        if value >= target:
+            reached_in = year
+    remaining = target_end - fiscal_year
+    needed = (target - current) / remaining if remaining > 0 and current < target else None
+    return {
+        "target": target,
+        "target_end": target_end,
+        "current": current,
+        "pace": pace,
+        "reached_in": reached_in,
+        "needed": needed,
+        "path": path,
+    }

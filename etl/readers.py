@@ -41,10 +41,6 @@ class SourceTable:
     delimiter: str = ","
     rows: list[tuple[int, list[str | None]]] = field(default_factory=list)
 
-    @property
-    def label(self) -> str:
-        return f"{self.path.name} [{self.sheet}]" if self.sheet else self.path.name
-
     def materialise(self, con: duckdb.DuckDBPyConnection, name: str, columns: dict[str, int]):
         """Creates temp view `name` (over table `_src`): a text column per mapped column, plus `_row`."""
         if self.csv_path is not None:

@@ -31,7 +31,8 @@ dx_talent as (
 targets as (
     select
         bounds.fiscal_year,
-        arg_max(targets.value, targets.fy_from) as dx_talent_target
+        arg_max(targets.value, targets.fy_from) as dx_talent_target,
+        arg_max(targets.fy_to, targets.fy_from) as dx_talent_target_to
     from bounds
     left join stg_targets as targets
         on targets.metric = 'dx_talent'
@@ -106,6 +107,7 @@ final as (
         certified.certified_gold,
         dx_talent.dx_talent_cumulative,
         targets.dx_talent_target,
+        targets.dx_talent_target_to,
         coalesce(usage.hours_saved, 0) as hours_saved,
         costs.cost_initial_yen,
         costs.cost_running_yen,

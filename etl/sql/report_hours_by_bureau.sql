@@ -1,0 +1,23 @@
+-- one row per bureau in fiscal year $fiscal_year: hours saved by the apps the bureau owns
+with source as (
+    select * from mart_usage_monthly
+    where fiscal_year = $fiscal_year
+        and (len($bureaus::varchar[]) = 0 or list_contains($bureaus::varchar[], bureau_name))
+),
+
+orders as (
+    select bureau_name, min(bureau_order) as bureau_order from stg_organizations group by all
+),
+
+final as (
+    select
+        coalesce(source.bureau_name, '__unknown__') as bureau_name,
+        sum(source.hours_saved) as hours_saved,
+        count(distinct source.app_id) as apps,
+        coalesce(min(orders.bureau_order), 9999) as bureau_order
+    from source
+    left join orders using (bureau_name)
+    group by all
+)
+
+select * from final order by bureau_order, bureau_name

@@ -1,0 +1,33 @@
+"""Cost avoided: cumulative by fiscal year, split into initial, running and maintenance."""
+
+import streamlit as st
+
+from ui import data, figures, fmt
+from ui.components import as_of_line, chart, kpi_card, page_context
+from ui.i18n import lang, t
+
+snapshot, filters = page_context()
+fy, language = filters.fiscal_year, lang()
+st.title(t("costs_title"))
+as_of_line(snapshot)
+
+now = data.kpis(snapshot, fy)
+kpi_card(
+    st.columns(3)[0],
+    t("kpi_cost"),
+    fmt.yen(now["cost_avoided_cumulative_yen"], language),
+    None,
+    t("kpi_cost_help"),
+)
+frame = data.kpis_frame(snapshot)
+labels = {
+    "title": t("chart_cost_title"),
+    "x": t("axis_fiscal_year"),
+    "y": t("axis_yen"),
+    "initial": t("cost_initial"),
+    "running": t("cost_running"),
+    "maintenance": t("cost_maintenance"),
+}
+chart(figures.cost_components(frame[frame["fiscal_year"] <= fy], labels, language))
+with st.expander(t("method_title"), expanded=True):
+    st.markdown(t("kpi_cost_help"))

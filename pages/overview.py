@@ -1,0 +1,150 @@
+"""Executive overview: the contract's headline figures for the fiscal year, and four charts."""
+
+import streamlit as st
+
+from etl.metrics import talent_projection
+from ui import data, figures, fmt
+from ui.components import as_of_line, chart, kpi_card, page_context
+from ui.i18n import lang, t
+
+snapshot, filters = page_context()
+fy, language = filters.fiscal_year, lang()
+st.title(t("overview_title"))
+as_of_line(snapshot)
+
+frame = data.kpis_frame(snapshot)
+now = data.kpis(snapshot, fy)
+before = data.kpis(snapshot, fy - 1) if fy - 1 in set(frame["fiscal_year"]) else None
+latest = data.status(snapshot)["latest_date"]
+if latest is not None and latest < fmt.fiscal_year_end(fy):
+    st.caption(t("year_in_progress", fy=fmt.fiscal_year(fy, language), latest=fmt.day(latest, language)))
+
+
+def change(key, formatter=fmt.integer, sub=None):
+    """The change on the previous year, formatted like the figure itself."""
+    if before is None:
+        return None
+    current, previous = (now[sub][key], before[sub][key]) if sub else (now[key], before[key])
+    delta = current - previous
+    return t("vs_previous", delta=fmt.signed(formatter(delta, language), delta))
+
+
+people = t("unit_people")
+target = now["dx_talent_target"]
+talent_note = (
+    t("kpi_target_reached", target=fmt.integer(target), pct=fmt.percent(now["dx_talent_cumulative"] / target))
+    if target
+    else t("kpi_no_target")
+)
+row1 = st.columns(4)
+kpi_card(
+    row1[0],
+    t("kpi_dx_talent"),
+    fmt.integer(now["dx_talent_cumulative"], unit=people),
+    change("dx_talent_cumulative"),
+    t("kpi_dx_talent_help"),
+)
+row1[0].caption(talent_note)
+for column, level in zip(row1[1:], ("silver", "gold", "bronze"), strict=True):
+    name = t(f"level_{level}")
+    kpi_card(
+        column,
+        t("kpi_certified", level=name),
+        fmt.integer(now["certified"][level], unit=people),
+        change(level, sub="certified"),
+        t("kpi_certified_help", level=name),
+    )
+
+row2 = st.columns(4)
+kpi_card(
+    row2[0],
+    t("kpi_hours"),
+    fmt.hours(now["hours_saved"], language),
+    change("hours_saved", fmt.hours),
+    t("kpi_hours_help"),
+)
+kpi_card(
+    row2[1],
+    t("kpi_cost"),
+    fmt.yen(now["cost_avoided_cumulative_yen"], language),
+    change("cost_avoided_cumulative_yen", fmt.yen),
+    t("kpi_cost_help"),
+)
+apps_unit = t("unit_apps")
+kpi_card(
+    row2[2],
+    t("kpi_apps"),
+    fmt.integer(now["apps_in_operation"], unit=apps_unit),
+    change("apps_in_operation"),
+    t("kpi_apps_help"),
+)
+row2[2].caption(f"{t('kpi_active_apps')}: {fmt.integer(now['active_apps'], unit=apps_unit)}")
+coverage = now["leader_coverage"]
+share = (
+    coverage["departments_covered"] / coverage["departments_total"] if coverage["departments_total"] else None
+)
+kpi_card(
+    row2[3],
+    t("kpi_coverage"),
+    fmt.percent(share),
+    change("departments_covered", sub="leader_coverage"),
+    t("kpi_coverage_help"),
+)
+row2[3].caption(
+    t("kpi_coverage_value", covered=coverage["departments_covered"], total=coverage["departments_total"])
+)
+
+projection = talent_projection(frame, fy)
+left, right = st.columns(2)
+with left:
+    labels = {
+        "title": t("chart_talent_title"),
+        "x": t("axis_fiscal_year"),
+        "y": t("axis_people"),
+        "actual": t("chart_talent_actual"),
+        "target": t("chart_talent_target"),
+        "projection": t("chart_talent_projection"),
+    }
+    chart(figures.talent_vs_target(frame, projection, labels, language))
+    if projection:
+        values = {
+            "target": fmt.integer(projection["target"]),
+            "pace": fmt.integer(projection["pace"]),
+            "year": fmt.fiscal_year(projection["reached_in"], language) if projection["reached_in"] else "—",
+        }
+        if projection["current"] >= projection["target"]:
+            st.caption(t("projection_done", **values))
+        elif projection["needed"]:
+            gap = fmt.integer(projection["target"] - projection["current"])
+            end = fmt.fiscal_year(projection["target_end"], language)
+            st.caption(
+                t("projection_needed", gap=gap, end=end, needed=fmt.integer(projection["needed"]), **values)
+            )
+        else:
+            st.caption(t("projection_reached", **values))
+with right:
+    monthly = data.usage_monthly(snapshot, filters.bureaus)
+    labels = {"title": t("chart_hours_title"), "x": t("axis_month"), "y": t("axis_hours")}
+    chart(figures.hours_by_month(monthly, labels, language))
+
+left, right = st.columns(2)
+with left:
+    labels = {
+        "title": t("chart_cost_title"),
+        "x": t("axis_fiscal_year"),
+        "y": t("axis_yen"),
+        "initial": t("cost_initial"),
+        "running": t("cost_running"),
+        "maintenance": t("cost_maintenance"),
+    }
+    chart(figures.cost_components(frame[frame["fiscal_year"] <= fy], labels, language))
+with right:
+    by_bureau = data.certifications_by_bureau(snapshot, fy, filters.bureaus)
+    labels = {
+        "title": t("chart_bureau_title", fy=fmt.fiscal_year(fy, language)),
+        "x": t("axis_people"),
+        "y": t("axis_bureau"),
+        "unknown": t("bureau_unknown"),
+        **{level: t(f"level_{level}") for level in ("bronze", "silver", "gold")},
+    }
+    chart(figures.certified_by_bureau(by_bureau, labels))

@@ -1,0 +1,1 @@
+"""Streamlit-side helpers: connection, language, formatting, figures, filters."""

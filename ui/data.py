@@ -1,0 +1,124 @@
+"""The dashboard's data layer: one cached read-only connection per snapshot, cached aggregates.
+
+A load in another process switches the database path to a new snapshot file; the next interaction
+sees a new snapshot id, so caches and the connection follow without a restart or a lock error.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+import streamlit as st
+
+from etl import config, metrics
+from etl.models import sql_text
+
+
+def snapshot_id() -> str | None:
+    """The current snapshot file (what the database path points at), or None before any load."""
+    path = config.db_path()
+    if not path.exists():
+        return None
+    return os.path.realpath(path)
+
+
+@st.cache_resource(max_entries=2)
+def _connection(snapshot: str) -> duckdb.DuckDBPyConnection:
+    return duckdb.connect(snapshot, read_only=True)
+
+
+def cursor(snapshot: str) -> duckdb.DuckDBPyConnection:
+    """A cursor per query, from the snapshot's shared read-only connection."""
+    return _connection(snapshot).cursor()
+
+
+def _run(snapshot: str, function, *args):
+    """Calls function(cursor, *args) with a cursor of its own, closed afterwards."""
+    con = cursor(snapshot)
+    try:
+        return function(con, *args)
+    finally:
+        con.close()
+
+
+def _frame(snapshot: str, sql: str, params=None) -> pd.DataFrame:
+    return _run(snapshot, lambda con: con.execute(sql, params).df())
+
+
+@st.cache_data(show_spinner=False)
+def kpis_frame(snapshot: str) -> pd.DataFrame:
+    return _run(snapshot, metrics.kpis_frame)
+
+
+@st.cache_data(show_spinner=False)
+def kpis(snapshot: str, fiscal_year: int) -> dict:
+    return _run(snapshot, metrics.kpis, fiscal_year)
+
+
+@st.cache_data(show_spinner=False)
+def fiscal_years(snapshot: str) -> list[int]:
+    return _run(snapshot, metrics.fiscal_years)
+
+
+@st.cache_data(show_spinner=False)
+def bureaus(snapshot: str) -> list[str]:
+    """Bureaus in their fixed display order (bureau code, then name)."""
+    frame = _frame(
+        snapshot,
+        "select bureau_name from stg_organizations where bureau_name <> '' "
+        "group by bureau_name order by min(bureau_order)",
+    )
+    return frame["bureau_name"].tolist()
+
+
+@st.cache_data(show_spinner=False)
+def status(snapshot: str) -> dict:
+    """Dataset (demo or office), last load time and the latest date in the data."""
+    return _run(snapshot, metrics.data_status)
+
+
+@st.cache_data(show_spinner=False)
+def usage_monthly(snapshot: str, bureaus: tuple[str, ...]) -> pd.DataFrame:
+    return _run(snapshot, metrics.hours_by_month, list(bureaus))
+
+
+@st.cache_data(show_spinner=False)
+def certifications_by_bureau(snapshot: str, fiscal_year: int, bureaus: tuple[str, ...]) -> pd.DataFrame:
+    return _run(snapshot, metrics.certifications_by_bureau, fiscal_year, list(bureaus))
+
+
+@st.cache_data(show_spinner=False)
+def hours_by_bureau(snapshot: str, fiscal_year: int, bureaus: tuple[str, ...]) -> pd.DataFrame:
+    return _run(snapshot, metrics.hours_by_bureau, fiscal_year, list(bureaus))
+
+
+@st.cache_data(show_spinner=False)
+def load_history(snapshot: str) -> pd.DataFrame:
+    return _frame(snapshot, sql_text("report_load_history"))
+
+
+@st.cache_data(show_spinner=False)
+def quality_summary(snapshot: str) -> dict:
+    return _run(snapshot, metrics.quality_summary)
+
+
+@st.cache_data(show_spinner=False)
+def quarantine(snapshot: str) -> pd.DataFrame:
+    return _frame(snapshot, sql_text("report_quarantine"))
+
+
+@st.cache_data(show_spinner=False)
+def freshness(snapshot: str) -> pd.DataFrame:
+    return _frame(snapshot, "select * from mart_data_freshness order by kind")
+
+
+def database_exists() -> bool:
+    return snapshot_id() is not None and Path(snapshot_id()).exists()
+
+
+@st.cache_data(show_spinner=False)
+def rows_by_kind(snapshot: str) -> pd.DataFrame:
+    return _frame(snapshot, sql_text("report_rows_by_kind"))

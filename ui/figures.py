@@ -1,0 +1,205 @@
+"""Plotly figure builders: data frames and translated labels in, a Figure out (never calls st)."""
+
+from __future__ import annotations
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from ui import fmt
+
+LEVEL_COLOURS = {"bronze": "#A97142", "silver": "#8C959F", "gold": "#C9A227"}
+# Okabe-Ito, colour-blind safe: one colour per meaning for hours and cost series
+OKABE_ITO = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"]
+COST_COLOURS = {"initial": "#0072B2", "running": "#E69F00", "maintenance": "#009E73"}
+TARGET_COLOUR = "#7F7F7F"
+FONT = "Noto Sans JP, Noto Sans CJK JP, Hiragino Sans, Yu Gothic, Meiryo, sans-serif"
+
+
+def _layout(figure: go.Figure, title: str, x_title: str, y_title: str, height: int = 380) -> go.Figure:
+    figure.update_layout(
+        title={"text": title, "x": 0, "xanchor": "left", "font": {"size": 16}},
+        font={"family": FONT, "size": 13},
+        template="plotly_white",
+        height=height,
+        margin={"l": 10, "r": 10, "t": 60, "b": 10},
+        legend={"orientation": "h", "yanchor": "bottom", "y": 1.0, "xanchor": "right", "x": 1},
+        hoverlabel={"font": {"family": FONT}},
+        separators=".,",
+    )
+    figure.update_xaxes(title_text=x_title)
+    figure.update_yaxes(title_text=y_title, separatethousands=True, rangemode="tozero")
+    return figure
+
+
+def talent_vs_target(kpis: pd.DataFrame, projection: dict | None, labels: dict, lang: str) -> go.Figure:
+    """Cumulative DX talent by fiscal year as bars, the target dashed grey, the projection dotted."""
+    years = [fmt.fiscal_year(int(fy), lang) for fy in kpis["fiscal_year"]]
+    figure = go.Figure()
+    figure.add_bar(
+        x=years,
+        y=kpis["dx_talent_cumulative"],
+        name=labels["actual"],
+        marker_color=LEVEL_COLOURS["silver"],
+        text=[fmt.integer(v) for v in kpis["dx_talent_cumulative"]],
+        textposition="outside",
+        hovertemplate="%{x}: %{y:,}<extra></extra>",
+    )
+    with_target = kpis[kpis["dx_talent_target"].notna()]
+    if not with_target.empty:
+        figure.add_scatter(
+            x=[fmt.fiscal_year(int(fy), lang) for fy in with_target["fiscal_year"]],
+            y=with_target["dx_talent_target"],
+            name=labels["target"],
+            mode="lines+markers",
+            line={"color": TARGET_COLOUR, "dash": "dash", "width": 2},
+            hovertemplate="%{x}: %{y:,}<extra></extra>",
+        )
+    if projection and projection["path"]:
+        first = projection["path"][0][0] - 1
+        path = [(first, projection["current"]), *projection["path"]]
+        figure.add_scatter(
+            x=[fmt.fiscal_year(int(fy), lang) for fy, _ in path],
+            y=[round(v) for _, v in path],
+            name=labels["projection"],
+            mode="lines+markers",
+            line={"color": OKABE_ITO[0], "dash": "dot", "width": 2},
+            hovertemplate="%{x}: %{y:,}<extra></extra>",
+        )
+    figure.update_xaxes(type="category")
+    return _layout(figure, labels["title"], labels["x"], labels["y"])
+
+
+def hours_by_month(monthly: pd.DataFrame, labels: dict, lang: str) -> go.Figure:
+    """One line per fiscal year across the fiscal months April..March."""
+    figure = go.Figure()
+    months = [fmt.month_label(m, lang) for m in fmt.FISCAL_MONTHS]
+    years = sorted(monthly["fiscal_year"].unique())
+    for index, fy in enumerate(years):
+        part = monthly[monthly["fiscal_year"] == fy].set_index("calendar_month")
+        values = [part["hours_saved"].get(m) for m in fmt.FISCAL_MONTHS]
+        figure.add_scatter(
+            x=months,
+            y=values,
+            name=fmt.fiscal_year(int(fy), lang),
+            mode="lines+markers",
+            line={
+                "color": OKABE_ITO[(len(years) - 1 - index) % len(OKABE_ITO)],
+                "width": 3 if index == len(years) - 1 else 1.5,
+            },
+            hovertemplate="%{x}: %{y:,.0f}<extra>" + fmt.fiscal_year(int(fy), lang) + "</extra>",
+        )
+    figure.update_xaxes(type="category", categoryorder="array", categoryarray=months)
+    return _layout(figure, labels["title"], labels["x"], labels["y"])
+
+
+def cost_components(kpis: pd.DataFrame, labels: dict, lang: str) -> go.Figure:
+    """Cumulative cost avoided by fiscal year, stacked: initial, running, maintenance (in 億円 / ¥bn)."""
+    years = [fmt.fiscal_year(int(fy), lang) for fy in kpis["fiscal_year"]]
+    divisor = 1e8 if lang == "ja" else 1e9
+    figure = go.Figure()
+    for component in ("initial", "running", "maintenance"):
+        values = kpis[f"cost_{component}_yen"]
+        figure.add_bar(
+            x=years,
+            y=values / divisor,
+            name=labels[component],
+            marker_color=COST_COLOURS[component],
+            customdata=[fmt.yen(v, lang) for v in values],
+            hovertemplate="%{x}: %{customdata}<extra>" + labels[component] + "</extra>",
+        )
+    totals = kpis["cost_avoided_cumulative_yen"]
+    figure.add_scatter(
+        x=years,
+        y=totals / divisor,
+        mode="text",
+        text=[fmt.yen(v, lang) for v in totals],
+        textposition="top center",
+        showlegend=False,
+        hoverinfo="skip",
+    )
+    figure.update_layout(barmode="stack")
+    figure.update_xaxes(type="category")
+    return _layout(figure, labels["title"], labels["x"], labels["y"])
+
+
+def certified_by_bureau(frame: pd.DataFrame, labels: dict, value: str = "certified") -> go.Figure:
+    """Horizontal stacked bars by bureau (fixed bureau order, top to bottom), one colour per level."""
+    order = (
+        frame.drop_duplicates("bureau_name")
+        .sort_values(["bureau_order", "bureau_name"])["bureau_name"]
+        .tolist()
+    )
+    names = [labels.get("unknown") if b == "__unknown__" else b for b in order]
+    figure = go.Figure()
+    for level in ("bronze", "silver", "gold"):
+        part = frame[frame["level"] == level].set_index("bureau_name")
+        values = [part[value].get(b, 0) for b in order]
+        figure.add_bar(
+            y=names,
+            x=values,
+            orientation="h",
+            name=labels[level],
+            marker_color=LEVEL_COLOURS[level],
+            hovertemplate="%{y}: %{x:,.1f}<extra>" + labels[level] + "</extra>"
+            if value != "certified"
+            else "%{y}: %{x:,}<extra>" + labels[level] + "</extra>",
+        )
+    figure.update_layout(barmode="stack")
+    figure.update_yaxes(autorange="reversed", type="category")
+    height = max(380, 24 * len(order) + 120)
+    return _layout(figure, labels["title"], labels["x"], labels["y"], height=height)
+
+
+def certified_by_level_and_year(kpis: pd.DataFrame, labels: dict, lang: str) -> go.Figure:
+    years = [fmt.fiscal_year(int(fy), lang) for fy in kpis["fiscal_year"]]
+    figure = go.Figure()
+    for level in ("bronze", "silver", "gold"):
+        figure.add_bar(
+            x=years,
+            y=kpis[f"certified_{level}"],
+            name=labels[level],
+            marker_color=LEVEL_COLOURS[level],
+            hovertemplate="%{x}: %{y:,}<extra>" + labels[level] + "</extra>",
+        )
+    figure.update_layout(barmode="stack")
+    figure.update_xaxes(type="category")
+    return _layout(figure, labels["title"], labels["x"], labels["y"])
+
+
+def bars_by_year(
+    kpis: pd.DataFrame, series: dict[str, str], labels: dict, lang: str, colours=None
+) -> go.Figure:
+    """Grouped bars per fiscal year, one series per column in `series` (column -> legend name)."""
+    years = [fmt.fiscal_year(int(fy), lang) for fy in kpis["fiscal_year"]]
+    figure = go.Figure()
+    for index, (column, name) in enumerate(series.items()):
+        figure.add_bar(
+            x=years,
+            y=kpis[column],
+            name=name,
+            marker_color=(colours or OKABE_ITO)[index % len(colours or OKABE_ITO)],
+            hovertemplate="%{x}: %{y:,.0f}<extra>" + name + "</extra>",
+        )
+    figure.update_xaxes(type="category")
+    return _layout(figure, labels["title"], labels["x"], labels["y"])
+
+
+def horizontal_bars(names, values, labels: dict) -> go.Figure:
+    """One bar per name, top to bottom in the given order."""
+    figure = go.Figure(
+        go.Bar(
+            y=list(names),
+            x=list(values),
+            orientation="h",
+            marker_color=OKABE_ITO[0],
+            hovertemplate="%{y}: %{x:,.0f}<extra></extra>",
+        )
+    )
+    figure.update_yaxes(autorange="reversed", type="category")
+    height = max(380, 24 * len(figure.data[0].y) + 120)
+    return _layout(figure, labels["title"], labels["x"], labels["y"], height=height)
+
+
+def hours_by_bureau(frame: pd.DataFrame, labels: dict) -> go.Figure:
+    names = [labels.get("unknown") if b == "__unknown__" else b for b in frame["bureau_name"]]
+    return horizontal_bars(names, frame["hours_saved"], labels)

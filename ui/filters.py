@@ -1,0 +1,54 @@
+"""The shared sidebar filters (fiscal year, bureaus), kept in the URL so a copied link opens the same view."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import streamlit as st
+
+from ui import data, fmt
+from ui.i18n import lang, t
+
+
+@dataclass(frozen=True)
+class Filters:
+    fiscal_year: int
+    bureaus: tuple[str, ...]  # empty: all bureaus
+
+
+def sidebar_filters(snapshot: str) -> Filters | None:
+    """The URL sets the filters when a session starts; afterwards the widgets do, and the URL follows."""
+    years = data.fiscal_years(snapshot)
+    if not years:
+        return None
+    all_bureaus = data.bureaus(snapshot)
+    if st.session_state.get("filter_fy") not in years:
+        requested = st.query_params.get("fy", "")
+        st.session_state["filter_fy"] = (
+            int(requested) if requested.isdigit() and int(requested) in years else years[-1]
+        )
+    if "filter_bureaus" not in st.session_state:
+        st.session_state["filter_bureaus"] = [
+            b for b in st.query_params.get_all("bureau") if b in all_bureaus
+        ]
+    st.session_state["filter_bureaus"] = [b for b in st.session_state["filter_bureaus"] if b in all_bureaus]
+
+    st.sidebar.subheader(t("filters"))
+    language = lang()  # captured: the label must not depend on state read later
+    fiscal_year = st.sidebar.selectbox(
+        t("filter_fy"),
+        options=list(reversed(years)),
+        format_func=lambda fy: fmt.fiscal_year(fy, language, wareki=True),
+        key="filter_fy",
+    )
+    chosen = st.sidebar.multiselect(
+        t("filter_bureau"), options=all_bureaus, key="filter_bureaus", placeholder=t("filter_bureau_all")
+    )
+    if chosen:
+        st.sidebar.caption(t("filter_bureau_note"))
+    st.query_params["fy"] = str(fiscal_year)
+    if chosen:
+        st.query_params["bureau"] = chosen
+    elif "bureau" in st.query_params:
+        del st.query_params["bureau"]
+    return Filters(int(fiscal_year), tuple(chosen))

@@ -1,0 +1,89 @@
+"""Number and date formatting, so a figure reads the same on a card, a chart and a table."""
+
+from __future__ import annotations
+
+import math
+from datetime import date
+
+from etl.normalize import to_wareki
+
+
+def _missing(value) -> bool:
+    return value is None or (isinstance(value, float) and math.isnan(value))
+
+
+def fiscal_year(fy: int, lang: str, wareki: bool = False) -> str:
+    """2024年度 (令和6年度) / FY2024."""
+    if lang == "ja":
+        return f"{fy}年度({to_wareki(fy)})" if wareki else f"{fy}年度"
+    return f"FY{fy}"
+
+
+def integer(value, lang: str = "ja", unit: str = "") -> str:
+    if _missing(value):
+        return "—"
+    return f"{round(value):,}{unit}"
+
+
+def yen(value, lang: str) -> str:
+    """100.2億円 / 1,234万円 / 1,234円; English ¥10.02bn / ¥12.3m / ¥1,234."""
+    if _missing(value):
+        return "—"
+    sign = "-" if value < 0 else ""
+    amount = abs(value)
+    if lang == "ja":
+        if amount >= 1e8:
+            return f"{sign}{amount / 1e8:,.1f}億円"
+        if amount >= 1e4:
+            return f"{sign}{amount / 1e4:,.0f}万円"
+        return f"{sign}{amount:,.0f}円"
+    if amount >= 1e9:
+        return f"{sign}¥{amount / 1e9:,.2f}bn"
+    if amount >= 1e6:
+        return f"{sign}¥{amount / 1e6:,.1f}m"
+    return f"{sign}¥{amount:,.0f}"
+
+
+def hours(value, lang: str) -> str:
+    """8.5万時間 / 1,234時間; English 85,002 h."""
+    if _missing(value):
+        return "—"
+    if lang == "ja":
+        if abs(value) >= 1e4:
+            return f"{value / 1e4:,.1f}万時間"
+        return f"{value:,.0f}時間"
+    return f"{value:,.0f} h"
+
+
+def percent(value, digits: int = 1) -> str:
+    if _missing(value):
+        return "—"
+    return f"{value * 100:.{digits}f}%"
+
+
+def signed(text: str, value) -> str:
+    """A change on the previous year: +1,234 / -56."""
+    if _missing(value):
+        return ""
+    return ("+" if value > 0 else "") + text if not text.startswith("-") else text
+
+
+def day(value: date | None, lang: str) -> str:
+    if value is None:
+        return "—"
+    if lang == "ja":
+        return f"{value.year}年{value.month}月{value.day}日"
+    return value.strftime("%d %b %Y").lstrip("0")
+
+
+def month_label(month: int, lang: str) -> str:
+    if lang == "ja":
+        return f"{month}月"
+    return ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"][month - 1]
+
+
+FISCAL_MONTHS = [4, 5, 6, 7, 8, 9, 10, 11, 12, 1, 2, 3]
+
+
+def fiscal_year_end(fy: int) -> date:
+    return date(fy + 1, 3, 31)

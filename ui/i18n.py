@@ -1,0 +1,293 @@
+"""Every string a person sees, in Japanese and English, and the current language."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+LANGUAGES = ("ja", "en")
+
+STRINGS: dict[str, dict[str, str]] = {
+    # shell
+    "app_title": {"ja": "DX人材ダッシュボード", "en": "DX Talent Dashboard"},
+    "section_overview": {"ja": "概要", "en": "Overview"},
+    "section_programme": {"ja": "DX人材育成", "en": "Talent programme"},
+    "section_lowcode": {"ja": "ローコード活用", "en": "Low-code impact"},
+    "section_data": {"ja": "データ管理", "en": "Data"},
+    "page_overview": {"ja": "エグゼクティブ概要", "en": "Executive overview"},
+    "page_talent": {"ja": "DX人材・認定", "en": "Talent & certification"},
+    "page_apps": {"ja": "アプリ", "en": "Apps"},
+    "page_hours": {"ja": "削減時間", "en": "Hours saved"},
+    "page_costs": {"ja": "システム経費削減", "en": "Cost avoided"},
+    "page_import": {"ja": "データ取込", "en": "Import"},
+    "page_quality": {"ja": "データ品質", "en": "Data quality"},
+    "language": {"ja": "表示言語", "en": "Language"},
+    "filters": {"ja": "表示条件", "en": "Filters"},
+    "filter_fy": {"ja": "年度", "en": "Fiscal year"},
+    "filter_bureau": {"ja": "局・区", "en": "Bureaus"},
+    "filter_bureau_all": {"ja": "すべての局・区", "en": "All bureaus"},
+    "filter_bureau_note": {
+        "ja": "局・区の絞り込みは局別のグラフに反映されます。KPIは全庁の値です。",
+        "en": "The bureau filter applies to the charts by bureau. KPI cards are city-wide.",
+    },
+    "demo_banner": {
+        "ja": "デモデータを表示しています。職員のデータを取り込むと置き換わります。",
+        "en": "You are looking at demo data. Loading the office's own exports replaces it.",
+    },
+    "first_run": {
+        "ja": "初回起動: デモデータを作成して取り込んでいます…",
+        "en": "First start: generating and loading the demo data…",
+    },
+    "first_run_done": {"ja": "デモデータを取り込みました", "en": "Demo data loaded"},
+    "first_run_failed": {
+        "ja": "デモデータを取り込めませんでした: {detail}",
+        "en": "The demo data could not be loaded: {detail}",
+    },
+    "no_data": {
+        "ja": "表示できるデータがありません。「データ取込」からファイルを取り込んでください。",
+        "en": "There is no data to show yet. Load exports on the Import page.",
+    },
+    "as_of": {
+        "ja": "データの最新日: {latest} ・ 最終取込: {loaded}",
+        "en": "Latest date in the data: {latest} · Last load: {loaded}",
+    },
+    "year_in_progress": {
+        "ja": "{fy}は年度途中です({latest}まで)。前年度比は年度全体との比較です。",
+        "en": "{fy} is in progress (data to {latest}). Changes compare with the whole previous year.",
+    },
+    "vs_previous": {"ja": "前年度比 {delta}", "en": "{delta} on previous year"},
+    # KPI cards
+    "kpi_dx_talent": {"ja": "DX人材(シルバー+ゴールド累計)", "en": "DX talent (Silver+Gold, cumulative)"},
+    "kpi_dx_talent_help": {
+        "ja": "シルバーまたはゴールドの認定を年度末までに受けた職員の人数(重複なし)。シルバー後にゴールドになった職員は1人と数えます。",
+        "en": "Distinct staff with a Silver or Gold certification on or before the fiscal year's end. A Silver who became Gold counts once.",
+    },
+    "kpi_target_reached": {"ja": "目標 {target} の {pct}", "en": "{pct} of the {target} target"},
+    "kpi_no_target": {"ja": "この年度の目標はありません", "en": "No target covers this year"},
+    "kpi_certified": {"ja": "{level}認定(年度内)", "en": "{level} certified this year"},
+    "kpi_certified_help": {
+        "ja": "この年度に{level}の認定日がある職員の人数(重複なし)。",
+        "en": "Distinct staff with a {level} certification dated in the fiscal year.",
+    },
+    "kpi_hours": {"ja": "業務削減時間", "en": "Work hours saved"},
+    "kpi_hours_help": {
+        "ja": "年度内のアプリ利用件数 × アプリ台帳の1件あたり削減時間(分) ÷ 60。台帳にないアプリの利用と、月次行と重複する日次行は含みません。",
+        "en": "Uses in the fiscal year × the register's minutes saved per use ÷ 60. Usage of apps missing from the register, and day rows overlapped by a month row, are left out.",
+    },
+    "kpi_cost": {"ja": "システム経費削減額(累計)", "en": "System cost avoided (cumulative)"},
+    "kpi_cost_help": {
+        "ja": "年度末までに運用を開始したアプリの外注想定費用: 初期費用 + (年間運用費 + 年間保守費) × 運用日数 ÷ 365。運用日数は運用開始日(なければ作成日)から年度末または廃止日まで。",
+        "en": "What outsourcing the apps started by the year's end would have cost: initial + (annual running + annual maintenance) × days in operation ÷ 365, from release (else creation) to the year's end or retirement.",
+    },
+    "kpi_apps": {"ja": "運用中アプリ", "en": "Apps in operation"},
+    "kpi_apps_help": {
+        "ja": "年度末までに運用を開始し、年度末時点で廃止されていないアプリの数。",
+        "en": "Apps started on or before the fiscal year's end and not retired by then.",
+    },
+    "kpi_active_apps": {"ja": "利用実績のあるアプリ", "en": "Active apps"},
+    "kpi_active_apps_help": {
+        "ja": "年度内に利用件数が1件以上ある、台帳に登録されたアプリの数。",
+        "en": "Apps in the register with at least one use in the fiscal year.",
+    },
+    "kpi_coverage": {"ja": "変革リーダー選出済みの所属", "en": "Departments with two leaders"},
+    "kpi_coverage_help": {
+        "ja": "組織一覧の所属のうち、この年度にシルバーの変革リーダーが2人以上選出された所属の数。",
+        "en": "Departments in the organisation list with at least two Silver change leaders nominated in the fiscal year.",
+    },
+    "kpi_coverage_value": {"ja": "{covered} / {total} 所属", "en": "{covered} / {total} depts"},
+    "level_bronze": {"ja": "ブロンズ", "en": "Bronze"},
+    "level_silver": {"ja": "シルバー", "en": "Silver"},
+    "level_gold": {"ja": "ゴールド", "en": "Gold"},
+    "unit_people": {"ja": "人", "en": ""},
+    "unit_apps": {"ja": "本", "en": ""},
+    # overview charts
+    "overview_title": {"ja": "エグゼクティブ概要", "en": "Executive overview"},
+    "chart_talent_title": {
+        "ja": "DX人材の累計と目標(年度末時点)",
+        "en": "Cumulative DX talent against the target (at fiscal year end)",
+    },
+    "chart_talent_actual": {"ja": "累計DX人材", "en": "Cumulative DX talent"},
+    "chart_talent_target": {"ja": "目標", "en": "Target"},
+    "chart_talent_projection": {"ja": "現在のペースでの見通し", "en": "Projection at the current pace"},
+    "projection_reached": {
+        "ja": "現在のペース(年{pace}人)では、目標{target}人に{year}に到達する見込みです。",
+        "en": "At the current pace ({pace} a year) the {target} target is reached in {year}.",
+    },
+    "projection_needed": {
+        "ja": "目標{target}人まで残り{gap}人。{end}までに年{needed}人のペースが必要です(現在のペース: 年{pace}人)。",
+        "en": "{gap} to go to the {target} target: {needed} a year are needed until {end} (current pace: {pace} a year).",
+    },
+    "projection_done": {
+        "ja": "目標{target}人を達成しています。",
+        "en": "The {target} target has been reached.",
+    },
+    "chart_hours_title": {
+        "ja": "月別の業務削減時間(年度ごと)",
+        "en": "Work hours saved by month, per fiscal year",
+    },
+    "chart_cost_title": {
+        "ja": "システム経費削減額の累計(内訳)",
+        "en": "Cumulative system cost avoided, by component",
+    },
+    "cost_initial": {"ja": "初期費用", "en": "Initial"},
+    "cost_running": {"ja": "運用費", "en": "Running"},
+    "cost_maintenance": {"ja": "保守費", "en": "Maintenance"},
+    "chart_bureau_title": {
+        "ja": "局・区別の認定者数({fy})",
+        "en": "Staff certified by bureau ({fy})",
+    },
+    "axis_fiscal_year": {"ja": "年度", "en": "Fiscal year"},
+    "axis_people": {"ja": "人数", "en": "People"},
+    "axis_hours": {"ja": "削減時間(時間)", "en": "Hours saved"},
+    "axis_yen": {"ja": "金額(億円)", "en": "Amount (¥bn)"},
+    "axis_month": {"ja": "月", "en": "Month"},
+    "axis_bureau": {"ja": "局・区", "en": "Bureau"},
+    "axis_apps": {"ja": "アプリ数", "en": "Apps"},
+    "bureau_unknown": {"ja": "所属不明", "en": "Department unknown"},
+    "hover_people": {"ja": "{value}人", "en": "{value} people"},
+    # talent page
+    "talent_title": {"ja": "DX人材・認定", "en": "Talent and certification"},
+    "chart_certified_by_fy": {
+        "ja": "区分別の認定者数(年度別)",
+        "en": "Staff certified by level and fiscal year",
+    },
+    "chart_per_100": {
+        "ja": "局・区別の認定者数(職員100人あたり、{fy})",
+        "en": "Staff certified per 100 staff, by bureau ({fy})",
+    },
+    "axis_per_100": {"ja": "職員100人あたり", "en": "Per 100 staff"},
+    # apps page
+    "apps_title": {"ja": "アプリ", "en": "Apps"},
+    "chart_apps_by_fy": {
+        "ja": "運用中アプリと利用実績のあるアプリ(年度別)",
+        "en": "Apps in operation and active apps, by fiscal year",
+    },
+    # hours page
+    "hours_title": {"ja": "業務削減時間", "en": "Work hours saved"},
+    "chart_hours_by_bureau": {"ja": "局・区別の業務削減時間({fy})", "en": "Hours saved by bureau ({fy})"},
+    "chart_hours_by_fy": {"ja": "年度別の業務削減時間", "en": "Hours saved by fiscal year"},
+    # costs page
+    "costs_title": {"ja": "システム経費削減額", "en": "System cost avoided"},
+    "method_title": {"ja": "算出方法", "en": "How this is computed"},
+    # import page
+    "import_title": {"ja": "データ取込", "en": "Import"},
+    "import_intro": {
+        "ja": "CSV(UTF-8 / Shift_JIS)または Excel ファイルを選んで取り込みます。ファイルの種類は見出し行から判定します。",
+        "en": "Choose CSV (UTF-8 / Shift_JIS) or Excel files to load. Each file's kind is recognised from its header row.",
+    },
+    "import_files": {"ja": "取り込むファイル", "en": "Files to load"},
+    "import_button": {"ja": "取り込む", "en": "Load"},
+    "import_replace_demo": {
+        "ja": "最初の取込でデモデータは削除され、取り込んだデータに置き換わります。",
+        "en": "The first load replaces the demo data with the loaded files.",
+    },
+    "import_confirm_demo": {
+        "ja": "デモデータを置き換えることを確認しました",
+        "en": "I understand that the demo data will be replaced",
+    },
+    "import_result": {"ja": "取込結果", "en": "Load result"},
+    "import_done": {"ja": "取込が完了しました", "en": "The load is complete"},
+    "import_failed": {"ja": "取込に失敗しました", "en": "The load failed"},
+    "import_too_large": {
+        "ja": "「{name}」は大きすぎます(上限 {limit} MB)",
+        "en": "'{name}' is too large (limit {limit} MB)",
+    },
+    "history_title": {"ja": "取込履歴", "en": "Load history"},
+    "col_file": {"ja": "ファイル", "en": "File"},
+    "col_sheet": {"ja": "シート", "en": "Sheet"},
+    "col_kind": {"ja": "種類", "en": "Kind"},
+    "col_status": {"ja": "結果", "en": "Status"},
+    "col_rows_read": {"ja": "読込行数", "en": "Rows read"},
+    "col_rows_loaded": {"ja": "取込行数", "en": "Rows loaded"},
+    "col_rows_quarantined": {"ja": "保留行数", "en": "Rows set aside"},
+    "col_message": {"ja": "内容", "en": "Message"},
+    "col_loaded_at": {"ja": "取込日時", "en": "Loaded at"},
+    "col_hash": {"ja": "内容ハッシュ", "en": "Content hash"},
+    "col_row": {"ja": "行", "en": "Row"},
+    "col_column": {"ja": "列", "en": "Column"},
+    "col_value": {"ja": "値", "en": "Value"},
+    "col_reason": {"ja": "理由", "en": "Reason"},
+    "col_latest": {"ja": "データの最新日", "en": "Latest date"},
+    "col_last_load": {"ja": "最終取込", "en": "Last load"},
+    "status_loaded": {"ja": "取込済", "en": "loaded"},
+    "status_unchanged": {"ja": "変更なし", "en": "unchanged"},
+    "status_rejected": {"ja": "取込不可", "en": "rejected"},
+    # quality page
+    "quality_title": {"ja": "データ品質", "en": "Data quality"},
+    "freshness_title": {"ja": "データの鮮度(種類別)", "en": "Freshness by kind of export"},
+    "quarantine_title": {"ja": "保留中の行", "en": "Rows set aside"},
+    "quarantine_none": {"ja": "保留中の行はありません。", "en": "No rows are set aside."},
+    "orphans_title": {"ja": "対応する相手のない行", "en": "Rows pointing at something unknown"},
+    "orphan_usage": {
+        "ja": "台帳にないアプリの利用実績: {count}行(集計から除外)",
+        "en": "Usage of apps missing from the register: {count} rows (left out of the figures)",
+    },
+    "orphan_certs": {
+        "ja": "名簿にない職員の認定: {count}件(認定数には含み、所属不明として表示)",
+        "en": "Certifications of staff on no roster: {count} (counted, shown as department unknown)",
+    },
+    "overlap_usage": {
+        "ja": "月次行と重複する日次行: {count}行(集計から除外)",
+        "en": "Day rows overlapped by a month row: {count} (left out of the figures)",
+    },
+    "chart_rows_by_kind": {"ja": "種類別の取込行数", "en": "Rows loaded by kind"},
+    "axis_rows": {"ja": "行数", "en": "Rows"},
+    "download_csv": {"ja": "CSVでダウンロード", "en": "Download CSV"},
+    # kinds
+    "kind_organizations": {"ja": "組織", "en": "Organisations"},
+    "kind_staff": {"ja": "職員名簿", "en": "Staff roster"},
+    "kind_nominations": {"ja": "変革リーダー選出", "en": "Leader nominations"},
+    "kind_training": {"ja": "研修受講", "en": "Training"},
+    "kind_assignments": {"ja": "課題提出", "en": "Assignments"},
+    "kind_certifications": {"ja": "認定", "en": "Certifications"},
+    "kind_apps": {"ja": "アプリ台帳", "en": "App register"},
+    "kind_app_usage": {"ja": "アプリ利用実績", "en": "App usage"},
+    "kind_elearning": {"ja": "動画学習", "en": "E-learning"},
+    "kind_projects": {"ja": "ゼミ・実装プロジェクト", "en": "Seminar projects"},
+    "kind_targets": {"ja": "目標", "en": "Targets"},
+}
+
+
+def lang() -> str:
+    return st.session_state.get("lang", "ja")
+
+
+def t(key: str, **params) -> str:
+    text = STRINGS[key][lang()]
+    return text.format(**params) if params else text
+
+
+def browser_language() -> str:
+    """The first visit follows the browser's language."""
+    locale = (st.context.locale or "") if hasattr(st.context, "locale") else ""
+    return "ja" if locale.lower().startswith("ja") else "en" if locale else "ja"
+
+
+def init_language() -> str:
+    """?lang= in the URL wins, then the choice made in this session, then the browser."""
+    from_url = st.query_params.get("lang")
+    if from_url in LANGUAGES:
+        st.session_state["lang"] = from_url
+    elif "lang" not in st.session_state:
+        st.session_state["lang"] = browser_language()
+    st.query_params["lang"] = st.session_state["lang"]
+    return st.session_state["lang"]
+
+
+def language_switch() -> None:
+    labels = {"ja": "日本語", "en": "English"}
+
+    def changed():
+        chosen = st.session_state["lang_switch"]
+        if chosen in LANGUAGES:  # clicking the selected option again clears it: keep the language
+            st.session_state["lang"] = chosen
+        st.query_params["lang"] = st.session_state["lang"]
+
+    st.session_state["lang_switch"] = lang()
+    st.sidebar.segmented_control(
+        t("language"),
+        options=list(LANGUAGES),
+        format_func=labels.get,
+        key="lang_switch",
+        on_change=changed,
+        selection_mode="single",
+    )

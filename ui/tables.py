@@ -1,0 +1,27 @@
+"""Tables shown to people: translated headers, and downloads that open cleanly in Excel."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from ui.i18n import t
+
+FORMULA_START = ("=", "+", "-", "@")
+
+
+def translated(frame: pd.DataFrame, columns: dict[str, str]) -> pd.DataFrame:
+    """Keeps `columns` (name -> i18n key) in order and gives them the reader's headers."""
+    return frame[list(columns)].rename(columns={c: t(k) for c, k in columns.items()})
+
+
+def safe_cell(value):
+    """A cell that starts like a formula is written as text, so a spreadsheet never runs it."""
+    if isinstance(value, str) and value.startswith(FORMULA_START):
+        return "'" + value
+    return value
+
+
+def csv_bytes(frame: pd.DataFrame) -> bytes:
+    """UTF-8 with BOM, so Excel opens Japanese text correctly."""
+    safe = frame.apply(lambda column: column.map(safe_cell)) if len(frame) else frame
+    return safe.to_csv(index=False).encode("utf-8-sig")
