@@ -10,37 +10,33 @@ from ui.i18n import init_language, language_switch, t
 st.set_page_config(page_title="DX人材ダッシュボード / DX Talent Dashboard", page_icon="📊", layout="wide")
 init_language()
 
-pages = {
-    t("section_overview"): [
-        st.Page(
-            "pages/overview.py",
-            title=t("page_overview"),
-            url_path="overview",
-            default=True,
-            icon=":material/dashboard:",
-        ),
-    ],
-    t("section_programme"): [
-        st.Page("pages/talent.py", title=t("page_talent"), url_path="talent", icon=":material/school:"),
-    ],
-    t("section_lowcode"): [
-        st.Page("pages/apps.py", title=t("page_apps"), url_path="apps", icon=":material/apps:"),
-        st.Page("pages/hours.py", title=t("page_hours"), url_path="hours", icon=":material/schedule:"),
-        st.Page("pages/costs.py", title=t("page_costs"), url_path="costs", icon=":material/savings:"),
-    ],
-    t("section_data"): [
-        st.Page("pages/import.py", title=t("page_import"), url_path="import", icon=":material/upload_file:"),
-        st.Page(
-            "pages/quality.py", title=t("page_quality"), url_path="quality", icon=":material/fact_check:"
-        ),
-    ],
-}
-page = st.navigation(pages)
-st.sidebar.title(t("app_title"))
+
+def page(name: str, icon: str) -> st.Page:
+    return st.Page(f"app_pages/{name}.py", title=t(f"page_{name}"), url_path=name, icon=f":material/{icon}:")
+
+
+overview = page("overview", "dashboard")
+# Streamlit serves the default page only at "/", so the overview keeps a stable URL of its own and
+# "/" forwards to it with the query string (language, filters) intact.
+home = st.Page(
+    lambda: st.switch_page(overview, query_params=st.query_params.to_dict()),
+    title=t("page_overview"),
+    url_path="home",
+    default=True,
+    visibility="hidden",
+)
+navigation = st.navigation(
+    {
+        t("section_overview"): [home, overview],
+        t("section_programme"): [page("talent", "school")],
+        t("section_lowcode"): [page("apps", "apps"), page("hours", "schedule"), page("costs", "savings")],
+        t("section_data"): [page("import", "upload_file"), page("quality", "fact_check")],
+    }
+)
 language_switch()
 if bootstrap.ensure_data():
     snapshot = data.snapshot_id()
     st.session_state["snapshot"] = snapshot
     st.session_state["filters"] = sidebar_filters(snapshot)
     demo_banner(snapshot)
-page.run()
+navigation.run()

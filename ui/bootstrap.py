@@ -12,7 +12,7 @@ def ensure_data() -> bool:
     """True when a database exists (creating the demo one first if needed)."""
     if config.db_path().exists():
         return True
-    folder = config.DATA_DIR / "demo"
+    folder = config.db_path().parent / "demo-exports"  # beside the database it feeds
     with st.status(t("first_run"), expanded=True) as status:
         bar = st.progress(0.0)
         demo.write_demo(folder)

@@ -9,7 +9,16 @@ from ui.i18n import lang, t
 
 
 def kpi_card(column, label: str, value: str, delta: str | None, help_text: str, delta_color="normal"):
-    column.metric(label, value, delta=delta or None, help=help_text, border=True, delta_color=delta_color)
+    """A KPI card: the value, the change on the previous year (a signed figure), the definition on hover."""
+    column.metric(
+        label,
+        value,
+        delta=delta or None,
+        help=help_text,
+        border=True,
+        delta_color=delta_color,
+        delta_description=t("vs_previous_label") if delta else None,
+    )
 
 
 def as_of_line(snapshot: str) -> None:

@@ -21,13 +21,15 @@ def _layout(figure: go.Figure, title: str, x_title: str, y_title: str, height: i
         font={"family": FONT, "size": 13},
         template="plotly_white",
         height=height,
-        margin={"l": 10, "r": 10, "t": 60, "b": 10},
-        legend={"orientation": "h", "yanchor": "bottom", "y": 1.0, "xanchor": "right", "x": 1},
+        margin={"l": 10, "r": 10, "t": 50, "b": 10},
+        legend={"orientation": "h", "yanchor": "top", "y": -0.18, "xanchor": "left", "x": 0},
         hoverlabel={"font": {"family": FONT}},
         separators=".,",
     )
     figure.update_xaxes(title_text=x_title)
     figure.update_yaxes(title_text=y_title, separatethousands=True, rangemode="tozero")
+    if figure.layout.yaxis.range is not None:  # a range set by the builder wins over rangemode
+        figure.update_yaxes(autorange=False)
     return figure
 
 
@@ -41,7 +43,9 @@ def talent_vs_target(kpis: pd.DataFrame, projection: dict | None, labels: dict, 
         name=labels["actual"],
         marker_color=LEVEL_COLOURS["silver"],
         text=[fmt.integer(v) for v in kpis["dx_talent_cumulative"]],
-        textposition="outside",
+        textposition="inside",
+        insidetextanchor="end",
+        textfont={"color": "white"},
         hovertemplate="%{x}: %{y:,}<extra></extra>",
     )
     with_target = kpis[kpis["dx_talent_target"].notna()]
@@ -117,7 +121,8 @@ def cost_components(kpis: pd.DataFrame, labels: dict, lang: str) -> go.Figure:
         showlegend=False,
         hoverinfo="skip",
     )
-    figure.update_layout(barmode="stack")
+    figure.update_layout(barmode="stack", legend={"traceorder": "normal"})
+    figure.update_yaxes(range=[0, float(totals.max() / divisor) * 1.15 if len(totals) else 1])
     figure.update_xaxes(type="category")
     return _layout(figure, labels["title"], labels["x"], labels["y"])
 
@@ -144,7 +149,7 @@ def certified_by_bureau(frame: pd.DataFrame, labels: dict, value: str = "certifi
             if value != "certified"
             else "%{y}: %{x:,}<extra>" + labels[level] + "</extra>",
         )
-    figure.update_layout(barmode="stack")
+    figure.update_layout(barmode="stack", legend={"traceorder": "normal"})
     figure.update_yaxes(autorange="reversed", type="category")
     height = max(380, 24 * len(order) + 120)
     return _layout(figure, labels["title"], labels["x"], labels["y"], height=height)
@@ -161,7 +166,7 @@ def certified_by_level_and_year(kpis: pd.DataFrame, labels: dict, lang: str) -> 
             marker_color=LEVEL_COLOURS[level],
             hovertemplate="%{x}: %{y:,}<extra>" + labels[level] + "</extra>",
         )
-    figure.update_layout(barmode="stack")
+    figure.update_layout(barmode="stack", legend={"traceorder": "normal"})
     figure.update_xaxes(type="category")
     return _layout(figure, labels["title"], labels["x"], labels["y"])
 

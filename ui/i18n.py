@@ -54,16 +54,16 @@ STRINGS: dict[str, dict[str, str]] = {
         "ja": "{fy}は年度途中です({latest}まで)。前年度比は年度全体との比較です。",
         "en": "{fy} is in progress (data to {latest}). Changes compare with the whole previous year.",
     },
-    "vs_previous": {"ja": "前年度比 {delta}", "en": "{delta} on previous year"},
+    "vs_previous_label": {"ja": "前年度比", "en": "YoY"},
     # KPI cards
-    "kpi_dx_talent": {"ja": "DX人材(シルバー+ゴールド累計)", "en": "DX talent (Silver+Gold, cumulative)"},
+    "kpi_dx_talent": {"ja": "DX人材(累計)", "en": "DX talent (cumulative)"},
     "kpi_dx_talent_help": {
-        "ja": "シルバーまたはゴールドの認定を年度末までに受けた職員の人数(重複なし)。シルバー後にゴールドになった職員は1人と数えます。",
-        "en": "Distinct staff with a Silver or Gold certification on or before the fiscal year's end. A Silver who became Gold counts once.",
+        "ja": "DX人材 = シルバーまたはゴールドの認定を年度末までに受けた職員の人数(重複なし)。シルバー後にゴールドになった職員は1人と数えます。",
+        "en": "DX talent = distinct staff with a Silver or Gold certification on or before the fiscal year's end. A Silver who became Gold counts once.",
     },
     "kpi_target_reached": {"ja": "目標 {target} の {pct}", "en": "{pct} of the {target} target"},
     "kpi_no_target": {"ja": "この年度の目標はありません", "en": "No target covers this year"},
-    "kpi_certified": {"ja": "{level}認定(年度内)", "en": "{level} certified this year"},
+    "kpi_certified": {"ja": "{level}認定(年度内)", "en": "{level} certified in year"},
     "kpi_certified_help": {
         "ja": "この年度に{level}の認定日がある職員の人数(重複なし)。",
         "en": "Distinct staff with a {level} certification dated in the fiscal year.",
@@ -73,7 +73,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "ja": "年度内のアプリ利用件数 × アプリ台帳の1件あたり削減時間(分) ÷ 60。台帳にないアプリの利用と、月次行と重複する日次行は含みません。",
         "en": "Uses in the fiscal year × the register's minutes saved per use ÷ 60. Usage of apps missing from the register, and day rows overlapped by a month row, are left out.",
     },
-    "kpi_cost": {"ja": "システム経費削減額(累計)", "en": "System cost avoided (cumulative)"},
+    "kpi_cost": {"ja": "システム経費削減額(累計)", "en": "Cost avoided (cumulative)"},
     "kpi_cost_help": {
         "ja": "年度末までに運用を開始したアプリの外注想定費用: 初期費用 + (年間運用費 + 年間保守費) × 運用日数 ÷ 365。運用日数は運用開始日(なければ作成日)から年度末または廃止日まで。",
         "en": "What outsourcing the apps started by the year's end would have cost: initial + (annual running + annual maintenance) × days in operation ÷ 365, from release (else creation) to the year's end or retirement.",
@@ -88,7 +88,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "ja": "年度内に利用件数が1件以上ある、台帳に登録されたアプリの数。",
         "en": "Apps in the register with at least one use in the fiscal year.",
     },
-    "kpi_coverage": {"ja": "変革リーダー選出済みの所属", "en": "Departments with two leaders"},
+    "kpi_coverage": {"ja": "リーダー2人選出の所属", "en": "Depts with two leaders"},
     "kpi_coverage_help": {
         "ja": "組織一覧の所属のうち、この年度にシルバーの変革リーダーが2人以上選出された所属の数。",
         "en": "Departments in the organisation list with at least two Silver change leaders nominated in the fiscal year.",

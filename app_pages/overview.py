@@ -26,7 +26,7 @@ def change(key, formatter=fmt.integer, sub=None):
         return None
     current, previous = (now[sub][key], before[sub][key]) if sub else (now[key], before[key])
     delta = current - previous
-    return t("vs_previous", delta=fmt.signed(formatter(delta, language), delta))
+    return fmt.signed(formatter(delta, language), delta)
 
 
 people = t("unit_people")

@@ -1,0 +1,141 @@
+"""The app as a person meets it: started with the README's run command, driven in headless Chromium."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import time
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent.parent
+SCREENSHOTS = ROOT / "test-artifacts" / "screenshots"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-dev-shm-usage",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def start_app(data_dir: Path, db: Path | None = None):
+    """scripts/run.sh on its own port and data folder; returns (process, base url)."""
+    port = _free_port()
+    env = dict(os.environ, DXDASH_DB=str(db or data_dir / "dxdash.duckdb"), PYTHONUNBUFFERED="1")
+    process = subprocess.Popen(
+        [str(ROOT / "scripts" / "run.sh"), "--server.port", str(port), "--server.address", "127.0.0.1"],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    deadline = time.monotonic() + 180
+    for line in process.stdout:  # streamlit says when it is listening
+        if "You can now view" in line or f":{port}" in line:
+            break
+        if time.monotonic() > deadline:
+            break
+    return process, f"http://127.0.0.1:{port}"
+
+
+def stop_app(process) -> None:
+    process.terminate()
+    try:
+        process.wait(timeout=20)
+    except subprocess.TimeoutExpired:
+        process.kill()
+
+
+@pytest.fixture(scope="session")
+def app(tmp_path_factory):
+    process, url = start_app(tmp_path_factory.mktemp("app-data"))
+    yield url
+    stop_app(process)
+
+
+@pytest.fixture(scope="session")
+def browser():
+    sync_api = pytest.importorskip("playwright.sync_api")
+    executable = shutil.which("chromium")
+    if executable is None:
+        pytest.fail("Debian's chromium is not installed (scripts/test.sh installs it)")
+    with sync_api.sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+class RequestLog:
+    """Every host the page asked for: the app must ask nothing of any host but its own."""
+
+    def __init__(self, base_url: str):
+        self.base_host = urlparse(base_url).hostname
+        self.foreign: list[str] = []
+
+    def __call__(self, request) -> None:
+        parsed = urlparse(request.url)
+        if parsed.scheme in ("http", "https", "ws", "wss") and parsed.hostname != self.base_host:
+            self.foreign.append(request.url)
+
+
+@pytest.fixture
+def page(browser, app):
+    context = browser.new_context(
+        viewport={"width": 1400, "height": 1000}, locale="ja-JP", accept_downloads=True
+    )
+    tab = context.new_page()
+    log = RequestLog(app)
+    tab.on("request", log)
+    tab.request_log = log
+    yield tab
+    context.close()
+
+
+def wait_until_rendered(tab, timeout_ms: int = 120_000) -> None:
+    """The page's title is there, the script has run and the app is idle (Streamlit marks its root)."""
+    tab.wait_for_selector('[data-testid="stMain"] h1', timeout=timeout_ms)
+    tab.wait_for_selector('[data-testid="stApp"][data-test-script-state="notRunning"]', timeout=timeout_ms)
+    tab.wait_for_load_state("networkidle")
+
+
+def screenshot(tab, name: str) -> Path:
+    """The whole page: Streamlit scrolls an inner element, so the window grows to its height first."""
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    path = SCREENSHOTS / f"{name}.png"
+    size = tab.viewport_size
+    height = tab.evaluate(
+        "() => Math.max(...[...document.querySelectorAll('[data-testid=stMain], section')].map(e => e.scrollHeight))"
+    )
+    tab.set_viewport_size({"width": size["width"], "height": min(max(height + 40, size["height"]), 6000)})
+    tab.wait_for_load_state("networkidle")
+    tab.screenshot(path=str(path), full_page=True)
+    tab.set_viewport_size(size)
+    return path
+
+
+@pytest.fixture(scope="session")
+def app_db(app, browser, tmp_path_factory) -> Path:
+    """The database the running app created on its first visit (the demo data)."""
+    context = browser.new_context()
+    first = context.new_page()
+    first.goto(app)
+    wait_until_rendered(first)
+    context.close()
+    candidates = sorted(tmp_path_factory.getbasetemp().glob("app-data*/dxdash.duckdb"))
+    assert candidates, "the app did not create its database"
+    return candidates[0]

@@ -1,0 +1,87 @@
+"""Every page in Japanese and English in headless Chromium: no error, charts drawn, figures on screen."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+
+from tests.browser.conftest import ROOT, screenshot, wait_until_rendered
+from ui import fmt
+
+pytestmark = pytest.mark.browser
+
+DATA_PAGES = ["overview", "talent", "apps", "hours", "costs", "quality"]
+PAGES = [*DATA_PAGES, "import"]
+
+
+def _kpis(app_db) -> dict:
+    run = subprocess.run(
+        [sys.executable, "-m", "etl", "kpis", "--json"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        env=dict(os.environ, DXDASH_DB=str(app_db)),
+        check=True,
+    )
+    return json.loads(run.stdout)
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+@pytest.mark.parametrize("path", PAGES)
+def test_page_renders_without_error(page, app, path, lang):
+    page.goto(f"{app}/{path}?lang={lang}")
+    wait_until_rendered(page)
+    assert page.locator('[data-testid="stException"]').count() == 0
+    assert page.locator('[data-testid="stAlertContentError"]').count() == 0
+    if path in DATA_PAGES:
+        charts = page.locator('[data-testid="stPlotlyChart"] .main-svg')
+        charts.first.wait_for(timeout=30_000)
+        assert charts.count() >= 1
+        # a drawn chart has marks in it, not only axes
+        assert (
+            page.locator('[data-testid="stPlotlyChart"] .trace, [data-testid="stPlotlyChart"] .point').count()
+            > 0
+        )
+    screenshot(page, f"{path}-{lang}")
+    assert page.request_log.foreign == []
+
+
+def test_the_first_visit_follows_the_browser_language(page, app):
+    page.goto(app)  # the context's locale is ja-JP
+    wait_until_rendered(page)
+    assert page.get_by_text("エグゼクティブ概要").first.is_visible()
+
+
+def test_the_overview_shows_the_figures_of_the_kpis_command(page, app, app_db):
+    figures = _kpis(app_db)
+    page.goto(f"{app}/overview?lang=ja")
+    wait_until_rendered(page)
+    values = page.locator('[data-testid="stMetricValue"]').all_inner_texts()
+    assert fmt.integer(figures["dx_talent_cumulative"], unit="人") in values
+    assert fmt.hours(figures["hours_saved"], "ja") in values
+    assert fmt.yen(figures["cost_avoided_cumulative_yen"], "ja") in values
+    assert fmt.integer(figures["apps_in_operation"], unit="本") in values
+    assert fmt.integer(figures["certified"]["silver"], unit="人") in values
+
+
+def test_the_language_switch_changes_every_label_and_the_url_keeps_it(page, app):
+    page.goto(f"{app}/overview?lang=ja")
+    wait_until_rendered(page)
+    page.locator('[data-testid="stSidebar"]').get_by_text("English", exact=True).click()
+    page.wait_for_url("**lang=en**")
+    wait_until_rendered(page)
+    assert page.get_by_text("Executive overview").first.is_visible()
+    assert "lang=en" in page.url
+
+
+def test_a_copied_link_opens_the_same_fiscal_year(page, app):
+    page.goto(f"{app}/overview?lang=en&fy=2024")
+    wait_until_rendered(page)
+    chosen = page.locator('[data-testid="stSidebar"] [data-testid="stSelectbox"]')
+    assert "FY2024" in chosen.inner_text() + chosen.locator("input").first.input_value()
+    assert "(FY2024)" in page.locator('[data-testid="stMain"]').inner_text()  # the bureau chart's title
+    assert "fy=2024" in page.url

@@ -1,0 +1,80 @@
+"""Every page through Streamlit's AppTest, in Japanese and English, on the demo database."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from etl import metrics
+from ui import fmt
+
+DASHBOARD = str(Path(__file__).resolve().parent.parent / "dashboard.py")
+PAGES = ["overview", "talent", "apps", "hours", "costs", "import", "quality"]
+
+
+def run_page(page: str, lang: str, **params) -> AppTest:
+    app = AppTest.from_file(DASHBOARD, default_timeout=60)
+    app.query_params["lang"] = lang
+    for key, value in params.items():
+        app.query_params[key] = value
+    app.run()
+    app.switch_page(f"app_pages/{page}.py").run()
+    return app
+
+
+@pytest.fixture
+def app_db(demo_db_copy):
+    return demo_db_copy
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+@pytest.mark.parametrize("page", PAGES)
+def test_page_runs_without_an_exception(app_db, page, lang):
+    app = run_page(page, lang)
+    assert not app.exception, [e.value for e in app.exception]
+    assert not app.error, [e.value for e in app.error]
+
+
+@pytest.mark.parametrize("fy", [2024, 2025])
+def test_overview_figures_equal_the_kpis_command(app_db, fy):
+    import duckdb
+
+    con = duckdb.connect(str(app_db), read_only=True)
+    figures = metrics.kpis(con, fy)
+    con.close()
+    app = run_page("overview", "ja", fy=str(fy))
+    values = {m.label: m.value for m in app.metric}
+    assert values["DX人材(累計)"] == fmt.integer(figures["dx_talent_cumulative"], unit="人")
+    assert values["シルバー認定(年度内)"] == fmt.integer(figures["certified"]["silver"], unit="人")
+    assert values["ゴールド認定(年度内)"] == fmt.integer(figures["certified"]["gold"], unit="人")
+    assert values["業務削減時間"] == fmt.hours(figures["hours_saved"], "ja")
+    assert values["システム経費削減額(累計)"] == fmt.yen(figures["cost_avoided_cumulative_yen"], "ja")
+    assert values["運用中アプリ"] == fmt.integer(figures["apps_in_operation"], unit="本")
+    coverage = figures["leader_coverage"]
+    assert values["リーダー2人選出の所属"] == fmt.percent(
+        coverage["departments_covered"] / coverage["departments_total"]
+    )
+
+
+def test_the_overview_defaults_to_the_latest_fiscal_year_with_data(app_db):
+    app = run_page("overview", "en")
+    import duckdb
+
+    con = duckdb.connect(str(app_db), read_only=True)
+    latest = metrics.latest_fiscal_year(con)
+    con.close()
+    assert app.selectbox[0].value == latest
+    assert app.selectbox[0].value == max(app.session_state["filter_fy"], latest)
+
+
+def test_a_bureau_in_the_url_filters_the_bureau_charts_and_says_kpis_are_city_wide(app_db):
+    app = run_page("overview", "en", bureau="総務局")
+    assert app.multiselect[0].value == ["総務局"]
+    assert any("city-wide" in c.value for c in app.sidebar.caption)
+
+
+def test_the_demo_banner_shows_on_demo_data(app_db):
+    app = run_page("overview", "ja")
+    assert any("デモデータ" in i.value for i in app.info)

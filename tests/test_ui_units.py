@@ -1,0 +1,74 @@
+"""The i18n table and the formatting helpers: every key in both languages, figures read the same."""
+
+from datetime import date
+
+import pytest
+
+from ui import fmt
+from ui.i18n import LANGUAGES, STRINGS
+
+
+def test_every_string_exists_in_japanese_and_english():
+    # English has no counter words (人, 本): a unit may be empty in English only
+    missing = [
+        key
+        for key, texts in STRINGS.items()
+        if set(texts) != set(LANGUAGES)
+        or not texts["ja"]
+        or (not texts["en"] and not key.startswith("unit_"))
+    ]
+    assert missing == []
+
+
+def test_placeholders_match_between_languages():
+    import string
+
+    def fields(text):
+        return {name for _, name, _, _ in string.Formatter().parse(text) if name}
+
+    assert [k for k, v in STRINGS.items() if fields(v["ja"]) != fields(v["en"])] == []
+
+
+def test_every_key_the_code_uses_exists():
+    import re
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent
+    used = set()
+    for path in [root / "dashboard.py", *(root / "app_pages").glob("*.py"), *(root / "ui").glob("*.py")]:
+        used |= set(re.findall(r'\bt\(\s*"([a-z0-9_]+)"', path.read_text(encoding="utf-8")))
+    assert used - set(STRINGS) == set()
+
+
+@pytest.mark.parametrize(
+    ("value", "ja", "en"),
+    [
+        (10_019_000_000, "100.2億円", "¥10.02bn"),
+        (12_340_000, "1,234万円", "¥12.3m"),
+        (1_234, "1,234円", "¥1,234"),
+        (None, "—", "—"),
+    ],
+)
+def test_yen(value, ja, en):
+    assert fmt.yen(value, "ja") == ja
+    assert fmt.yen(value, "en") == en
+
+
+def test_hours():
+    assert fmt.hours(85_002.4, "ja") == "8.5万時間"
+    assert fmt.hours(1_234, "ja") == "1,234時間"
+    assert fmt.hours(85_002.4, "en") == "85,002 h"
+
+
+def test_fiscal_year_labels():
+    assert fmt.fiscal_year(2024, "ja") == "2024年度"
+    assert fmt.fiscal_year(2024, "ja", wareki=True) == "2024年度(令和6年度)"
+    assert fmt.fiscal_year(2019, "ja", wareki=True) == "2019年度(令和元年度)"
+    assert fmt.fiscal_year(2024, "en") == "FY2024"
+    assert fmt.fiscal_year_end(2024) == date(2025, 3, 31)
+
+
+def test_signed_changes():
+    assert fmt.signed(fmt.integer(12), 12) == "+12"
+    assert fmt.signed(fmt.integer(-758), -758) == "-758"
+    assert fmt.signed(fmt.yen(-4e8, "ja"), -4e8) == "-4.0億円"
