@@ -2,12 +2,12 @@
 
 import streamlit as st
 
-from ui import data, figures, fmt
+from ui import charts, data, fmt
 from ui.components import as_of_line, chart, kpi_card, page_context
-from ui.i18n import lang, t
+from ui.i18n import t
 
 snapshot, filters = page_context()
-fy, language = filters.fiscal_year, lang()
+fy = filters.fiscal_year
 st.title(t("apps_title"))
 as_of_line(snapshot)
 
@@ -20,6 +20,5 @@ kpi_card(
 )
 
 frame = data.kpis_frame(snapshot)
-series = {"apps_in_operation": t("kpi_apps"), "active_apps": t("kpi_active_apps")}
-labels = {"title": t("chart_apps_by_fy"), "x": t("axis_fiscal_year"), "y": t("axis_apps")}
-chart(figures.bars_by_year(frame[frame["fiscal_year"] <= fy], series, labels, language))
+series = {"apps_in_operation": "kpi_apps", "active_apps": "kpi_active_apps"}
+chart(charts.by_year(frame[frame["fiscal_year"] <= fy], series, "chart_apps_by_fy", "axis_apps"))

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from ui import data, figures, fmt
+from ui import charts, data, fmt
 from ui.components import as_of_line, chart, kpi_card, page_context
 from ui.i18n import lang, t
 
@@ -20,14 +20,6 @@ kpi_card(
     t("kpi_cost_help"),
 )
 frame = data.kpis_frame(snapshot)
-labels = {
-    "title": t("chart_cost_title"),
-    "x": t("axis_fiscal_year"),
-    "y": t("axis_yen"),
-    "initial": t("cost_initial"),
-    "running": t("cost_running"),
-    "maintenance": t("cost_maintenance"),
-}
-chart(figures.cost_components(frame[frame["fiscal_year"] <= fy], labels, language))
+chart(charts.cost_components(frame[frame["fiscal_year"] <= fy]))
 with st.expander(t("method_title"), expanded=True):
     st.markdown(t("kpi_cost_help"))

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from ui import data, figures, fmt
+from ui import charts, data, fmt
 from ui.components import as_of_line, chart, kpi_card, page_context
 from ui.i18n import lang, t
 
@@ -14,27 +14,14 @@ as_of_line(snapshot)
 now = data.kpis(snapshot, fy)
 kpi_card(st.columns(3)[0], t("kpi_hours"), fmt.hours(now["hours_saved"], language), None, t("kpi_hours_help"))
 
-monthly = data.usage_monthly(snapshot, filters.bureaus)
-chart(
-    figures.hours_by_month(
-        monthly, {"title": t("chart_hours_title"), "x": t("axis_month"), "y": t("axis_hours")}, language
-    )
-)
+chart(charts.hours_by_month(data.usage_monthly(snapshot, filters.bureaus)))
 left, right = st.columns(2)
 with left:
     frame = data.kpis_frame(snapshot)
-    labels = {"title": t("chart_hours_by_fy"), "x": t("axis_fiscal_year"), "y": t("axis_hours")}
     chart(
-        figures.bars_by_year(
-            frame[frame["fiscal_year"] <= fy], {"hours_saved": t("kpi_hours")}, labels, language
+        charts.by_year(
+            frame[frame["fiscal_year"] <= fy], {"hours_saved": "kpi_hours"}, "chart_hours_by_fy", "axis_hours"
         )
     )
 with right:
-    by_bureau = data.hours_by_bureau(snapshot, fy, filters.bureaus)
-    labels = {
-        "title": t("chart_hours_by_bureau", fy=fmt.fiscal_year(fy, language)),
-        "x": t("axis_hours"),
-        "y": t("axis_bureau"),
-        "unknown": t("bureau_unknown"),
-    }
-    chart(figures.hours_by_bureau(by_bureau, labels))
+    chart(charts.hours_by_bureau(data.hours_by_bureau(snapshot, fy, filters.bureaus), fy))

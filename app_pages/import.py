@@ -8,7 +8,7 @@ import streamlit as st
 from etl import config, loader
 from ui import data
 from ui.i18n import lang, t
-from ui.tables import translated
+from ui.tables import LOAD_COLUMNS, translated
 
 st.title(t("import_title"))
 st.markdown(t("import_intro"))
@@ -50,16 +50,7 @@ if st.button(t("import_button"), type="primary", disabled=not uploads or bool(to
         import pandas as pd
 
         frame = pd.DataFrame(rows)
-        columns = {
-            "path": "col_file",
-            "sheet": "col_sheet",
-            "kind": "col_kind",
-            "status": "col_status",
-            "rows_read": "col_rows_read",
-            "rows_loaded": "col_rows_loaded",
-            "rows_quarantined": "col_rows_quarantined",
-            "message": "col_message",
-        }
+        columns = {"path": "col_file", **LOAD_COLUMNS}
         st.dataframe(translated(frame, columns), hide_index=True, width="stretch")
     snapshot = data.snapshot_id()
 
@@ -71,13 +62,7 @@ if snapshot:
     columns = {
         "loaded_at": "col_loaded_at",
         "file_name": "col_file",
-        "sheet": "col_sheet",
-        "kind": "col_kind",
-        "status": "col_status",
-        "rows_read": "col_rows_read",
-        "rows_loaded": "col_rows_loaded",
-        "rows_quarantined": "col_rows_quarantined",
-        "message": "col_message",
+        **LOAD_COLUMNS,
         "content_hash": "col_hash",
     }
     st.dataframe(translated(history, columns), hide_index=True, width="stretch")

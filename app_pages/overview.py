@@ -3,7 +3,7 @@
 import streamlit as st
 
 from etl.metrics import talent_projection
-from ui import data, figures, fmt
+from ui import charts, data, fmt
 from ui.components import as_of_line, chart, kpi_card, page_context
 from ui.i18n import lang, t
 
@@ -97,15 +97,7 @@ row2[3].caption(
 projection = talent_projection(frame, fy)
 left, right = st.columns(2)
 with left:
-    labels = {
-        "title": t("chart_talent_title"),
-        "x": t("axis_fiscal_year"),
-        "y": t("axis_people"),
-        "actual": t("chart_talent_actual"),
-        "target": t("chart_talent_target"),
-        "projection": t("chart_talent_projection"),
-    }
-    chart(figures.talent_vs_target(frame, projection, labels, language))
+    chart(charts.talent_vs_target(frame, projection))
     if projection:
         values = {
             "target": fmt.integer(projection["target"]),
@@ -123,28 +115,10 @@ with left:
         else:
             st.caption(t("projection_reached", **values))
 with right:
-    monthly = data.usage_monthly(snapshot, filters.bureaus)
-    labels = {"title": t("chart_hours_title"), "x": t("axis_month"), "y": t("axis_hours")}
-    chart(figures.hours_by_month(monthly, labels, language))
+    chart(charts.hours_by_month(data.usage_monthly(snapshot, filters.bureaus)))
 
 left, right = st.columns(2)
 with left:
-    labels = {
-        "title": t("chart_cost_title"),
-        "x": t("axis_fiscal_year"),
-        "y": t("axis_yen"),
-        "initial": t("cost_initial"),
-        "running": t("cost_running"),
-        "maintenance": t("cost_maintenance"),
-    }
-    chart(figures.cost_components(frame[frame["fiscal_year"] <= fy], labels, language))
+    chart(charts.cost_components(frame[frame["fiscal_year"] <= fy]))
 with right:
-    by_bureau = data.certifications_by_bureau(snapshot, fy, filters.bureaus)
-    labels = {
-        "title": t("chart_bureau_title", fy=fmt.fiscal_year(fy, language)),
-        "x": t("axis_people"),
-        "y": t("axis_bureau"),
-        "unknown": t("bureau_unknown"),
-        **{level: t(f"level_{level}") for level in ("bronze", "silver", "gold")},
-    }
-    chart(figures.certified_by_bureau(by_bureau, labels))
+    chart(charts.certified_by_bureau(data.certifications_by_bureau(snapshot, fy, filters.bureaus), fy))

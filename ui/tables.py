@@ -7,6 +7,16 @@ import pandas as pd
 from ui.i18n import t
 
 FORMULA_START = ("=", "+", "-", "@")
+# what happened to a file in a load: column -> i18n key of its header
+LOAD_COLUMNS = {
+    "sheet": "col_sheet",
+    "kind": "col_kind",
+    "status": "col_status",
+    "rows_read": "col_rows_read",
+    "rows_loaded": "col_rows_loaded",
+    "rows_quarantined": "col_rows_quarantined",
+    "message": "col_message",
+}
 
 
 def translated(frame: pd.DataFrame, columns: dict[str, str]) -> pd.DataFrame:
