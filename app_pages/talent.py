@@ -1,21 +1,168 @@
-"""Talent and certification: certifications by level and year, and per 100 staff by bureau."""
+"""Talent: certifications, progress to the target, funnels, department coverage, rule checks, retention."""
 
 import streamlit as st
 
-from ui import charts, data
-from ui.components import as_of_line, chart, page_context
-from ui.i18n import t
+from etl.metrics import talent_projection
+from ui import charts, data, fmt
+from ui.components import as_of_line, chart, kpi_card, page_context
+from ui.i18n import lang, t
+from ui.tables import table_with_downloads
 
 snapshot, filters = page_context()
-fy = filters.fiscal_year
+fy, bureaus, language = filters.fiscal_year, filters.bureaus, lang()
+fy_label = fmt.fiscal_year(fy, language)
 st.title(t("talent_title"))
 as_of_line(snapshot)
-frame = data.kpis_frame(snapshot)
-chart(charts.certified_by_level_and_year(frame))
 
-by_bureau = data.certifications_by_bureau(snapshot, fy, filters.bureaus)
-left, right = st.columns(2)
-with left:
-    chart(charts.certified_by_bureau(by_bureau, fy))
-with right:
-    chart(charts.certified_by_bureau(by_bureau, fy, per_100=True))
+frame = data.kpis_frame(snapshot)
+retention = data.retention(snapshot)
+now = retention[retention["fiscal_year"] == fy].iloc[0]
+projection = talent_projection(frame, fy)
+people = t("unit_people")
+cards = st.columns(3)
+kpi_card(
+    cards[0],
+    t("kpi_dx_talent"),
+    fmt.integer(now["dx_talent_cumulative"], unit=people),
+    None,
+    t("kpi_dx_talent_help"),
+)
+kpi_card(
+    cards[1],
+    t("kpi_active_talent"),
+    fmt.integer(now["dx_talent_active"], unit=people),
+    None,
+    t("kpi_active_talent_help"),
+)
+needed = projection["needed"] if projection else None
+pace_text = t("per_year", value=fmt.integer(needed)) if needed else "—"
+kpi_card(cards[2], t("kpi_pace_needed"), pace_text, None, t("kpi_pace_needed_help"))
+
+tabs = st.tabs(
+    [
+        t(k)
+        for k in (
+            "tab_certifications",
+            "tab_progress",
+            "tab_funnel",
+            "tab_coverage",
+            "tab_progression",
+            "tab_rules",
+            "tab_retention",
+        )
+    ]
+)
+person_columns = {
+    "staff_id": "col_staff_id",
+    "name": "col_name",
+    "dept_code": "col_dept_code",
+    "dept_name": "col_dept",
+    "bureau_name": "col_bureau",
+}
+
+with tabs[0]:
+    chart(charts.certified_by_level_and_year(frame))
+    by_bureau = data.certifications_by_bureau(snapshot, fy, bureaus)
+    left, right = st.columns(2)
+    with left:
+        chart(charts.certified_by_bureau(by_bureau, fy))
+    with right:
+        chart(charts.certified_by_bureau(by_bureau, fy, per_100=True))
+    st.subheader(t("dept_table_title", fy=fy_label))
+    departments = data.department_certifications(snapshot, fy, bureaus)
+    columns = {
+        "bureau_name": "col_bureau",
+        "dept_code": "col_dept_code",
+        "dept_name": "col_dept",
+        "staff": "col_staff",
+    }
+    columns |= {level: f"level_{level}" for level in ("bronze", "silver", "gold")} | {
+        "per_100": "col_per_100"
+    }
+    table_with_downloads(departments, columns, f"certified_by_department_{fy}", "dept_certs")
+
+with tabs[1]:
+    chart(charts.talent_vs_target(frame, projection))
+    chart(charts.share_comparison(data.bureau_delivery(snapshot, fy), fy))
+
+with tabs[2]:
+    st.caption(t("funnel_note"))
+    for level in ("silver", "gold"):
+        funnel = data.funnel(snapshot, fy, level, bureaus)
+        figure = charts.funnel(funnel, level, fy)
+        if figure is None:
+            st.info(t("funnel_empty", level=t(f"level_{level}")))
+            continue
+        city = funnel.iloc[0]
+        missing = [t(f"step_{step}") for step in charts.STEPS if not city[f"has_{step}"]]
+        if missing:
+            st.caption(t("funnel_missing", level=t(f"level_{level}"), steps="・".join(missing)))
+        chart(figure)
+        with st.expander(t("funnel_by_bureau") + f" ({t(f'level_{level}')})"):
+            table = charts.funnel_table(funnel)
+            table_with_downloads(
+                table, charts.funnel_columns(city), f"funnel_{level}_{fy}", f"funnel_{level}"
+            )
+
+with tabs[3]:
+    coverage = data.department_coverage(snapshot, fy, bureaus)
+    chart(charts.coverage_treemap(coverage, fy))
+    action = coverage[coverage["leaders_nominated"] < 2]
+    st.subheader(t("action_list_title", count=len(action)))
+    columns = {
+        "bureau_name": "col_bureau",
+        "dept_code": "col_dept_code",
+        "dept_name": "col_dept",
+        "staff": "col_staff",
+    }
+    columns |= {"leaders_nominated": "col_leaders", "dx_talent": "col_dx_talent"}
+    table_with_downloads(action, columns, f"action_list_{fy}", "action_list")
+
+with tabs[4]:
+    cohorts = data.progression(snapshot)
+    chart(charts.progression(cohorts))
+    columns = {
+        "cohort": "col_cohort",
+        "silver": "col_silver",
+        "went_gold": "col_went_gold",
+        "gold_share": "col_gold_share",
+        "median_days_to_gold": "col_median_days",
+    }
+    shown = cohorts.assign(
+        gold_share=cohorts["gold_share"].map(fmt.percent),
+        cohort=cohorts["cohort"].map(lambda y: fmt.fiscal_year(int(y), language)),
+    )
+    table_with_downloads(shown, columns, "silver_to_gold", "progression")
+
+with tabs[5]:
+    st.caption(t("rules_intro", fy=fy_label))
+    checks = data.rule_checks(snapshot, fy, bureaus)
+    for rule in (
+        "certified_without_assignment",
+        "certified_without_session",
+        "submitted_not_certified",
+        "nominated_not_trained",
+    ):
+        rows = checks[checks["rule"] == rule]
+        with st.expander(
+            f"{t(f'rule_{rule}')}: {t('rule_count', count=fmt.integer(len(rows)))}", expanded=False
+        ):
+            columns = person_columns | {"level": "col_level"}
+            table_with_downloads(
+                rows.assign(level=rows["level"].map(lambda lv: t(f"level_{lv}"))),
+                columns,
+                f"{rule}_{fy}",
+                rule,
+            )
+
+with tabs[6]:
+    st.caption(t("kpi_active_talent_help"))
+    chart(charts.retention(retention[retention["fiscal_year"] <= fy]))
+    gone = data.leavers(snapshot, fy, bureaus)
+    st.subheader(t("leavers_title", count=fmt.integer(len(gone))))
+    columns = person_columns | {
+        "silver_on": "col_silver_on",
+        "gold_on": "col_gold_on",
+        "left_on": "col_left_on",
+    }
+    table_with_downloads(gone, columns, f"dx_talent_leavers_{fy}", "leavers")

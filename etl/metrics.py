@@ -133,3 +133,42 @@ def talent_projection(frame: pd.DataFrame, fiscal_year: int) -> dict | None:
         "needed": needed,
         "path": path,
     }
+
+
+def funnel(con: duckdb.DuckDBPyConnection, fiscal_year: int, level: str, bureaus: list[str]) -> pd.DataFrame:
+    """Nominated -> trained -> submitted -> certified for one level and year, city-wide and by bureau.
+
+    Each step counts people who also passed the steps before it. A step with no rows at all for the
+    level and year (no Gold nominations, say) has no data: it is skipped, and `has_<step>` is false.
+    """
+    return _report(con, "report_funnel", fiscal_year=fiscal_year, level=level, bureaus=bureaus)
+
+
+def department_coverage(con: duckdb.DuckDBPyConnection, fiscal_year: int, bureaus: list[str]) -> pd.DataFrame:
+    return _report(con, "report_department_coverage", fiscal_year=fiscal_year, bureaus=bureaus)
+
+
+def bureau_delivery(con: duckdb.DuckDBPyConnection, fiscal_year: int) -> pd.DataFrame:
+    return _report(con, "report_bureau_delivery", fiscal_year=fiscal_year)
+
+
+def progression(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    return _report(con, "report_progression")
+
+
+def rule_checks(con: duckdb.DuckDBPyConnection, fiscal_year: int, bureaus: list[str]) -> pd.DataFrame:
+    return _report(con, "report_rule_checks", fiscal_year=fiscal_year, bureaus=bureaus)
+
+
+def retention(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    return _report(con, "report_retention")
+
+
+def leavers(con: duckdb.DuckDBPyConnection, fiscal_year: int, bureaus: list[str]) -> pd.DataFrame:
+    return _report(con, "report_leavers", fiscal_year=fiscal_year, bureaus=bureaus)
+
+
+def department_certifications(
+    con: duckdb.DuckDBPyConnection, fiscal_year: int, bureaus: list[str]
+) -> pd.DataFrame:
+    return _report(con, "report_department_certifications", fiscal_year=fiscal_year, bureaus=bureaus)

@@ -29,6 +29,9 @@ MARTS = (
     "mart_usage_monthly",
     "mart_certifications_by_bureau",
     "mart_data_freshness",
+    "mart_programme_people",
+    "mart_department_coverage",
+    "mart_dx_talent_people",
 )
 
 

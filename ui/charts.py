@@ -83,3 +83,80 @@ def hours_by_bureau(frame: pd.DataFrame, fiscal_year: int):
         "unknown": t("bureau_unknown"),
     }
     return figures.hours_by_bureau(frame, labels)
+
+
+STEPS = ("nominated", "trained", "submitted", "certified")
+
+
+def funnel(frame: pd.DataFrame, level: str, fiscal_year: int):
+    """The city-wide funnel of a level, skipping steps with no data; None when there is no data."""
+    city = frame[frame["bureau_name"] == "__all__"]
+    if city.empty:
+        return None
+    row = city.iloc[0]
+    steps = [(t(f"step_{step}"), int(row[step])) for step in STEPS if row[f"has_{step}"]]
+    title = t("funnel_title", level=t(f"level_{level}"), fy=fmt.fiscal_year(fiscal_year, lang()))
+    return figures.funnel(steps, title, figures.LEVEL_COLOURS[level])
+
+
+def share_comparison(frame: pd.DataFrame, fiscal_year: int):
+    labels = {
+        "title": t("delivery_title", fy=fmt.fiscal_year(fiscal_year, lang())),
+        "x": t("axis_share"),
+        "y": t("axis_bureau"),
+        "unknown": t("bureau_unknown"),
+        "talent_share": t("talent_share"),
+        "staff_share": t("staff_share"),
+    }
+    return figures.share_comparison(frame, labels)
+
+
+def coverage_treemap(frame: pd.DataFrame, fiscal_year: int):
+    labels = {
+        "title": t("coverage_title", fy=fmt.fiscal_year(fiscal_year, lang())),
+        "hover": t("coverage_hover", leaders="{leaders}", talent="{talent}", staff="{staff}"),
+        "none": t("coverage_none"),
+        "one": t("coverage_one"),
+        "two": t("coverage_two"),
+    }
+    return figures.coverage_treemap(frame, labels)
+
+
+def progression(frame: pd.DataFrame):
+    shown = frame.assign(gold_percent=frame["gold_share"] * 100)
+    labels = {"title": t("progression_title"), "x": t("axis_fiscal_year"), "y": t("col_gold_share")}
+    figure = figures.bars_by_year(
+        shown.rename(columns={"cohort": "fiscal_year"}),
+        {"gold_percent": t("col_gold_share")},
+        labels,
+        lang(),
+        [figures.LEVEL_COLOURS["gold"]],
+    )
+    figure.update_yaxes(ticksuffix="%")
+    return figure
+
+
+def retention(frame: pd.DataFrame):
+    series = {"dx_talent_cumulative": t("chart_talent_actual"), "dx_talent_active": t("kpi_active_talent")}
+    labels = {"title": t("retention_title"), "x": t("axis_fiscal_year"), "y": t("axis_people")}
+    return figures.bars_by_year(
+        frame, series, labels, lang(), [figures.LEVEL_COLOURS["silver"], figures.OKABE_ITO[2]]
+    )
+
+
+def funnel_table(frame: pd.DataFrame) -> pd.DataFrame:
+    """The funnel by bureau with the share certified of the first step that has data."""
+    first = next((step for step in STEPS if frame.iloc[0][f"has_{step}"]), "certified")
+    table = frame.copy()
+    table["bureau_name"] = table["bureau_name"].map(
+        lambda b: (
+            t("filter_bureau_all") if b == "__all__" else t("bureau_unknown") if b == "__unknown__" else b
+        )
+    )
+    table["conversion"] = (table["certified"] / table[first].where(table[first] > 0)).map(fmt.percent)
+    return table
+
+
+def funnel_columns(city) -> dict[str, str]:
+    steps = {step: f"step_{step}" for step in STEPS if city[f"has_{step}"]}
+    return {"bureau_name": "col_bureau", **steps, "conversion": "col_conversion"}

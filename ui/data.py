@@ -122,3 +122,43 @@ def database_exists() -> bool:
 @st.cache_data(show_spinner=False)
 def rows_by_kind(snapshot: str) -> pd.DataFrame:
     return _frame(snapshot, sql_text("report_rows_by_kind"))
+
+
+@st.cache_data(show_spinner=False)
+def funnel(snapshot: str, fiscal_year: int, level: str, bureaus: tuple[str, ...]) -> pd.DataFrame:
+    return _run(snapshot, metrics.funnel, fiscal_year, level, list(bureaus))
+
+
+@st.cache_data(show_spinner=False)
+def department_coverage(snapshot: str, fiscal_year: int, bureaus: tuple[str, ...]) -> pd.DataFrame:
+    return _run(snapshot, metrics.department_coverage, fiscal_year, list(bureaus))
+
+
+@st.cache_data(show_spinner=False)
+def bureau_delivery(snapshot: str, fiscal_year: int) -> pd.DataFrame:
+    return _run(snapshot, metrics.bureau_delivery, fiscal_year)
+
+
+@st.cache_data(show_spinner=False)
+def progression(snapshot: str) -> pd.DataFrame:
+    return _run(snapshot, metrics.progression)
+
+
+@st.cache_data(show_spinner=False)
+def rule_checks(snapshot: str, fiscal_year: int, bureaus: tuple[str, ...]) -> pd.DataFrame:
+    return _run(snapshot, metrics.rule_checks, fiscal_year, list(bureaus))
+
+
+@st.cache_data(show_spinner=False)
+def retention(snapshot: str) -> pd.DataFrame:
+    return _run(snapshot, metrics.retention)
+
+
+@st.cache_data(show_spinner=False)
+def leavers(snapshot: str, fiscal_year: int, bureaus: tuple[str, ...]) -> pd.DataFrame:
+    return _run(snapshot, metrics.leavers, fiscal_year, list(bureaus))
+
+
+@st.cache_data(show_spinner=False)
+def department_certifications(snapshot: str, fiscal_year: int, bureaus: tuple[str, ...]) -> pd.DataFrame:
+    return _run(snapshot, metrics.department_certifications, fiscal_year, list(bureaus))

@@ -208,3 +208,79 @@ def horizontal_bars(names, values, labels: dict) -> go.Figure:
 def hours_by_bureau(frame: pd.DataFrame, labels: dict) -> go.Figure:
     names = [labels.get("unknown") if b == "__unknown__" else b for b in frame["bureau_name"]]
     return horizontal_bars(names, frame["hours_saved"], labels)
+
+
+def funnel(steps: list[tuple[str, int]], title: str, colour: str) -> go.Figure:
+    """A funnel of people: each step counts those who passed the step before it."""
+    figure = go.Figure(
+        go.Funnel(
+            y=[name for name, _ in steps],
+            x=[value for _, value in steps],
+            textinfo="value+percent previous",
+            marker={"color": colour},
+            connector={"line": {"color": "#CCCCCC"}},
+        )
+    )
+    return _layout(figure, title, "", "", height=320)
+
+
+def share_comparison(frame: pd.DataFrame, labels: dict) -> go.Figure:
+    """Each bureau's share of the DX talent next to its share of staff (horizontal, fixed order)."""
+    names = [labels.get("unknown") if b == "__unknown__" else b for b in frame["bureau_name"]]
+    figure = go.Figure()
+    for column, colour in (("talent_share", LEVEL_COLOURS["silver"]), ("staff_share", OKABE_ITO[4])):
+        figure.add_bar(
+            y=names,
+            x=frame[column] * 100,
+            orientation="h",
+            name=labels[column],
+            marker_color=colour,
+            hovertemplate="%{y}: %{x:.1f}%<extra>" + labels[column] + "</extra>",
+        )
+    figure.update_layout(barmode="group", legend={"traceorder": "normal"})
+    figure.update_yaxes(autorange="reversed", type="category")
+    figure.update_xaxes(ticksuffix="%")
+    return _layout(figure, labels["title"], labels["x"], labels["y"], height=max(420, 30 * len(frame) + 120))
+
+
+def coverage_treemap(frame: pd.DataFrame, labels: dict) -> go.Figure:
+    """Departments grouped by bureau, sized by staff, coloured by Silver leaders nominated (0, 1, 2+)."""
+    colours = {0: "#D55E00", 1: "#E69F00", 2: "#009E73"}
+    category = frame["leaders_nominated"].clip(upper=2)
+    bureaus = frame.drop_duplicates("bureau_name")
+    ids = [f"b:{b}" for b in bureaus["bureau_name"]] + [f"d:{d}" for d in frame["dept_code"]]
+    parents = [""] * len(bureaus) + [f"b:{b}" for b in frame["bureau_name"]]
+    names = list(bureaus["bureau_name"]) + list(frame["dept_name"])
+    sizes = [0] * len(bureaus) + [max(int(s), 1) for s in frame["staff"]]
+    colour = ["#F3F5F8"] * len(bureaus) + [colours[int(c)] for c in category]
+    hover = [""] * len(bureaus) + [
+        labels["hover"].format(leaders=int(n), talent=int(t), staff=int(s))
+        for n, t, s in zip(frame["leaders_nominated"], frame["dx_talent"], frame["staff"], strict=True)
+    ]
+    figure = go.Figure(
+        go.Treemap(
+            ids=ids,
+            parents=parents,
+            labels=names,
+            values=sizes,
+            marker={"colors": colour},
+            customdata=hover,
+            hovertemplate="%{label}<br>%{customdata}<extra></extra>",
+            branchvalues="remainder",
+            sort=False,  # bureaus keep their fixed order
+            tiling={"pad": 2},
+        )
+    )
+    for value, name in ((0, labels["none"]), (1, labels["one"]), (2, labels["two"])):
+        figure.add_scatter(
+            x=[None],
+            y=[None],
+            mode="markers",
+            marker={"color": colours[value], "size": 12, "symbol": "square"},
+            name=name,
+        )
+    figure.update_xaxes(visible=False)
+    figure.update_yaxes(visible=False)
+    figure = _layout(figure, labels["title"], "", "", height=720)
+    figure.update_layout(plot_bgcolor="white")
+    return figure

@@ -35,3 +35,43 @@ def csv_bytes(frame: pd.DataFrame) -> bytes:
     """UTF-8 with BOM, so Excel opens Japanese text correctly."""
     safe = frame.apply(lambda column: column.map(safe_cell)) if len(frame) else frame
     return safe.to_csv(index=False).encode("utf-8-sig")
+
+
+def xlsx_bytes(frame: pd.DataFrame, sheet: str = "data") -> bytes:
+    """An .xlsx whose text cells stay text: a value starting with =, +, - or @ is never a formula."""
+    import io
+
+    from openpyxl import Workbook
+
+    workbook = Workbook()
+    worksheet = workbook.active
+    worksheet.title = sheet[:31]
+    worksheet.append([str(c) for c in frame.columns])
+    for row in frame.itertuples(index=False):
+        worksheet.append([None if pd.isna(v) else v for v in row])
+    for cells in worksheet.iter_rows(min_row=2):
+        for cell in cells:
+            if isinstance(cell.value, str) and cell.value.startswith(FORMULA_START):
+                cell.data_type = "s"  # openpyxl would otherwise store it as a formula
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+def table_with_downloads(frame: pd.DataFrame, columns: dict[str, str], name: str, key: str) -> None:
+    """A table with translated headers and its CSV (UTF-8 with BOM) and .xlsx downloads."""
+    import streamlit as st
+
+    shown = translated(frame, columns)
+    st.dataframe(shown, hide_index=True, width="stretch")
+    left, right, _ = st.columns([2, 2, 5])
+    left.download_button(
+        t("download_csv"), csv_bytes(shown), file_name=f"{name}.csv", mime="text/csv", key=f"{key}_csv"
+    )
+    right.download_button(
+        t("download_xlsx"),
+        xlsx_bytes(shown),
+        file_name=f"{name}.xlsx",
+        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        key=f"{key}_xlsx",
+    )

@@ -1,0 +1,82 @@
+"""Benchmark: server-side time of each page (cold and warm cache) at demo scale and at 10x.
+
+Run: .venv/bin/python benchmarks/bench_pages.py [--scales 1 10] [--pages overview apps hours costs]
+Each page is run through Streamlit's AppTest against a database built from generated demo exports
+loaded through the ETL. Cold = caches cleared; warm = the same page run again in the same session.
+Goals: the overview under 1 s warm and under 3 s cold at 10x; apps, hours and costs under 1 s warm.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+
+def build(folder: Path, scale: float) -> Path:
+    from etl import demo, loader
+
+    exports = folder / "exports"
+    demo.write_demo(exports, seed=2024, scale=scale)
+    db = folder / "dxdash.duckdb"
+    result = loader.load([exports], db=db)
+    assert result.committed, result.to_json()
+    return db
+
+
+def time_page(page: str) -> tuple[float, float]:
+    import streamlit as st
+    from streamlit.testing.v1 import AppTest
+
+    st.cache_data.clear()
+    st.cache_resource.clear()
+    app = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=600)
+    app.query_params["lang"] = "ja"
+    app.run()  # the router and the default page
+    start = time.perf_counter()
+    app.switch_page(f"app_pages/{page}.py").run()
+    cold = time.perf_counter() - start
+    assert not app.exception, [e.value for e in app.exception]
+    start = time.perf_counter()
+    app.run()
+    warm = time.perf_counter() - start
+    return cold, warm
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--scales", type=float, nargs="+", default=[1, 10])
+    parser.add_argument(
+        "--pages", nargs="+", default=["overview", "talent", "apps", "hours", "costs", "quality"]
+    )
+    args = parser.parse_args()
+    results = []
+    for scale in args.scales:
+        with tempfile.TemporaryDirectory() as tmp:
+            start = time.perf_counter()
+            db = build(Path(tmp), scale)
+            built = time.perf_counter() - start
+            os.environ["DXDASH_DB"] = str(db)
+            for page in args.pages:
+                cold, warm = time_page(page)
+                results.append(
+                    {
+                        "scale": scale,
+                        "page": page,
+                        "cold_s": round(cold, 2),
+                        "warm_s": round(warm, 2),
+                        "build_s": round(built, 1),
+                    }
+                )
+                print(json.dumps(results[-1]), flush=True)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,39 @@
+-- one row per bureau: its share of the DX talent certified by the end of $fiscal_year (placed in
+-- the department of the year of their first Silver/Gold certification) against its share of staff
+with talent as (
+    select
+        coalesce(certs.bureau_name, '__unknown__') as bureau_name,
+        count(distinct people.staff_id) as dx_talent
+    from mart_dx_talent_people as people
+    left join stg_certifications as certs
+        on certs.staff_id = people.staff_id and certs.certified_on = people.first_on
+        and certs.level in ('silver', 'gold')
+    where people.first_on <= fiscal_year_end($fiscal_year)
+    group by all
+),
+
+staff as (
+    select coalesce(bureau_name, '__unknown__') as bureau_name, count(*) as staff
+    from stg_staff
+    where fiscal_year = $fiscal_year
+    group by all
+),
+
+orders as (
+    select bureau_name, min(bureau_order) as bureau_order from stg_organizations group by all
+),
+
+final as (
+    select
+        coalesce(talent.bureau_name, staff.bureau_name) as bureau_name,
+        coalesce(talent.dx_talent, 0) as dx_talent,
+        coalesce(staff.staff, 0) as staff,
+        coalesce(talent.dx_talent, 0) / nullif(sum(coalesce(talent.dx_talent, 0)) over (), 0) as talent_share,
+        coalesce(staff.staff, 0) / nullif(sum(coalesce(staff.staff, 0)) over (), 0) as staff_share,
+        coalesce(orders.bureau_order, 9999) as bureau_order
+    from talent
+    full outer join staff using (bureau_name)
+    left join orders on orders.bureau_name = coalesce(talent.bureau_name, staff.bureau_name)
+)
+
+select * from final order by bureau_order, bureau_name
