@@ -1,24 +1,156 @@
-"""Apps: how many are in operation and how many are used, year by year."""
+"""Apps: the inventory over time, who builds them, where the value concentrates, what needs cleaning up."""
 
 import streamlit as st
 
+from etl.metrics import pareto
 from ui import charts, data, fmt
-from ui.components import as_of_line, chart, kpi_card, page_context
-from ui.i18n import t
+from ui.components import as_of_line, chart, kpi_card, method_panel, page_context
+from ui.i18n import lang, t
+from ui.tables import table_with_downloads
 
 snapshot, filters = page_context()
-fy = filters.fiscal_year
+fy, bureaus, language = filters.fiscal_year, filters.bureaus, lang()
 st.title(t("apps_title"))
 as_of_line(snapshot)
 
-now = data.kpis(snapshot, fy)
+now, before = data.kpis(snapshot, fy), data.kpis(snapshot, fy - 1)
+activity = data.app_activity(snapshot)
+maker_years = data.makers(snapshot)
 unit = t("unit_apps")
-left, right = st.columns(2)
-kpi_card(left, t("kpi_apps"), fmt.integer(now["apps_in_operation"], unit=unit), None, t("kpi_apps_help"))
+cards = st.columns(4)
 kpi_card(
-    right, t("kpi_active_apps"), fmt.integer(now["active_apps"], unit=unit), None, t("kpi_active_apps_help")
+    cards[0],
+    t("kpi_apps"),
+    fmt.integer(now["apps_in_operation"], unit=unit),
+    fmt.signed(
+        fmt.integer(now["apps_in_operation"] - before["apps_in_operation"]),
+        now["apps_in_operation"] - before["apps_in_operation"],
+    ),
+    t("kpi_apps_help"),
+)
+kpi_card(
+    cards[1],
+    t("kpi_active_apps"),
+    fmt.integer(now["active_apps"], unit=unit),
+    fmt.signed(
+        fmt.integer(now["active_apps"] - before["active_apps"]), now["active_apps"] - before["active_apps"]
+    ),
+    t("kpi_active_apps_help"),
+)
+latest = activity["latest_usage_date"]
+kpi_card(
+    cards[2],
+    t("kpi_used_90"),
+    fmt.integer(activity["used_last_90_days"], unit=unit),
+    None,
+    t("kpi_used_90_help", latest=fmt.day(latest.date() if latest is not None else None, language)),
+)
+year_makers = maker_years[maker_years["fiscal_year"] == fy]
+makers_now = int(year_makers["makers"].sum())
+dx_makers = int(year_makers["dx_talent_makers"].sum())
+kpi_card(
+    cards[3],
+    t("kpi_makers_year"),
+    fmt.integer(makers_now, unit=t("unit_people")),
+    None,
+    t("kpi_dx_makers_help"),
+)
+cards[3].caption(
+    f"{t('kpi_dx_makers')}: {fmt.integer(dx_makers, unit=t('unit_people'))} ({fmt.percent(dx_makers / makers_now if makers_now else None)})"
 )
 
-frame = data.kpis_frame(snapshot)
-series = {"apps_in_operation": "kpi_apps", "active_apps": "kpi_active_apps"}
-chart(charts.by_year(frame[frame["fiscal_year"] <= fy], series, "chart_apps_by_fy", "axis_apps"))
+tabs = st.tabs(
+    [t(k) for k in ("tab_inventory", "tab_makers", "tab_long_tail", "tab_cleanup", "tab_app_table")]
+)
+with tabs[0]:
+    chart(charts.inventory(data.app_inventory(snapshot)))
+    frame = data.kpis_frame(snapshot)
+    chart(
+        charts.by_year(
+            frame[frame["fiscal_year"] <= fy],
+            {"apps_in_operation": "kpi_apps", "active_apps": "kpi_active_apps"},
+            "chart_apps_by_fy",
+            "axis_apps",
+        )
+    )
+
+with tabs[1]:
+    chart(charts.makers(maker_years[maker_years["fiscal_year"] <= fy]))
+    chart(charts.makers_by_bureau(data.makers_by_bureau(snapshot, fy), fy))
+
+apps = data.app_table(snapshot, fy, bureaus)
+with tabs[2]:
+    shares = pareto(apps)
+    if shares["top10"] is not None:
+        st.markdown(
+            t("pareto_summary", top10=fmt.percent(shares["top10"]), top20=fmt.percent(shares["top20"]))
+        )
+        chart(charts.pareto(shares["cumulative"], fy))
+
+with tabs[3]:
+    cleanup = data.cleanup(snapshot, bureaus)
+    columns = {
+        "app_id": "col_app_id",
+        "app_name": "col_app",
+        "owner_bureau_name": "col_bureau",
+        "owner_dept_name": "col_dept",
+    }
+    inactive = cleanup[cleanup["is_inactive"]]
+    st.subheader(t("inactive_title", count=fmt.integer(len(inactive))))
+    table_with_downloads(
+        inactive,
+        columns | {"start_on": "col_released_on", "last_used_on": "col_last_used"},
+        "inactive_apps",
+        "inactive",
+    )
+    orphaned = cleanup[cleanup["is_orphaned"]].copy()
+    orphaned["why"] = [
+        t("reason_left") if left else t("reason_elsewhere") for left in orphaned["is_creator_left"]
+    ]
+    st.subheader(t("orphaned_title", count=fmt.integer(len(orphaned))))
+    table_with_downloads(
+        orphaned,
+        columns | {"creator_staff_id": "col_creator", "why": "col_reason_cleanup"},
+        "orphaned_apps",
+        "orphaned",
+    )
+
+with tabs[4]:
+    st.subheader(t("app_table_title", fy=fmt.fiscal_year(fy, language)))
+    left, right = st.columns([3, 1])
+    query = left.text_input(t("search"), key="app_search")
+    orders = {"hours_saved": "sort_hours", "uses": "sort_uses", "cost_avoided_yen": "sort_cost"}
+    order = right.selectbox(t("sort_by"), list(orders), format_func=lambda k: t(orders[k]), key="app_sort")
+    shown = apps
+    if query:
+        text = (
+            apps["app_name"]
+            + " "
+            + apps["app_id"]
+            + " "
+            + apps["owner_dept_name"].fillna("")
+            + " "
+            + apps["owner_bureau_name"].fillna("")
+        )
+        shown = apps[text.str.contains(query, case=False, regex=False)]
+    shown = shown.sort_values(order, ascending=False)
+    columns = {
+        "app_id": "col_app_id",
+        "app_name": "col_app",
+        "category": "col_category",
+        "owner_bureau_name": "col_bureau",
+        "owner_dept_name": "col_dept",
+    }
+    columns |= {
+        "uses": "col_uses",
+        "hours_saved": "col_hours",
+        "cost_avoided_yen": "col_cost",
+        "last_used_on": "col_last_used",
+        "released_on": "col_released_on",
+        "retired_on": "col_retired_on",
+    }
+    table_with_downloads(
+        shown.round({"hours_saved": 1, "cost_avoided_yen": 0}), columns, f"apps_{fy}", "app_table"
+    )
+
+method_panel(snapshot, fy, ("method_apps",))

@@ -1,25 +1,76 @@
-"""Cost avoided: cumulative by fiscal year, split into initial, running and maintenance."""
+"""Cost avoided: cumulative by component with a scenario band, by bureau, per app; and the value of hours saved."""
 
 import streamlit as st
 
-from ui import charts, data, fmt
-from ui.components import as_of_line, chart, kpi_card, page_context
+from etl.metrics import cost_scenarios
+from ui import assumptions, charts, data, fmt
+from ui.components import as_of_line, chart, kpi_card, method_panel, page_context
 from ui.i18n import lang, t
+from ui.tables import table_with_downloads
 
 snapshot, filters = page_context()
-fy, language = filters.fiscal_year, lang()
+fy, bureaus, language = filters.fiscal_year, filters.bureaus, lang()
 st.title(t("costs_title"))
 as_of_line(snapshot)
 
-now = data.kpis(snapshot, fy)
+with st.expander(t("assumptions"), expanded=False):
+    cols = st.columns(3)
+    low = assumptions.value("low", "scenario_low", "scenario_help", cols[0])
+    high = assumptions.value("high", "scenario_high", "scenario_help", cols[1])
+    hourly = assumptions.value("hourly_yen", "hourly_yen", "hourly_yen_help", cols[2])
+    st.caption(t("assumption_note"))
+
+now, before = data.kpis(snapshot, fy), data.kpis(snapshot, fy - 1)
+cost, change = (
+    now["cost_avoided_cumulative_yen"],
+    now["cost_avoided_cumulative_yen"] - before["cost_avoided_cumulative_yen"],
+)
+cards = st.columns(3)
 kpi_card(
-    st.columns(3)[0],
+    cards[0],
     t("kpi_cost"),
-    fmt.yen(now["cost_avoided_cumulative_yen"], language),
-    None,
+    fmt.yen(cost, language),
+    fmt.signed(fmt.yen(change, language), change),
     t("kpi_cost_help"),
 )
+kpi_card(cards[1], t("band_low"), fmt.yen(cost * low, language), None, t("scenario_help"))
+kpi_card(cards[2], t("band_high"), fmt.yen(cost * high, language), None, t("scenario_help"))
+
 frame = data.kpis_frame(snapshot)
-chart(charts.cost_components(frame[frame["fiscal_year"] <= fy]))
-with st.expander(t("method_title"), expanded=True):
-    st.markdown(t("kpi_cost_help"))
+frame = frame[frame["fiscal_year"] <= fy]
+left, right = st.columns(2)
+with left:
+    chart(charts.cost_components(frame))
+with right:
+    chart(charts.cost_band(cost_scenarios(frame, low, high), low, high))
+    st.caption(t("scenario_caption", low=f"{low:g}", high=f"{high:g}"))
+chart(charts.costs_by_bureau(data.costs_by_bureau(snapshot, fy, bureaus), fy))
+
+apps = data.app_table(snapshot, fy, bureaus).sort_values("cost_avoided_yen", ascending=False)
+st.subheader(t("app_table_title", fy=fmt.fiscal_year(fy, language)))
+columns = {
+    "app_id": "col_app_id",
+    "app_name": "col_app",
+    "owner_bureau_name": "col_bureau",
+    "released_on": "col_released_on",
+}
+columns |= {
+    "retired_on": "col_retired_on",
+    "cost_avoided_yen": "col_cost",
+    "has_missing_cost": "col_missing_cost",
+}
+table_with_downloads(apps.round({"cost_avoided_yen": 0}), columns, f"cost_avoided_by_app_{fy}", "cost_apps")
+
+method_panel(snapshot, fy, ("method_cost",), show_missing_costs=True)
+
+st.divider()
+st.subheader(t("value_of_hours_title"))
+st.caption(t("value_of_hours_note"))
+kpi_card(
+    st.columns(3)[0],
+    t("kpi_value_of_hours", fy=fmt.fiscal_year(fy, language)),
+    fmt.yen(now["hours_saved"] * hourly, language),
+    None,
+    t("hourly_yen_help"),
+)
+chart(charts.value_of_hours(frame, hourly))

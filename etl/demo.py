@@ -440,7 +440,10 @@ def _apps(city: City, programme: Programme) -> pd.DataFrame:
         roster_of[fiscal_year_of(c)].get(s) or rng.choice(city.departments["dept_code"])
         for c, s in zip(frame["created"], frame["creator"], strict=False)
     ]
-    frame["app_name"] = [f"{rng.choice(APP_TOPICS)}アプリ" for _ in range(n)]
+    projects = frame["project"] if "project" in frame else pd.Series([None] * n)
+    frame["app_name"] = [
+        f"{p['theme']}アプリ" if isinstance(p, dict) else f"{rng.choice(APP_TOPICS)}アプリ" for p in projects
+    ]
     frame["category"] = rng.choice(APP_CATEGORIES, size=n)
     release_lag = rng.integers(7, 60, size=n)
     frame["released"] = [

@@ -172,3 +172,84 @@ def department_certifications(
     con: duckdb.DuckDBPyConnection, fiscal_year: int, bureaus: list[str]
 ) -> pd.DataFrame:
     return _report(con, "report_department_certifications", fiscal_year=fiscal_year, bureaus=bureaus)
+
+
+def app_inventory(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    return _report(con, "report_app_inventory")
+
+
+def app_table(con: duckdb.DuckDBPyConnection, fiscal_year: int, bureaus: list[str]) -> pd.DataFrame:
+    return _report(con, "report_app_table", fiscal_year=fiscal_year, bureaus=bureaus)
+
+
+def makers(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    return _report(con, "report_makers")
+
+
+def makers_by_bureau(con: duckdb.DuckDBPyConnection, fiscal_year: int) -> pd.DataFrame:
+    return _report(con, "report_makers_by_bureau", fiscal_year=fiscal_year)
+
+
+def cleanup(con: duckdb.DuckDBPyConnection, bureaus: list[str]) -> pd.DataFrame:
+    return _report(con, "report_cleanup", bureaus=bureaus)
+
+
+def app_activity(con: duckdb.DuckDBPyConnection) -> dict:
+    row = _report(con, "report_app_activity").iloc[0]
+    return {k: (None if pd.isna(v) else v) for k, v in row.items()}
+
+
+def pareto(apps: pd.DataFrame) -> dict:
+    """Share of the hours saved produced by the top 10% and top 20% of apps (by hours saved)."""
+    hours = apps["hours_saved"].sort_values(ascending=False).reset_index(drop=True)
+    total = hours.sum()
+    if len(hours) == 0 or total <= 0:
+        return {"top10": None, "top20": None, "cumulative": pd.Series(dtype=float)}
+    cumulative = hours.cumsum() / total
+
+    def share(fraction: float) -> float:
+        count = max(1, int(round(len(hours) * fraction)))
+        return float(cumulative.iloc[count - 1])
+
+    return {"top10": share(0.1), "top20": share(0.2), "cumulative": cumulative}
+
+
+def hours_by_dimension(con, fiscal_year: int, bureaus: list[str], dimension: str) -> pd.DataFrame:
+    if dimension not in ("dept", "category"):  # an allow-list: the name picks a column in SQL
+        raise ValueError(dimension)
+    return _report(
+        con, "report_hours_by_dimension", fiscal_year=fiscal_year, bureaus=bureaus, dimension=dimension
+    )
+
+
+def estimated_vs_realised(con: duckdb.DuckDBPyConnection, fiscal_year: int) -> pd.DataFrame:
+    return _report(con, "report_estimated_vs_realised", fiscal_year=fiscal_year)
+
+
+def costs_by_bureau(con: duckdb.DuckDBPyConnection, fiscal_year: int, bureaus: list[str]) -> pd.DataFrame:
+    return _report(con, "report_costs_by_bureau", fiscal_year=fiscal_year, bureaus=bureaus)
+
+
+def method(con: duckdb.DuckDBPyConnection, fiscal_year: int) -> dict:
+    row = _report(con, "report_method", fiscal_year=fiscal_year).iloc[0]
+    return {key: int(value) for key, value in row.items()}
+
+
+def apps_missing_cost(con: duckdb.DuckDBPyConnection, fiscal_year: int) -> pd.DataFrame:
+    return _report(con, "report_apps_missing_cost", fiscal_year=fiscal_year)
+
+
+def fte(hours: float, annual_hours: float) -> float | None:
+    """Full-time equivalents: hours saved over the annual working hours of one person."""
+    return hours / annual_hours if annual_hours and annual_hours > 0 else None
+
+
+def cost_scenarios(costs: pd.DataFrame, low: float, high: float) -> pd.DataFrame:
+    """Low and high bands around the cumulative cost avoided: multipliers on the per-app estimates.
+
+    The contract's figure is linear in every estimate, so scaling each app's estimate scales the sum.
+    """
+    out = costs[["fiscal_year", "cost_avoided_cumulative_yen"]].copy()
+    out["low_yen"] = out["cost_avoided_cumulative_yen"] * low
+    out["high_yen"] = out["cost_avoided_cumulative_yen"] * high
+    return out

@@ -32,6 +32,8 @@ MARTS = (
     "mart_programme_people",
     "mart_department_coverage",
     "mart_dx_talent_people",
+    "mart_app_costs_by_fy",
+    "mart_apps",
 )
 
 

@@ -67,3 +67,12 @@ def demo_db_copy(tmp_path, demo_db, monkeypatch) -> Path:
     shutil.copyfile(demo_db.resolve(), path)
     monkeypatch.setenv("DXDASH_DB", str(path))
     return path
+
+
+def loaded_connection(db: Path, exports: Path, files: dict[str, str]):
+    """Writes hand-made exports, loads them all in one run and opens the result read-only."""
+    for name, text in files.items():
+        write(exports, name, text)
+    result = loader.load([exports], db=db)
+    assert result.committed, result.to_json()
+    return duckdb.connect(str(db), read_only=True)

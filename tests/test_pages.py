@@ -78,3 +78,38 @@ def test_a_bureau_in_the_url_filters_the_bureau_charts_and_says_kpis_are_city_wi
 def test_the_demo_banner_shows_on_demo_data(app_db):
     app = run_page("overview", "ja")
     assert any("デモデータ" in i.value for i in app.info)
+
+
+def _kpis(app_db, fy):
+    import duckdb
+
+    con = duckdb.connect(str(app_db), read_only=True)
+    try:
+        return metrics.kpis(con, fy)
+    finally:
+        con.close()
+
+
+def test_low_code_pages_show_the_kpis_command_figures(app_db):
+    figures = _kpis(app_db, 2024)
+    hours = {m.label: m.value for m in run_page("hours", "ja", fy="2024").metric}
+    costs = {m.label: m.value for m in run_page("costs", "ja", fy="2024").metric}
+    apps = {m.label: m.value for m in run_page("apps", "ja", fy="2024").metric}
+    assert hours["業務削減時間"] == fmt.hours(figures["hours_saved"], "ja")
+    assert costs["システム経費削減額(累計)"] == fmt.yen(figures["cost_avoided_cumulative_yen"], "ja")
+    assert apps["運用中アプリ"] == fmt.integer(figures["apps_in_operation"], unit="本")
+    assert apps["利用実績のあるアプリ"] == fmt.integer(figures["active_apps"], unit="本")
+
+
+def test_assumptions_in_the_url_change_what_they_drive_and_never_the_figures(app_db):
+    figures = _kpis(app_db, 2024)
+    app = run_page("costs", "en", fy="2024", hourly_yen="5000", low="0.5", high="1.5")
+    values = {m.label: m.value for m in app.metric}
+    assert values["Cost avoided (cumulative)"] == fmt.yen(figures["cost_avoided_cumulative_yen"], "en")
+    assert values["Low"] == fmt.yen(figures["cost_avoided_cumulative_yen"] * 0.5, "en")
+    assert values["High"] == fmt.yen(figures["cost_avoided_cumulative_yen"] * 1.5, "en")
+    assert values["Value of hours saved (FY2024)"] == fmt.yen(figures["hours_saved"] * 5000, "en")
+    assert app.query_params["hourly_yen"] in ("5000", ["5000"])
+    hours = run_page("hours", "en", fy="2024", fte_hours="2000")
+    fte = {m.label: m.value for m in hours.metric}["Full-time equivalents"]
+    assert fte == f"{figures['hours_saved'] / 2000:,.1f} FTE"

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import duckdb
 import pytest
 
-from etl import loader, metrics
-from tests.conftest import write
+from etl import metrics
+from tests.conftest import loaded_connection
 
 ORGS = "所属コード,所属名,局名,局コード\n0101,総務課,総務局,01\n0102,人事課,総務局,01\n0201,市民課,門司区役所,02\n"
 ROSTER = (
@@ -22,31 +21,22 @@ ROSTER = (
 
 @pytest.fixture
 def con(db, exports):
-    write(exports, "orgs.csv", ORGS)
-    write(exports, "roster.csv", ROSTER)
-    write(
+    connection = loaded_connection(
+        db,
         exports,
-        "nominations.csv",
-        "年度,所属コード,職員番号,選出区分\n2025,0201,000001,シルバー\n2025,0102,000002,シルバー\n2025,0102,000003,シルバー\n",
+        {
+            "orgs.csv": ORGS,
+            "roster.csv": ROSTER,
+            "nominations.csv": "年度,所属コード,職員番号,選出区分\n2025,0201,000001,シルバー\n2025,0102,000002,シルバー\n"
+            "2025,0102,000003,シルバー\n",
+            "training.csv": "職員番号,研修名,区分,受講日,出欠\n000001,DX研修1,silver,2025-06-10,出席\n"
+            "000002,DX研修1,silver,2025-06-10,欠席\n",
+            "assignments.csv": "提出番号,職員番号,区分,提出日,評価\nS1,000001,silver,2025-12-01,合格\n"
+            "S3,000003,silver,2025-12-01,再提出\n",
+            "certs.csv": "職員番号,認定区分,認定日\n000001,silver,2024-06-01\n000001,gold,2025-09-01\n"
+            "000002,silver,2026-02-01\n",
+        },
     )
-    write(
-        exports,
-        "training.csv",
-        "職員番号,研修名,区分,受講日,出欠\n000001,DX研修1,silver,2025-06-10,出席\n000002,DX研修1,silver,2025-06-10,欠席\n",
-    )
-    write(
-        exports,
-        "assignments.csv",
-        "提出番号,職員番号,区分,提出日,評価\nS1,000001,silver,2025-12-01,合格\nS3,000003,silver,2025-12-01,再提出\n",
-    )
-    write(
-        exports,
-        "certs.csv",
-        "職員番号,認定区分,認定日\n000001,silver,2024-06-01\n000001,gold,2025-09-01\n000002,silver,2026-02-01\n",
-    )
-    result = loader.load([exports], db=db, kind=None)
-    assert result.committed, result.to_json()
-    connection = duckdb.connect(str(db), read_only=True)
     yield connection
     connection.close()
 

@@ -160,3 +160,120 @@ def funnel_table(frame: pd.DataFrame) -> pd.DataFrame:
 def funnel_columns(city) -> dict[str, str]:
     steps = {step: f"step_{step}" for step in STEPS if city[f"has_{step}"]}
     return {"bureau_name": "col_bureau", **steps, "conversion": "col_conversion"}
+
+
+def inventory(frame: pd.DataFrame):
+    series = {
+        "created": t("series_created"),
+        "released": t("series_released"),
+        "retired": t("series_retired"),
+    }
+    labels = {"title": t("chart_inventory"), "x": t("axis_month"), "y": t("axis_apps")}
+    return figures.monthly_events(frame, series, labels)
+
+
+def makers(frame: pd.DataFrame):
+    series = {
+        "makers": "series_makers",
+        "new_makers": "series_new_makers",
+        "dx_talent_makers": "series_dx_makers",
+    }
+    return by_year(frame, series, "chart_makers", "axis_people")
+
+
+def makers_by_bureau(frame: pd.DataFrame, fiscal_year: int):
+    names = [t("bureau_unknown") if b == "__unknown__" else b for b in frame["bureau_name"]]
+    labels = {
+        "title": t("chart_makers_by_bureau", fy=fmt.fiscal_year(fiscal_year, lang())),
+        "x": t("axis_people"),
+        "y": t("axis_bureau"),
+    }
+    return figures.horizontal_bars(names, frame["makers"], labels)
+
+
+def pareto(cumulative: pd.Series, fiscal_year: int):
+    labels = {
+        "title": t("chart_pareto", fy=fmt.fiscal_year(fiscal_year, lang())),
+        "x": t("axis_share_apps"),
+        "y": t("axis_share_hours"),
+    }
+    return figures.pareto_curve(cumulative, labels)
+
+
+def hours_by_app(apps: pd.DataFrame, fiscal_year: int, top: int = 20):
+    """The top apps by hours saved (the rest are summed in the caption `others_caption` gives)."""
+    head = apps.nlargest(top, "hours_saved")
+    names = list(head["app_name"] + " (" + head["app_id"] + ")")
+    labels = {
+        "title": t("chart_hours_by_app", fy=fmt.fiscal_year(fiscal_year, lang())),
+        "x": t("axis_hours"),
+        "y": t("col_app"),
+    }
+    return figures.horizontal_bars(names, head["hours_saved"], labels)
+
+
+def others_caption(apps: pd.DataFrame, top: int = 20) -> str:
+    rest = apps.drop(apps.nlargest(top, "hours_saved").index)
+    return t("others_total", count=fmt.integer(len(rest)), hours=fmt.hours(rest["hours_saved"].sum(), lang()))
+
+
+def hours_by_category(frame: pd.DataFrame, fiscal_year: int):
+    language = lang()
+    series = {
+        "hours_saved": fmt.fiscal_year(fiscal_year, language),
+        "hours_saved_previous": fmt.fiscal_year(fiscal_year - 1, language),
+    }
+    names = [k or "—" for k in frame["key"]]
+    labels = {"title": t("chart_hours_by_category"), "x": t("axis_hours"), "y": t("col_category")}
+    return figures.grouped_horizontal(frame, names, series, labels)
+
+
+def estimated_vs_realised(frame: pd.DataFrame, fiscal_year: int):
+    series = {"estimated_hours": t("series_estimated"), "realised_hours": t("series_realised")}
+    names = list(frame["app_name"])
+    labels = {
+        "title": t("chart_estimate", fy=fmt.fiscal_year(fiscal_year, lang())),
+        "x": t("axis_hours"),
+        "y": t("col_app"),
+    }
+    return figures.grouped_horizontal(frame, names, series, labels)
+
+
+def cost_band(frame: pd.DataFrame, low: float, high: float):
+    labels = {
+        "title": t("chart_cost_band"),
+        "x": t("axis_fiscal_year"),
+        "y": t("axis_yen"),
+        "base": t("band_base"),
+        "low": t("band_low"),
+        "high": t("band_high"),
+        "band": t("scenario_caption", low=f"{low:g}", high=f"{high:g}"),
+    }
+    return figures.cost_band(frame, labels, lang())
+
+
+def costs_by_bureau(frame: pd.DataFrame, fiscal_year: int):
+    labels = {
+        "title": t("chart_cost_by_bureau", fy=fmt.fiscal_year(fiscal_year, lang())),
+        "x": t("axis_yen"),
+        "y": t("axis_bureau"),
+        "unknown": t("bureau_unknown"),
+        "initial": t("cost_initial"),
+        "running": t("cost_running"),
+        "maintenance": t("cost_maintenance"),
+    }
+    return figures.stacked_components_by_bureau(frame, labels, lang())
+
+
+def value_of_hours(frame: pd.DataFrame, hourly_yen: float):
+    language = lang()
+    divisor = 1e8 if language == "ja" else 1e9
+    shown = frame.assign(value=frame["hours_saved"] * hourly_yen / divisor)
+    labels = {
+        "title": t("chart_value_of_hours", rate=fmt.yen(hourly_yen, language)),
+        "x": t("axis_fiscal_year"),
+        "y": t("axis_yen"),
+    }
+    return figures.bars_by_year(
+        shown, {"value": t("series_value_of_hours")}, labels, language, [figures.OKABE_ITO[2]]
+    )

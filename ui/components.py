@@ -48,3 +48,25 @@ def page_context():
         st.warning(t("no_data"))
         st.stop()
     return snapshot, filters
+
+
+def method_panel(
+    snapshot: str, fiscal_year: int, formula_keys: tuple[str, ...], show_missing_costs: bool = False
+) -> None:
+    """How a figure is computed: the contract's formula in words, the rows and files behind it,
+    what was left out, and (for costs) the apps whose missing estimates counted as zero."""
+    from ui.tables import table_with_downloads
+
+    counts = data.method(snapshot, fiscal_year)
+    with st.expander(t("method_title"), expanded=False):
+        for key in formula_keys:
+            st.markdown(t(key))
+        st.markdown(t("method_counts", **{k: fmt.integer(v) for k, v in counts.items()}))
+        st.markdown(t("method_excluded", **{k: fmt.integer(v) for k, v in counts.items()}))
+        if show_missing_costs:
+            missing = data.apps_missing_cost(snapshot, fiscal_year)
+            st.markdown(t("method_missing_cost", count=fmt.integer(len(missing))))
+            columns = {"app_id": "col_app_id", "app_name": "col_app", "owner_bureau_name": "col_bureau"}
+            columns |= {"missing_initial": "col_missing_initial", "missing_running": "col_missing_running"}
+            columns |= {"missing_maintenance": "col_missing_maintenance"}
+            table_with_downloads(missing, columns, f"apps_missing_cost_{fiscal_year}", "missing_cost")

@@ -162,3 +162,60 @@ def leavers(snapshot: str, fiscal_year: int, bureaus: tuple[str, ...]) -> pd.Dat
 @st.cache_data(show_spinner=False)
 def department_certifications(snapshot: str, fiscal_year: int, bureaus: tuple[str, ...]) -> pd.DataFrame:
     return _run(snapshot, metrics.department_certifications, fiscal_year, list(bureaus))
+
+
+@st.cache_data(show_spinner=False)
+def app_inventory(snapshot: str) -> pd.DataFrame:
+    return _run(snapshot, metrics.app_inventory)
+
+
+@st.cache_data(show_spinner=False)
+def app_table(snapshot: str, fiscal_year: int, bureaus: tuple[str, ...]) -> pd.DataFrame:
+    return _run(snapshot, metrics.app_table, fiscal_year, list(bureaus))
+
+
+@st.cache_data(show_spinner=False)
+def makers(snapshot: str) -> pd.DataFrame:
+    return _run(snapshot, metrics.makers)
+
+
+@st.cache_data(show_spinner=False)
+def makers_by_bureau(snapshot: str, fiscal_year: int) -> pd.DataFrame:
+    return _run(snapshot, metrics.makers_by_bureau, fiscal_year)
+
+
+@st.cache_data(show_spinner=False)
+def cleanup(snapshot: str, bureaus: tuple[str, ...]) -> pd.DataFrame:
+    return _run(snapshot, metrics.cleanup, list(bureaus))
+
+
+@st.cache_data(show_spinner=False)
+def app_activity(snapshot: str) -> dict:
+    return _run(snapshot, metrics.app_activity)
+
+
+@st.cache_data(show_spinner=False)
+def hours_by_dimension(
+    snapshot: str, fiscal_year: int, bureaus: tuple[str, ...], dimension: str
+) -> pd.DataFrame:
+    return _run(snapshot, metrics.hours_by_dimension, fiscal_year, list(bureaus), dimension)
+
+
+@st.cache_data(show_spinner=False)
+def estimated_vs_realised(snapshot: str, fiscal_year: int) -> pd.DataFrame:
+    return _run(snapshot, metrics.estimated_vs_realised, fiscal_year)
+
+
+@st.cache_data(show_spinner=False)
+def costs_by_bureau(snapshot: str, fiscal_year: int, bureaus: tuple[str, ...]) -> pd.DataFrame:
+    return _run(snapshot, metrics.costs_by_bureau, fiscal_year, list(bureaus))
+
+
+@st.cache_data(show_spinner=False)
+def method(snapshot: str, fiscal_year: int) -> dict:
+    return _run(snapshot, metrics.method, fiscal_year)
+
+
+@st.cache_data(show_spinner=False)
+def apps_missing_cost(snapshot: str, fiscal_year: int) -> pd.DataFrame:
+    return _run(snapshot, metrics.apps_missing_cost, fiscal_year)

@@ -284,3 +284,130 @@ def coverage_treemap(frame: pd.DataFrame, labels: dict) -> go.Figure:
     figure = _layout(figure, labels["title"], "", "", height=720)
     figure.update_layout(plot_bgcolor="white")
     return figure
+
+
+def monthly_events(frame: pd.DataFrame, series: dict[str, str], labels: dict) -> go.Figure:
+    """Grouped bars per month (created / released / retired)."""
+    figure = go.Figure()
+    for index, (column, name) in enumerate(series.items()):
+        figure.add_bar(
+            x=frame["month"],
+            y=frame[column],
+            name=name,
+            marker_color=OKABE_ITO[index],
+            hovertemplate="%{x|%Y-%m}: %{y:,}<extra>" + name + "</extra>",
+        )
+    figure.update_layout(barmode="group", legend={"traceorder": "normal"})
+    figure.update_xaxes(tickformat="%Y-%m")
+    return _layout(figure, labels["title"], labels["x"], labels["y"])
+
+
+def pareto_curve(cumulative: pd.Series, labels: dict) -> go.Figure:
+    """Cumulative share of hours saved against the share of apps, with the top 10% and 20% marked."""
+    count = len(cumulative)
+    x = [(i + 1) / count * 100 for i in range(count)]
+    figure = go.Figure()
+    figure.add_scatter(
+        x=[0, *x],
+        y=[0, *(cumulative * 100)],
+        mode="lines",
+        line={"color": OKABE_ITO[0], "width": 3},
+        name=labels["y"],
+        hovertemplate="%{x:.0f}% → %{y:.1f}%<extra></extra>",
+        showlegend=False,
+    )
+    for share in (10, 20):
+        index = max(1, round(count * share / 100)) - 1
+        value = float(cumulative.iloc[index]) * 100
+        figure.add_scatter(
+            x=[share, share],
+            y=[0, value],
+            mode="lines",
+            line={"color": TARGET_COLOUR, "dash": "dash"},
+            showlegend=False,
+            hoverinfo="skip",
+        )
+        figure.add_annotation(
+            x=share, y=value, text=f"{share}% → {value:.0f}%", showarrow=True, arrowhead=0, ax=40, ay=20
+        )
+    figure.update_xaxes(range=[0, 100], ticksuffix="%")
+    figure.update_yaxes(range=[0, 101], ticksuffix="%")
+    return _layout(figure, labels["title"], labels["x"], labels["y"])
+
+
+def cost_band(frame: pd.DataFrame, labels: dict, lang: str) -> go.Figure:
+    """The base cumulative cost avoided by fiscal year, with the low-high scenario band around it."""
+    years = [fmt.fiscal_year(int(fy), lang) for fy in frame["fiscal_year"]]
+    divisor = 1e8 if lang == "ja" else 1e9
+    figure = go.Figure()
+    figure.add_scatter(
+        x=years,
+        y=frame["high_yen"] / divisor,
+        mode="lines",
+        line={"width": 0, "color": OKABE_ITO[4]},
+        name=labels["high"],
+        showlegend=False,
+        customdata=[fmt.yen(v, lang) for v in frame["high_yen"]],
+        hovertemplate="%{x}: %{customdata}<extra>" + labels["high"] + "</extra>",
+    )
+    figure.add_scatter(
+        x=years,
+        y=frame["low_yen"] / divisor,
+        mode="lines",
+        line={"width": 0, "color": OKABE_ITO[4]},
+        fill="tonexty",
+        fillcolor="rgba(86,180,233,0.25)",
+        name=labels["band"],
+        customdata=[fmt.yen(v, lang) for v in frame["low_yen"]],
+        hovertemplate="%{x}: %{customdata}<extra>" + labels["low"] + "</extra>",
+    )
+    figure.add_scatter(
+        x=years,
+        y=frame["cost_avoided_cumulative_yen"] / divisor,
+        mode="lines+markers",
+        line={"color": OKABE_ITO[0], "width": 3},
+        name=labels["base"],
+        customdata=[fmt.yen(v, lang) for v in frame["cost_avoided_cumulative_yen"]],
+        hovertemplate="%{x}: %{customdata}<extra>" + labels["base"] + "</extra>",
+    )
+    figure.update_xaxes(type="category")
+    return _layout(figure, labels["title"], labels["x"], labels["y"])
+
+
+def stacked_components_by_bureau(frame: pd.DataFrame, labels: dict, lang: str) -> go.Figure:
+    names = [labels.get("unknown") if b == "__unknown__" else b for b in frame["bureau_name"]]
+    divisor = 1e8 if lang == "ja" else 1e9
+    figure = go.Figure()
+    for component in ("initial", "running", "maintenance"):
+        values = frame[f"cost_{component}_yen"]
+        figure.add_bar(
+            y=names,
+            x=values / divisor,
+            orientation="h",
+            name=labels[component],
+            marker_color=COST_COLOURS[component],
+            customdata=[fmt.yen(v, lang) for v in values],
+            hovertemplate="%{y}: %{customdata}<extra>" + labels[component] + "</extra>",
+        )
+    figure.update_layout(barmode="stack", legend={"traceorder": "normal"})
+    figure.update_yaxes(autorange="reversed", type="category")
+    return _layout(figure, labels["title"], labels["x"], labels["y"], height=max(420, 26 * len(frame) + 120))
+
+
+def grouped_horizontal(
+    frame: pd.DataFrame, names: list[str], series: dict[str, str], labels: dict
+) -> go.Figure:
+    """Horizontal grouped bars, one per series column (column -> legend name)."""
+    figure = go.Figure()
+    for index, (column, name) in enumerate(series.items()):
+        figure.add_bar(
+            y=names,
+            x=frame[column],
+            orientation="h",
+            name=name,
+            marker_color=OKABE_ITO[index],
+            hovertemplate="%{y}: %{x:,.0f}<extra>" + name + "</extra>",
+        )
+    figure.update_layout(barmode="group", legend={"traceorder": "normal"})
+    figure.update_yaxes(autorange="reversed", type="category")
+    return _layout(figure, labels["title"], labels["x"], labels["y"], height=max(380, 30 * len(frame) + 140))

@@ -20,8 +20,27 @@ LOAD_COLUMNS = {
 
 
 def translated(frame: pd.DataFrame, columns: dict[str, str]) -> pd.DataFrame:
-    """Keeps `columns` (name -> i18n key) in order and gives them the reader's headers."""
-    return frame[list(columns)].rename(columns={c: t(k) for c, k in columns.items()})
+    """Keeps `columns` (name -> i18n key) in order, gives them the reader's headers, shows dates as
+    dates (no midnight times) and a missing value as an empty cell."""
+    shown = frame[list(columns)].copy()
+    for name in shown.columns:
+        column = shown[name]
+        if pd.api.types.is_datetime64_any_dtype(column):
+            shown[name] = column.dt.strftime("%Y-%m-%d").fillna("")
+        elif column.dtype == object:
+            shown[name] = column.map(lambda v: v.isoformat() if hasattr(v, "isoformat") else v).fillna("")
+    return shown.rename(columns={c: t(k) for c, k in columns.items()})
+
+
+def number_columns(frame: pd.DataFrame) -> dict:
+    """Thousands separators for every numeric column, as the reader's browser writes them."""
+    import streamlit as st
+
+    return {
+        name: st.column_config.NumberColumn(format="localized")
+        for name in frame.columns
+        if pd.api.types.is_numeric_dtype(frame[name]) and not pd.api.types.is_bool_dtype(frame[name])
+    }
 
 
 def safe_cell(value):
@@ -63,7 +82,7 @@ def table_with_downloads(frame: pd.DataFrame, columns: dict[str, str], name: str
     import streamlit as st
 
     shown = translated(frame, columns)
-    st.dataframe(shown, hide_index=True, width="stretch")
+    st.dataframe(shown, hide_index=True, width="stretch", column_config=number_columns(shown))
     left, right, _ = st.columns([2, 2, 5])
     left.download_button(
         t("download_csv"), csv_bytes(shown), file_name=f"{name}.csv", mime="text/csv", key=f"{key}_csv"

@@ -2,3 +2,39 @@
 create or replace macro fiscal_year_of(d) as
     case when month(d) >= 4 then year(d) else year(d) - 1 end;
 create or replace macro fiscal_year_end(fy) as make_date(fy + 1, 3, 31);
+-- the contract's cost avoided, per app per fiscal year end (one formula for every figure that needs it):
+-- initial + (annual running + annual maintenance) x days from start to min(year end, retired) / 365
+create or replace macro app_costs(fiscal_years) as table
+    with bounds as (
+        select unnest(fiscal_years)::integer as fiscal_year
+    ),
+
+    accrued as (
+        select
+            bounds.fiscal_year,
+            apps.app_id,
+            apps.initial_cost_yen,
+            apps.annual_running_cost_yen,
+            apps.annual_maintenance_cost_yen,
+            greatest(
+                date_diff(
+                    'day',
+                    apps.start_on,
+                    least(fiscal_year_end(bounds.fiscal_year), coalesce(apps.retired_on, fiscal_year_end(bounds.fiscal_year)))
+                ) + 1,
+                0
+            ) as days_accrued,
+            apps.retired_on is null or apps.retired_on > fiscal_year_end(bounds.fiscal_year) as in_operation
+        from bounds
+        inner join stg_apps as apps on apps.start_on <= fiscal_year_end(bounds.fiscal_year)
+    )
+
+    select
+        fiscal_year,
+        app_id,
+        days_accrued,
+        in_operation,
+        initial_cost_yen as cost_initial_yen,
+        annual_running_cost_yen * days_accrued / 365.0 as cost_running_yen,
+        annual_maintenance_cost_yen * days_accrued / 365.0 as cost_maintenance_yen
+    from accrued;

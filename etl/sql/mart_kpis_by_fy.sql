@@ -51,31 +51,15 @@ usage as (
     group by bounds.fiscal_year
 ),
 
-app_days as (
-    select
-        bounds.fiscal_year,
-        apps.*,
-        greatest(
-            date_diff('day', apps.start_on, least(bounds.fy_end, coalesce(apps.retired_on, bounds.fy_end)))
-            + 1,
-            0
-        ) as days_accrued,
-        apps.retired_on is null or apps.retired_on > bounds.fy_end as in_operation
-    from bounds
-    inner join stg_apps as apps on apps.start_on <= bounds.fy_end
-),
-
 costs as (
     select
         bounds.fiscal_year,
-        coalesce(sum(app_days.initial_cost_yen), 0) as cost_initial_yen,
-        coalesce(sum(app_days.annual_running_cost_yen * app_days.days_accrued / 365.0), 0)
-            as cost_running_yen,
-        coalesce(sum(app_days.annual_maintenance_cost_yen * app_days.days_accrued / 365.0), 0)
-            as cost_maintenance_yen,
-        count(*) filter (where app_days.in_operation) as apps_in_operation
+        coalesce(sum(app_costs.cost_initial_yen), 0) as cost_initial_yen,
+        coalesce(sum(app_costs.cost_running_yen), 0) as cost_running_yen,
+        coalesce(sum(app_costs.cost_maintenance_yen), 0) as cost_maintenance_yen,
+        count(app_costs.app_id) filter (where app_costs.in_operation) as apps_in_operation
     from bounds
-    left join app_days on app_days.fiscal_year = bounds.fiscal_year
+    left join app_costs($fiscal_years) as app_costs on app_costs.fiscal_year = bounds.fiscal_year
     group by bounds.fiscal_year
 ),
 

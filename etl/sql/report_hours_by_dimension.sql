@@ -1,0 +1,27 @@
+-- one row per department (or category) in fiscal year $fiscal_year: hours saved, with the previous year
+with source as (
+    select * from mart_usage_monthly
+    where fiscal_year in ($fiscal_year, $fiscal_year - 1)
+        and (len($bureaus::varchar[]) = 0 or list_contains($bureaus::varchar[], bureau_name))
+),
+
+keyed as (
+    select
+        case when $dimension = 'category' then coalesce(category, '')
+            else coalesce(dept_code, '') end as key,
+        fiscal_year,
+        hours_saved,
+        bureau_name
+    from source
+)
+
+select
+    keyed.key,
+    any_value(keyed.bureau_name) as bureau_name,
+    any_value(orgs.dept_name) as dept_name,
+    coalesce(sum(keyed.hours_saved) filter (where keyed.fiscal_year = $fiscal_year), 0) as hours_saved,
+    coalesce(sum(keyed.hours_saved) filter (where keyed.fiscal_year = $fiscal_year - 1), 0) as hours_saved_previous
+from keyed
+left join stg_organizations as orgs on $dimension = 'dept' and orgs.dept_code = keyed.key
+group by keyed.key
+order by hours_saved desc, keyed.key

@@ -1,0 +1,20 @@
+-- one row per bureau: staff who created an app in fiscal year $fiscal_year (in the bureau of that year's roster)
+with made as (
+    select distinct apps.creator_staff_id as staff_id
+    from mart_apps as apps
+    where apps.creator_staff_id is not null and fiscal_year_of(apps.created_on) = $fiscal_year
+),
+
+placed as (
+    select coalesce(roster.bureau_name, '__unknown__') as bureau_name, count(*) as makers
+    from made
+    left join stg_staff as roster on roster.staff_id = made.staff_id and roster.fiscal_year = $fiscal_year
+    group by all
+)
+
+select
+    placed.*,
+    coalesce((select min(bureau_order) from stg_organizations as o where o.bureau_name = placed.bureau_name), 9999)
+        as bureau_order
+from placed
+order by bureau_order, bureau_name
