@@ -80,6 +80,18 @@ def cmd_kpis(args) -> int:
     return 0
 
 
+def cmd_undo(args) -> int:
+    from etl import loader
+    from etl.messages import msg
+
+    restored = loader.undo(args.db)
+    if restored is None:
+        print(msg("undo_nothing"), file=sys.stderr)
+        return 1
+    print(msg("undo_done", snapshot=restored))
+    return 0
+
+
 def parse_args(argv=None):
     parser = argparse.ArgumentParser(prog="python -m etl", description="DX talent dashboard ETL")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -102,6 +114,9 @@ def parse_args(argv=None):
     kpis.add_argument("--fy", type=int)
     kpis.add_argument("--json", action="store_true")
     kpis.set_defaults(func=cmd_kpis)
+    undo = sub.add_parser("undo", help="make the data before the last load current again")
+    undo.add_argument("--db")
+    undo.set_defaults(func=cmd_undo)
     return parser.parse_args(argv)
 
 

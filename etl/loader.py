@@ -137,6 +137,11 @@ def _set_meta(con, key: str, value: str) -> None:
     con.execute("insert or replace into meta values (?, ?)", [key, value])
 
 
+def kind_label(kind: Kind, lang: str) -> str:
+    """A kind as a person reads it, with the name `--kind` takes: 認定 (certifications)."""
+    return f"{kind.label_ja if lang == 'ja' else kind.label_en} ({kind.name})"
+
+
 class _Run:
     """One load run inside one open transaction on the work snapshot."""
 
@@ -197,17 +202,20 @@ class _Run:
 
     def unrecognised(self, table: SourceTable, recognition) -> tuple[str, dict]:
         if recognition.tie:
-            kinds = ", ".join(m.kind.name for m in recognition.candidates)
+            kinds = ", ".join(kind_label(m.kind, self.lang) for m in recognition.candidates)
             return "file_tie", {"kinds": kinds}
         if self.forced_kind:
             match = recognition.candidates[0]
             missing = ", ".join(display_name(match.kind, c, self.lang) for c in match.missing)
-            return "file_kind_missing_columns", {"kind": match.kind.name, "missing": missing}
+            return "file_kind_missing_columns", {
+                "kind": kind_label(match.kind, self.lang),
+                "missing": missing,
+            }
         parts = [
             msg(
                 "candidate",
                 self.lang,
-                kind=m.kind.name,
+                kind=kind_label(m.kind, self.lang),
                 missing=", ".join(display_name(m.kind, c, self.lang) for c in m.missing),
             )
             for m in recognition.candidates
@@ -496,3 +504,117 @@ def _load_file(run: _Run, path: Path, workdir: Path) -> list[FileResult]:
             for entry in results:
                 entry.message = f"{entry.message} ({note})"
     return results
+
+
+@dataclass
+class Preview:
+    """What loading one CSV file or workbook sheet would do, worked out before anything is written."""
+
+    path: str
+    sheet: str | None
+    headers: list[str]
+    kind: str | None = None
+    # header -> canonical column it feeds (only recognised headers)
+    mapping: dict[str, str] = field(default_factory=dict)
+    ignored: list[str] = field(default_factory=list)
+    message: str = ""
+    candidates: list[tuple[str, list[str]]] = field(default_factory=list)  # kind, its missing columns
+    rows_read: int = 0
+    sample: object = None  # the first rows as they would be stored (a data frame)
+    quarantine: object = None  # the values that would be set aside, with reasons (a data frame)
+    warnings: object = None
+    skipped: bool = False  # a workbook sheet that matches no kind (a notes sheet, say)
+
+    @property
+    def has_issues(self) -> bool:
+        return self.quarantine is not None and len(self.quarantine) > 0
+
+
+def preview(
+    path: str | Path, kind: str | None = None, lang: str | None = None, display_name: str | None = None
+) -> list[Preview]:
+    """Reads, recognises and types a file exactly as `load` would, in a throw-away database."""
+    lang = lang or language()
+    path = Path(path)
+    shown = display_name or str(path)
+    workdir = Path(tempfile.mkdtemp(prefix="dxdash-preview-"))
+    con = duckdb.connect()
+    try:
+        con.execute("set enable_progress_bar = false")
+        ensure_schema(con)
+        run = _Run(con, 0, lang, kind, lambda fraction, label: None)
+        run.names = {path: shown}
+        try:
+            tables = read_file(path, workdir)
+        except UnreadableFile as error:
+            return [Preview(shown, None, [], message=msg(error.key, lang, **error.params))]
+        previews = []
+        for table in tables:
+            previews.append(_preview_table(run, table, shown, lang))
+        return previews
+    finally:
+        con.close()
+        shutil.rmtree(workdir, ignore_errors=True)
+
+
+def _preview_table(run: _Run, table: SourceTable, shown: str, lang: str) -> Preview:
+    result = Preview(shown, table.sheet, list(table.headers))
+    recognition = recognise(table.headers, run.forced_kind, run.extra)
+    result.candidates = [(m.kind.name, list(m.missing)) for m in recognition.candidates]
+    if recognition.match is None:
+        if table.sheet is not None and not recognition.tie:
+            result.message = msg("sheet_skipped", lang, sheet=table.sheet)
+            result.skipped = True
+        else:
+            key, params = run.unrecognised(table, recognition)
+            result.message = msg(key, lang, **params)
+        return result
+    match = recognition.match
+    result.kind = match.kind.name
+    result.mapping = {table.headers[index]: column for column, index in match.columns.items()}
+    result.ignored = [h for i, h in enumerate(table.headers) if i not in match.columns.values() and h]
+    try:
+        table.materialise(run.con, "_in", match.columns)
+    except UnreadableFile as error:
+        result.message = msg(error.key, lang, **error.params)
+        return result
+    result.rows_read = scalar(run.con, "select count(*) from _in")
+    if result.rows_read == 0:
+        result.message = msg("file_header_only", lang)
+        return result
+    run._type_rows(match.kind, match, table)
+    names = ", ".join(f'"{c.name}"' for c in match.kind.columns)
+    required_ok = " and ".join(f'"{c}__err" is null' for c in match.kind.required)
+    result.sample = run.con.execute(
+        f"select _row, {names} from _typed where {required_ok} order by _row limit 10"
+    ).df()
+    run._record_issues(match.kind, table, "quarantine")
+    run._record_issues(match.kind, table, "warning")
+    issues = run.con.execute(
+        f"select severity, row_number, column_name, raw_value, reason_{lang} as reason from row_issues order by row_number"
+    ).df()
+    result.quarantine = issues[issues["severity"] == "quarantine"].drop(columns="severity")
+    result.warnings = issues[issues["severity"] == "warning"].drop(columns="severity")
+    bad_rows = result.quarantine["row_number"].nunique()
+    key = "preview_quarantine" if bad_rows else "preview_ok"
+    result.message = msg(key, lang, rows=f"{result.rows_read - bad_rows:,}", bad=f"{bad_rows:,}")
+    run._drop_work_tables()
+    return result
+
+
+def undo(db: str | Path | None = None) -> str | None:
+    """Makes the snapshot before the last load current again. Returns its name, or None if there is none."""
+    store = SnapshotStore(config.db_path(db))
+    with store.lock():
+        current = store.current()
+        if current is None:
+            return None
+        con = duckdb.connect(str(current), read_only=True)
+        try:
+            previous = scalar(con, "select previous_snapshot from loads order by load_id desc limit 1")
+        finally:
+            con.close()
+        if not previous or not (store.folder / previous).exists():
+            return None
+        store.switch_to(store.folder / previous)
+        return previous

@@ -36,6 +36,16 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ja": "{rows}行を取り込み、{bad}行を保留しました",
         "en": "{rows} row(s) loaded, {bad} set aside",
     },
+    "preview_ok": {"ja": "{rows}行を取り込めます", "en": "{rows} row(s) can be loaded"},
+    "preview_quarantine": {
+        "ja": "{rows}行を取り込めます。{bad}行は保留になります",
+        "en": "{rows} row(s) can be loaded; {bad} will be set aside",
+    },
+    "undo_done": {
+        "ja": "前回の取込を取り消しました({snapshot})",
+        "en": "The last load was undone ({snapshot})",
+    },
+    "undo_nothing": {"ja": "取り消せる取込はありません", "en": "There is no load to undo"},
     "file_unchanged": {
         "ja": "同じ内容のファイルは取込済みです(変更なし)",
         "en": "a file with the same content was loaded before; nothing changed",

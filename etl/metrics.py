@@ -253,3 +253,33 @@ def cost_scenarios(costs: pd.DataFrame, low: float, high: float) -> pd.DataFrame
     out["low_yen"] = out["cost_avoided_cumulative_yen"] * low
     out["high_yen"] = out["cost_avoided_cumulative_yen"] * high
     return out
+
+
+USAGE_CYCLE_DAYS = 45  # usage exports arrive monthly; older than this means one is missing
+
+
+def freshness_warnings(con: duckdb.DuckDBPyConnection, today) -> list[tuple[str, dict]]:
+    """Kinds older than their usual cycle: (message key, parameters) for each warning."""
+    warnings = []
+    latest_usage = scalar(con, "select latest_date from mart_data_freshness where kind = 'app_usage'")
+    if latest_usage is None or (today - latest_usage).days > USAGE_CYCLE_DAYS:
+        warnings.append(("warn_usage_old", {"latest": latest_usage, "days": USAGE_CYCLE_DAYS}))
+    current_fy = today.year if today.month >= 4 else today.year - 1
+    if not scalar(con, "select count(*) from stg_staff where fiscal_year = ?", [current_fy]):
+        warnings.append(("warn_roster_missing", {"fy": current_fy}))
+    return warnings
+
+
+def orphans(con: duckdb.DuckDBPyConnection) -> dict[str, pd.DataFrame]:
+    return {
+        "usage": _report(con, "report_orphan_usage"),
+        "certifications": _report(con, "report_orphan_certifications"),
+        "nominations": _report(con, "report_orphan_nominations"),
+    }
+
+
+def gaps(con: duckdb.DuckDBPyConnection) -> dict[str, pd.DataFrame]:
+    return {
+        "usage": _report(con, "report_usage_gaps"),
+        "departments": _report(con, "report_roster_unknown_departments"),
+    }

@@ -70,3 +70,18 @@ def method_panel(
             columns |= {"missing_initial": "col_missing_initial", "missing_running": "col_missing_running"}
             columns |= {"missing_maintenance": "col_missing_maintenance"}
             table_with_downloads(missing, columns, f"apps_missing_cost_{fiscal_year}", "missing_cost")
+
+
+def uploader_labels(limit_mb: int) -> None:
+    """Streamlit's uploader writes its button and limits in English only: relabel them in the
+    reader's language (CSS, so the widget itself keeps working as Streamlit made it)."""
+    button = t("upload_button").replace('"', "")
+    limits = t("upload_limits", limit=limit_mb).replace('"', "")
+    st.html(
+        "<style>"
+        '[data-testid="stFileUploaderDropzone"] button [data-testid="stMarkdownContainer"] p {font-size: 0}'
+        f'[data-testid="stFileUploaderDropzone"] button [data-testid="stMarkdownContainer"] p::after {{content: "{button}"; font-size: 0.875rem}}'
+        '[data-testid="stFileUploaderDropzoneInstructions"] span {font-size: 0}'
+        f'[data-testid="stFileUploaderDropzoneInstructions"] span::after {{content: "{limits}"; font-size: 0.875rem}}'
+        "</style>"
+    )

@@ -219,3 +219,18 @@ def method(snapshot: str, fiscal_year: int) -> dict:
 @st.cache_data(show_spinner=False)
 def apps_missing_cost(snapshot: str, fiscal_year: int) -> pd.DataFrame:
     return _run(snapshot, metrics.apps_missing_cost, fiscal_year)
+
+
+@st.cache_data(show_spinner=False)
+def freshness_warnings(snapshot: str, today) -> list:
+    return _run(snapshot, metrics.freshness_warnings, today)
+
+
+@st.cache_data(show_spinner=False)
+def orphans(snapshot: str) -> dict:
+    return _run(snapshot, metrics.orphans)
+
+
+@st.cache_data(show_spinner=False)
+def gaps(snapshot: str) -> dict:
+    return _run(snapshot, metrics.gaps)

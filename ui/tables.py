@@ -26,7 +26,8 @@ def translated(frame: pd.DataFrame, columns: dict[str, str]) -> pd.DataFrame:
     for name in shown.columns:
         column = shown[name]
         if pd.api.types.is_datetime64_any_dtype(column):
-            shown[name] = column.dt.strftime("%Y-%m-%d").fillna("")
+            has_time = (column.dropna() != column.dropna().dt.normalize()).any()
+            shown[name] = column.dt.strftime("%Y-%m-%d %H:%M" if has_time else "%Y-%m-%d").fillna("")
         elif column.dtype == object:
             shown[name] = column.map(lambda v: v.isoformat() if hasattr(v, "isoformat") else v).fillna("")
     return shown.rename(columns={c: t(k) for c, k in columns.items()})
@@ -84,12 +85,17 @@ def table_with_downloads(frame: pd.DataFrame, columns: dict[str, str], name: str
     shown = translated(frame, columns)
     st.dataframe(shown, hide_index=True, width="stretch", column_config=number_columns(shown))
     left, right, _ = st.columns([2, 2, 5])
+    # the files are made when a button is clicked, not on every rerun of the page
     left.download_button(
-        t("download_csv"), csv_bytes(shown), file_name=f"{name}.csv", mime="text/csv", key=f"{key}_csv"
+        t("download_csv"),
+        lambda: csv_bytes(shown),
+        file_name=f"{name}.csv",
+        mime="text/csv",
+        key=f"{key}_csv",
     )
     right.download_button(
         t("download_xlsx"),
-        xlsx_bytes(shown),
+        lambda: xlsx_bytes(shown),
         file_name=f"{name}.xlsx",
         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         key=f"{key}_xlsx",

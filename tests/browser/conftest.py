@@ -35,7 +35,12 @@ def _free_port() -> int:
 def start_app(data_dir: Path, db: Path | None = None):
     """scripts/run.sh on its own port and data folder; returns (process, base url)."""
     port = _free_port()
-    env = dict(os.environ, DXDASH_DB=str(db or data_dir / "dxdash.duckdb"), PYTHONUNBUFFERED="1")
+    env = dict(
+        os.environ,
+        DXDASH_DB=str(db or data_dir / "dxdash.duckdb"),
+        DXDASH_MAPPING=str(data_dir / "mapping.toml"),
+        PYTHONUNBUFFERED="1",
+    )
     process = subprocess.Popen(
         [str(ROOT / "scripts" / "run.sh"), "--server.port", str(port), "--server.address", "127.0.0.1"],
         cwd=ROOT,

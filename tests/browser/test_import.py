@@ -1,0 +1,170 @@
+"""Importing in the browser as an office member would: check, map, load, keep reading, undo."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.browser.conftest import ROOT, screenshot, start_app, stop_app, wait_until_rendered
+
+pytestmark = pytest.mark.browser
+
+ORGS = "所属コード,所属名,局名\n0101,総務課,総務局\n0102,人事課,総務局\n0201,市民課,門司区役所\n"
+APPS = (
+    "アプリID,アプリ名,所管所属コード,作成日,1件あたり削減時間(分),外注想定初期費用(円),外注想定年間運用費(円)\n"
+    "A1,申請受付,0101,2024-04-01,30,1000000,365000\n"
+    "A2,集計,0201,2024-06-01,15,500000,\n"
+)
+CERTS = "職員番号,認定区分,認定日\n000001,シルバー,令和6年6月1日\n000002,gold,2025-02-01\n"
+
+
+def usage_export(rows: int) -> str:
+    lines = ["アプリID,利用日,利用件数,職員番号"]
+    lines += [
+        f"A{1 + i % 2},2024-{4 + i % 12 if 4 + i % 12 <= 12 else 12:02d}-{1 + i % 28:02d},{1 + i % 5},{i % 9000:06d}"
+        for i in range(rows)
+    ]
+    return "\n".join(lines) + "\n"
+
+
+def kpis(db: Path, fy: int = 2024) -> dict:
+    run = subprocess.run(
+        [sys.executable, "-m", "etl", "kpis", "--fy", str(fy), "--json"],
+        cwd=ROOT, capture_output=True, text=True, env=dict(os.environ, DXDASH_DB=str(db)), check=True,
+    )  # fmt: skip
+    return json.loads(run.stdout)
+
+
+@pytest.fixture(scope="module")
+def office_app(tmp_path_factory):
+    data_dir = tmp_path_factory.mktemp("office-app")
+    process, url = start_app(data_dir)
+    yield url, data_dir / "dxdash.duckdb", data_dir
+    stop_app(process)
+
+
+@pytest.fixture(scope="module")
+def exports(tmp_path_factory) -> Path:
+    folder = tmp_path_factory.mktemp("office-exports")
+    (folder / "orgs.csv").write_text(ORGS, encoding="utf-8")
+    (folder / "apps.csv").write_text(APPS, encoding="utf-8-sig")
+    (folder / "certs.csv").write_text(CERTS, encoding="utf-8")
+    (folder / "usage.csv").write_text(usage_export(200_000), encoding="utf-8")
+    (folder / "broken.xlsx").write_bytes(b"PK\x03\x04 this is not a workbook")
+    kintone = "レコード番号,職員番号,認定区分,認定日,作成者,作成日時\r\n1,000003,シルバー,R7.1.20,dx-admin,2025-01-20T01:00:00Z\r\n"
+    (folder / "kintone_certs.csv").write_bytes(kintone.encode("cp932"))
+    (folder / "custom_usage.csv").write_text(
+        "アプリID,利用日,利用回数\nA1,2024-07-01,100\n", encoding="utf-8"
+    )
+    return folder
+
+
+def upload(page, files: list[Path]) -> None:
+    with page.expect_file_chooser() as chooser:
+        page.get_by_test_id("stFileUploaderDropzone").click()
+    chooser.value.set_files([str(f) for f in files])
+    try:
+        for file in files:  # each file's preview, by the name the person gave it
+            page.get_by_test_id("stExpander").filter(has_text=file.name).first.wait_for(timeout=60_000)
+    except Exception:
+        screenshot(page, "import-upload-failed")
+        raise
+    wait_until_rendered(page)
+
+
+def load(page) -> None:
+    page.get_by_role("button", name="取り込む").click()
+    page.wait_for_selector(
+        '[data-testid="stAlertContentSuccess"]:has-text("取込が完了しました"), [data-testid="stAlertContentError"]',
+        timeout=180_000,
+    )
+    wait_until_rendered(page)
+
+
+def test_an_office_member_loads_checks_maps_and_undoes(browser, office_app, exports, tmp_path):
+    url, app_db, data_dir = office_app
+    context = browser.new_context(viewport={"width": 1400, "height": 1000}, locale="ja-JP")
+    page = context.new_page()
+    page.goto(f"{url}/import?lang=ja")
+    wait_until_rendered(page)
+    demo = kpis(app_db)
+
+    # 1. a good set: previewed before anything is written, then loaded after confirming the demo goes
+    good = [exports / n for n in ("orgs.csv", "apps.csv", "certs.csv", "usage.csv")]
+    upload(page, good)
+    for kind in ("組織", "アプリ台帳", "認定", "アプリ利用実績"):
+        assert page.get_by_text(f"— {kind}", exact=False).count() >= 1
+    screenshot(page, "import-preview-ja")
+    assert page.get_by_role("button", name="取り込む").is_disabled()
+    page.get_by_text("デモデータを置き換えることを確認しました").click()
+
+    # a second person keeps reading the overview while the load runs
+    reader = browser.new_context(locale="ja-JP").new_page()
+    page.get_by_role("button", name="取り込む").click()
+    for _ in range(3):
+        reader.goto(f"{url}/overview?lang=ja")
+        wait_until_rendered(reader)
+        assert reader.locator('[data-testid="stException"], [data-testid="stAlertContentError"]').count() == 0
+    page.wait_for_selector(
+        '[data-testid="stAlertContentSuccess"]:has-text("取込が完了しました")', timeout=180_000
+    )
+    wait_until_rendered(page)
+
+    # the same files from the command line give the same figures
+    cli_db = tmp_path / "cli.duckdb"
+    subprocess.run([sys.executable, "-m", "etl", "load", *map(str, good), "--db", str(cli_db)], cwd=ROOT, check=True,
+                   env=dict(os.environ, DXDASH_MAPPING=str(tmp_path / "none.toml")))  # fmt: skip
+    after_good = kpis(app_db)
+    assert after_good == kpis(cli_db)
+    assert after_good != demo
+    reader.goto(f"{url}/overview?lang=ja&fy=2024")
+    wait_until_rendered(reader)
+    reader.wait_for_function("document.querySelectorAll('[data-testid=stMetricValue]').length >= 8")
+    values = reader.locator('[data-testid="stMetricValue"]').all_inner_texts()
+    assert (
+        f"{round(after_good['hours_saved']):,}時間" in values
+        or f"{after_good['hours_saved'] / 1e4:,.1f}万時間" in values
+    )
+    assert reader.get_by_text("デモデータを表示しています").count() == 0
+
+    # 2. a broken file and a CP932 kintone export: the broken one is refused with a reason, the other loads
+    upload(page, [exports / "broken.xlsx", exports / "kintone_certs.csv"])
+    assert page.get_by_text("Excelファイルが壊れているか開けません").count() >= 1
+    load(page)
+    screenshot(page, "import-after-broken")
+    assert page.get_by_test_id("stAlertContentError").filter(has_text="broken.xlsx").count() == 1
+    assert kpis(app_db, 2024)["certified"]["silver"] == after_good["certified"]["silver"] + 1
+    before_mapping = kpis(app_db)
+
+    # 3. an unknown header, mapped on the page and remembered in the mapping file
+    upload(page, [exports / "custom_usage.csv"])
+    page.get_by_text("見出しを項目に対応づける").wait_for()
+    screenshot(page, "import-mapping-ja")
+    page.get_by_test_id("stSelectbox").filter(has_text="ファイルの種類").click()
+    page.get_by_role("option", name="アプリ利用実績").click()
+    wait_until_rendered(page)
+    page.get_by_test_id("stSelectbox").filter(has_text="利用件数").locator("input").click()
+    page.keyboard.type("利用回数")
+    page.keyboard.press("Enter")
+    wait_until_rendered(page)
+    page.get_by_role("button", name="対応を保存して再確認").click()
+    page.wait_for_selector("text=1行を取り込めます", state="attached", timeout=60_000)
+    assert "利用回数" in (data_dir / "mapping.toml").read_text(encoding="utf-8")
+    load(page)
+    mapped = kpis(app_db)
+    assert mapped["hours_saved"] == pytest.approx(before_mapping["hours_saved"] + 100 * 30 / 60)
+    screenshot(page, "import-done-ja")
+
+    # 4. undo brings the previous figures back
+    page.get_by_text("前回の取込を取り消すことを確認しました").click()
+    wait_until_rendered(page)
+    page.wait_for_selector('button:has-text("取り消す"):not([disabled])', timeout=30_000)
+    page.get_by_role("button", name="取り消す").click()
+    page.wait_for_selector("text=前回の取込を取り消しました", timeout=60_000)
+    assert kpis(app_db) == before_mapping
+    context.close()
