@@ -59,10 +59,11 @@ cards[3].caption(
     f"{t('kpi_dx_makers')}: {fmt.integer(dx_makers, unit=t('unit_people'))} ({fmt.percent(dx_makers / makers_now if makers_now else None)})"
 )
 
-tabs = st.tabs(
-    [t(k) for k in ("tab_inventory", "tab_makers", "tab_long_tail", "tab_cleanup", "tab_app_table")]
-)
-with tabs[0]:
+
+apps = data.app_table(snapshot, fy, bureaus)
+
+
+def tab_inventory():
     chart(charts.inventory(data.app_inventory(snapshot)))
     frame = data.kpis_frame(snapshot)
     chart(
@@ -74,12 +75,13 @@ with tabs[0]:
         )
     )
 
-with tabs[1]:
+
+def tab_makers():
     chart(charts.makers(maker_years[maker_years["fiscal_year"] <= fy]))
     chart(charts.makers_by_bureau(data.makers_by_bureau(snapshot, fy), fy))
 
-apps = data.app_table(snapshot, fy, bureaus)
-with tabs[2]:
+
+def tab_long_tail():
     shares = pareto(apps)
     if shares["top10"] is not None:
         st.markdown(
@@ -87,7 +89,8 @@ with tabs[2]:
         )
         chart(charts.pareto(shares["cumulative"], fy))
 
-with tabs[3]:
+
+def tab_cleanup():
     cleanup = data.cleanup(snapshot, bureaus)
     columns = {
         "app_id": "col_app_id",
@@ -115,7 +118,8 @@ with tabs[3]:
         "orphaned",
     )
 
-with tabs[4]:
+
+def tab_app_table():
     st.subheader(t("app_table_title", fy=fmt.fiscal_year(fy, language)))
     left, right = st.columns([3, 1])
     query = left.text_input(t("search"), key="app_search")
@@ -153,4 +157,17 @@ with tabs[4]:
         shown.round({"hours_saved": 1, "cost_avoided_yen": 0}), columns, f"apps_{fy}", "app_table"
     )
 
+
+TABS = {
+    "tab_inventory": tab_inventory,
+    "tab_makers": tab_makers,
+    "tab_long_tail": tab_long_tail,
+    "tab_cleanup": tab_cleanup,
+    "tab_app_table": tab_app_table,
+}
+tabs = st.tabs([t(k) for k in TABS], key="apps_tab", on_change="rerun", bind="query-params")
+for tab, draw in zip(tabs, TABS.values(), strict=True):
+    if tab.open:  # only the open tab is drawn; the others cost nothing on a rerun
+        with tab:
+            draw()
 method_panel(snapshot, fy, ("method_apps",))

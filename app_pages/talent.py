@@ -38,20 +38,6 @@ needed = projection["needed"] if projection else None
 pace_text = t("per_year", value=fmt.integer(needed)) if needed else "—"
 kpi_card(cards[2], t("kpi_pace_needed"), pace_text, None, t("kpi_pace_needed_help"))
 
-tabs = st.tabs(
-    [
-        t(k)
-        for k in (
-            "tab_certifications",
-            "tab_progress",
-            "tab_funnel",
-            "tab_coverage",
-            "tab_progression",
-            "tab_rules",
-            "tab_retention",
-        )
-    ]
-)
 person_columns = {
     "staff_id": "col_staff_id",
     "name": "col_name",
@@ -60,7 +46,8 @@ person_columns = {
     "bureau_name": "col_bureau",
 }
 
-with tabs[0]:
+
+def tab_certifications():
     chart(charts.certified_by_level_and_year(frame))
     by_bureau = data.certifications_by_bureau(snapshot, fy, bureaus)
     left, right = st.columns(2)
@@ -81,11 +68,13 @@ with tabs[0]:
     }
     table_with_downloads(departments, columns, f"certified_by_department_{fy}", "dept_certs")
 
-with tabs[1]:
+
+def tab_progress():
     chart(charts.talent_vs_target(frame, projection))
     chart(charts.share_comparison(data.bureau_delivery(snapshot, fy), fy))
 
-with tabs[2]:
+
+def tab_funnel():
     st.caption(t("funnel_note"))
     for level in ("silver", "gold"):
         funnel = data.funnel(snapshot, fy, level, bureaus)
@@ -104,7 +93,8 @@ with tabs[2]:
                 table, charts.funnel_columns(city), f"funnel_{level}_{fy}", f"funnel_{level}"
             )
 
-with tabs[3]:
+
+def tab_coverage():
     coverage = data.department_coverage(snapshot, fy, bureaus)
     chart(charts.coverage_treemap(coverage, fy))
     action = coverage[coverage["leaders_nominated"] < 2]
@@ -118,7 +108,8 @@ with tabs[3]:
     columns |= {"leaders_nominated": "col_leaders", "dx_talent": "col_dx_talent"}
     table_with_downloads(action, columns, f"action_list_{fy}", "action_list")
 
-with tabs[4]:
+
+def tab_progression():
     cohorts = data.progression(snapshot)
     chart(charts.progression(cohorts))
     columns = {
@@ -134,7 +125,8 @@ with tabs[4]:
     )
     table_with_downloads(shown, columns, "silver_to_gold", "progression")
 
-with tabs[5]:
+
+def tab_rules():
     st.caption(t("rules_intro", fy=fy_label))
     checks = data.rule_checks(snapshot, fy, bureaus)
     for rule in (
@@ -155,7 +147,8 @@ with tabs[5]:
                 rule,
             )
 
-with tabs[6]:
+
+def tab_retention():
     st.caption(t("kpi_active_talent_help"))
     chart(charts.retention(retention[retention["fiscal_year"] <= fy]))
     gone = data.leavers(snapshot, fy, bureaus)
@@ -166,3 +159,19 @@ with tabs[6]:
         "left_on": "col_left_on",
     }
     table_with_downloads(gone, columns, f"dx_talent_leavers_{fy}", "leavers")
+
+
+TABS = {
+    "tab_certifications": tab_certifications,
+    "tab_progress": tab_progress,
+    "tab_funnel": tab_funnel,
+    "tab_coverage": tab_coverage,
+    "tab_progression": tab_progression,
+    "tab_rules": tab_rules,
+    "tab_retention": tab_retention,
+}
+tabs = st.tabs([t(k) for k in TABS], key="talent_tab", on_change="rerun", bind="query-params")
+for tab, draw in zip(tabs, TABS.values(), strict=True):
+    if tab.open:  # only the open tab is drawn; the others cost nothing on a rerun
+        with tab:
+            draw()

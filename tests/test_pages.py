@@ -113,3 +113,31 @@ def test_assumptions_in_the_url_change_what_they_drive_and_never_the_figures(app
     hours = run_page("hours", "en", fy="2024", fte_hours="2000")
     fte = {m.label: m.value for m in hours.metric}["Full-time equivalents"]
     assert fte == f"{figures['hours_saved'] / 2000:,.1f} FTE"
+
+
+TABS = {
+    "talent": [
+        "tab_certifications",
+        "tab_progress",
+        "tab_funnel",
+        "tab_coverage",
+        "tab_progression",
+        "tab_rules",
+        "tab_retention",
+    ],
+    "apps": ["tab_inventory", "tab_makers", "tab_long_tail", "tab_cleanup", "tab_app_table"],
+}
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+@pytest.mark.parametrize(("page", "tab"), [(p, tab) for p, tabs in TABS.items() for tab in tabs])
+def test_every_tab_opens_from_its_link_and_runs(app_db, page, tab, lang):
+    from ui.i18n import STRINGS
+
+    label = STRINGS[tab][lang]
+    app = run_page(page, lang, fy="2024", **{f"{page}_tab": label})
+    assert not app.exception, [e.value for e in app.exception]
+    # the linked tab is the one drawn, and only it (closed tabs cost nothing on a rerun)
+    drawn = {t.label: len(t.children) for t in app.tabs}
+    assert drawn[label] > 0
+    assert all(count == 0 for name, count in drawn.items() if name != label)

@@ -583,7 +583,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "orphans_title": {"ja": "対応する相手のない行", "en": "Rows pointing at something unknown"},
     "orphan_usage": {
         "ja": "台帳にないアプリの利用実績: {count}行(集計から除外、台帳に追加されると自動で集計に入ります)",
-        "en": "Usage of apps missing from the register: {count} rows (left out of the figures until the register has the app)",
+        "en": "Usage rows of apps missing from the register: {count} (left out of the figures until the register has the app)",
     },
     "orphan_certs": {
         "ja": "名簿にない職員の認定: {count}件(認定数には含み、所属不明として表示)",

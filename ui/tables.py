@@ -84,19 +84,19 @@ def table_with_downloads(frame: pd.DataFrame, columns: dict[str, str], name: str
 
     shown = translated(frame, columns)
     st.dataframe(shown, hide_index=True, width="stretch", column_config=number_columns(shown))
-    left, right, _ = st.columns([2, 2, 5])
     # the files are made when a button is clicked, not on every rerun of the page
-    left.download_button(
-        t("download_csv"),
-        lambda: csv_bytes(shown),
-        file_name=f"{name}.csv",
-        mime="text/csv",
-        key=f"{key}_csv",
-    )
-    right.download_button(
-        t("download_xlsx"),
-        lambda: xlsx_bytes(shown),
-        file_name=f"{name}.xlsx",
-        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        key=f"{key}_xlsx",
-    )
+    with st.container(horizontal=True):
+        st.download_button(
+            t("download_csv"),
+            lambda: csv_bytes(shown),
+            file_name=f"{name}.csv",
+            mime="text/csv",
+            key=f"{key}_csv",
+        )
+        st.download_button(
+            t("download_xlsx"),
+            lambda: xlsx_bytes(shown),
+            file_name=f"{name}.xlsx",
+            mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            key=f"{key}_xlsx",
+        )
