@@ -72,3 +72,33 @@ def test_signed_changes():
     assert fmt.signed(fmt.integer(12), 12) == "+12"
     assert fmt.signed(fmt.integer(-758), -758) == "-758"
     assert fmt.signed(fmt.yen(-4e8, "ja"), -4e8) == "-4.0億円"
+
+
+def test_tables_show_dates_without_midnight_and_missing_values_as_empty_cells():
+    import pandas as pd
+
+    from ui.tables import translated
+
+    frame = pd.DataFrame({"sheet": [None, "組織"], "day": pd.to_datetime(["2024-04-01", None])})
+    shown = translated(frame, {"sheet": "col_sheet", "day": "col_certified_on"})
+    assert shown.values.tolist() == [["", "2024-04-01"], ["組織", ""]]
+
+
+def test_downloads_open_in_excel_and_never_run_a_formula():
+    import io
+
+    import openpyxl
+    import pandas as pd
+
+    from ui.tables import csv_bytes, xlsx_bytes
+
+    frame = pd.DataFrame(
+        {"アプリ名": ['=HYPERLINK("x")', "+1", "-2", "@SUM(A1)", "申請"], "件数": [1, 2, 3, 4, 5]}
+    )
+    csv = csv_bytes(frame)
+    assert csv.startswith(b"\xef\xbb\xbf")
+    lines = csv.decode("utf-8-sig").splitlines()
+    assert [line.split(",")[0] for line in lines[2:5]] == ["'+1", "'-2", "'@SUM(A1)"]
+    sheet = openpyxl.load_workbook(io.BytesIO(xlsx_bytes(frame))).active
+    assert [(c.value, c.data_type) for c in sheet["A"]][1:3] == [('=HYPERLINK("x")', "s"), ("+1", "s")]
+    assert sheet["B2"].value == 1
