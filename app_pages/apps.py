@@ -4,7 +4,7 @@ import streamlit as st
 
 from etl.metrics import pareto
 from ui import charts, data, fmt
-from ui.components import as_of_line, chart, kpi_card, method_panel, page_context
+from ui.components import as_of_line, chart, kpi_card, lazy_tabs, method_panel, page_context
 from ui.i18n import lang, t
 from ui.tables import table_with_downloads
 
@@ -158,16 +158,14 @@ def tab_app_table():
     )
 
 
-TABS = {
-    "tab_inventory": tab_inventory,
-    "tab_makers": tab_makers,
-    "tab_long_tail": tab_long_tail,
-    "tab_cleanup": tab_cleanup,
-    "tab_app_table": tab_app_table,
-}
-tabs = st.tabs([t(k) for k in TABS], key="apps_tab", on_change="rerun", bind="query-params")
-for tab, draw in zip(tabs, TABS.values(), strict=True):
-    if tab.open:  # only the open tab is drawn; the others cost nothing on a rerun
-        with tab:
-            draw()
+lazy_tabs(
+    "apps_tab",
+    {
+        "tab_inventory": tab_inventory,
+        "tab_makers": tab_makers,
+        "tab_long_tail": tab_long_tail,
+        "tab_cleanup": tab_cleanup,
+        "tab_app_table": tab_app_table,
+    },
+)
 method_panel(snapshot, fy, ("method_apps",))

@@ -4,7 +4,7 @@ import streamlit as st
 
 from etl.metrics import talent_projection
 from ui import charts, data, fmt
-from ui.components import as_of_line, chart, kpi_card, page_context
+from ui.components import as_of_line, chart, kpi_card, lazy_tabs, page_context
 from ui.i18n import lang, t
 from ui.tables import table_with_downloads
 
@@ -161,17 +161,15 @@ def tab_retention():
     table_with_downloads(gone, columns, f"dx_talent_leavers_{fy}", "leavers")
 
 
-TABS = {
-    "tab_certifications": tab_certifications,
-    "tab_progress": tab_progress,
-    "tab_funnel": tab_funnel,
-    "tab_coverage": tab_coverage,
-    "tab_progression": tab_progression,
-    "tab_rules": tab_rules,
-    "tab_retention": tab_retention,
-}
-tabs = st.tabs([t(k) for k in TABS], key="talent_tab", on_change="rerun", bind="query-params")
-for tab, draw in zip(tabs, TABS.values(), strict=True):
-    if tab.open:  # only the open tab is drawn; the others cost nothing on a rerun
-        with tab:
-            draw()
+lazy_tabs(
+    "talent_tab",
+    {
+        "tab_certifications": tab_certifications,
+        "tab_progress": tab_progress,
+        "tab_funnel": tab_funnel,
+        "tab_coverage": tab_coverage,
+        "tab_progression": tab_progression,
+        "tab_rules": tab_rules,
+        "tab_retention": tab_retention,
+    },
+)

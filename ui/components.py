@@ -85,3 +85,13 @@ def uploader_labels(limit_mb: int) -> None:
         f'[data-testid="stFileUploaderDropzoneInstructions"] span::after {{content: "{limits}"; font-size: 0.875rem}}'
         "</style>"
     )
+
+
+def lazy_tabs(key: str, tabs: dict) -> None:
+    """Tabs (i18n key -> function that draws it) of which only the open one is drawn; the open tab
+    is kept in the URL under `key`, so a copied link opens it."""
+    containers = st.tabs([t(k) for k in tabs], key=key, on_change="rerun", bind="query-params")
+    for container, draw in zip(containers, tabs.values(), strict=True):
+        if container.open:
+            with container:
+                draw()
