@@ -29,7 +29,8 @@ def translated(frame: pd.DataFrame, columns: dict[str, str]) -> pd.DataFrame:
             has_time = (column.dropna() != column.dropna().dt.normalize()).any()
             shown[name] = column.dt.strftime("%Y-%m-%d %H:%M" if has_time else "%Y-%m-%d").fillna("")
         elif column.dtype == object or pd.api.types.is_string_dtype(column):
-            shown[name] = column.map(lambda v: v.isoformat() if hasattr(v, "isoformat") else v).fillna("")
+            mapped = column.map(lambda v: v.isoformat() if hasattr(v, "isoformat") else v).astype(object)
+            shown[name] = mapped.where(mapped.notna(), "")
     return shown.rename(columns={c: t(k) for c, k in columns.items()})
 
 
