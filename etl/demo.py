@@ -782,8 +782,9 @@ def _write_elearning(city: City, out: Path) -> Path:
     rows = []
     latest = city.rosters[max(city.rosters)]
     learners = latest["staff_id"].sample(frac=0.7, random_state=int(rng.integers(1 << 30)))
+    # a few courses everyone takes, and a long tail that still reaches every course in the catalogue
     popularity = rng.zipf(1.6, size=len(catalogue)).astype(float)
-    popularity /= popularity.sum()
+    popularity = 0.6 * popularity / popularity.sum() + 0.4 / len(catalogue)
     for staff_id in learners:
         for title in rng.choice(catalogue, size=int(rng.integers(1, 9)), replace=False, p=popularity):
             last = city.random_day(date(2023, 4, 1), city.last_day)

@@ -59,3 +59,23 @@ def test_a_reload_of_the_same_exports_gives_the_same_figures(demo_db_copy, demo_
     result = loader.load([demo_exports], db=demo_db_copy)
     assert {f.status for f in result.files} == {"unchanged"}
     assert figures() == before
+
+
+def test_the_demo_tells_the_citys_story(demo_con):
+    def one(sql):
+        return demo_con.execute(sql).fetchall()[0]
+
+    staff = demo_con.execute("select fiscal_year, count(*) from stg_staff group by 1 order by 1").fetchall()
+    assert [fy for fy, _ in staff][0] == 2021
+    assert all(7_500 <= count <= 8_500 for _, count in staff)
+    assert (
+        one("select count(distinct employment_type) from stg_staff")[0] == 2
+    )  # regular and fiscal-year appointees
+    departments, bureaus = one("select count(*), count(distinct bureau_name) from stg_organizations")
+    assert 300 <= departments <= 400 and bureaus == 23
+    silver = dict(demo_con.execute("select fiscal_year, certified_silver from mart_kpis_by_fy").fetchall())
+    assert all(650 <= silver[fy] <= 850 for fy in (2023, 2024, 2025))
+    assert one("select count(distinct team), count(*) from stg_projects where fiscal_year = 2024") == (13, 16)
+    assert one("select count(*) from stg_projects where status = 'live' and app_id is not null")[0] > 0
+    assert one("select count(distinct course_title) from stg_elearning")[0] >= 600
+    assert one("select value from stg_targets where metric = 'dx_talent'")[0] == 2400
