@@ -436,8 +436,9 @@ def _apps(city: City, programme: Programme) -> pd.DataFrame:
         if isinstance(project_id, dict):
             project_id["app_id"] = app_id
     roster_of = {fy: dict(zip(r["staff_id"], r["dept_code"], strict=False)) for fy, r in city.rosters.items()}
+    dept_codes = city.departments["dept_code"].to_numpy()  # once, not per app
     frame["owner_dept_code"] = [
-        roster_of[fiscal_year_of(c)].get(s) or rng.choice(city.departments["dept_code"])
+        roster_of[fiscal_year_of(c)].get(s) or rng.choice(dept_codes)
         for c, s in zip(frame["created"], frame["creator"], strict=False)
     ]
     projects = frame["project"] if "project" in frame else pd.Series([None] * n)
