@@ -145,12 +145,11 @@ def kind_label(kind: Kind, lang: str) -> str:
 class _Run:
     """One load run inside one open transaction on the work snapshot."""
 
-    def __init__(self, con, load_id: int, lang: str, forced_kind: str | None, progress: Progress):
+    def __init__(self, con, load_id: int, lang: str, forced_kind: str | None):
         self.con = con
         self.load_id = load_id
         self.lang = lang
         self.forced_kind = forced_kind
-        self.progress = progress
         self.extra = load_extra_aliases()
         self.hashes: dict[Path, str | None] = {}
         self.names: dict[Path, str] = {}
@@ -435,7 +434,7 @@ def _load_locked(store, files, forced_kind, lang, report, workdir, result: LoadR
         ensure_schema(con)
         con.execute("begin transaction")
         load_id = scalar(con, "select coalesce(max(load_id), 0) + 1 from loads")
-        run = _Run(con, load_id, lang, forced_kind, report)
+        run = _Run(con, load_id, lang, forced_kind)
         run.hashes = hashes
         run.names = {Path(p): n for p, n in names.items()}
         changed = False
@@ -542,7 +541,7 @@ def preview(
     try:
         con.execute("set enable_progress_bar = false")
         ensure_schema(con)
-        run = _Run(con, 0, lang, kind, lambda fraction, label: None)
+        run = _Run(con, 0, lang, kind)
         run.names = {path: shown}
         try:
             tables = read_file(path, workdir)

@@ -7,7 +7,6 @@ sees a new snapshot id, so caches and the connection follow without a restart or
 from __future__ import annotations
 
 import os
-from pathlib import Path
 
 import duckdb
 import pandas as pd
@@ -113,10 +112,6 @@ def quarantine(snapshot: str) -> pd.DataFrame:
 @st.cache_data(show_spinner=False)
 def freshness(snapshot: str) -> pd.DataFrame:
     return _frame(snapshot, "select * from mart_data_freshness order by kind")
-
-
-def database_exists() -> bool:
-    return snapshot_id() is not None and Path(snapshot_id()).exists()
 
 
 @st.cache_data(show_spinner=False)
