@@ -144,3 +144,12 @@ def app_db(app, browser, tmp_path_factory) -> Path:
     candidates = sorted(tmp_path_factory.getbasetemp().glob("app-data*/dxdash.duckdb"))
     assert candidates, "the app did not create its database"
     return candidates[0]
+
+
+def wait_for_metrics(tab, at_least: int, timeout_ms: int = 60_000) -> list[str]:
+    """The KPI cards' values, once at least `at_least` of them are drawn."""
+    wait_until_rendered(tab, timeout_ms)
+    tab.wait_for_function(
+        f"document.querySelectorAll('[data-testid=stMetricValue]').length >= {at_least}", timeout=timeout_ms
+    )
+    return tab.locator('[data-testid="stMetricValue"]').all_inner_texts()

@@ -10,7 +10,14 @@ from pathlib import Path
 
 import pytest
 
-from tests.browser.conftest import ROOT, screenshot, start_app, stop_app, wait_until_rendered
+from tests.browser.conftest import (
+    ROOT,
+    screenshot,
+    start_app,
+    stop_app,
+    wait_for_metrics,
+    wait_until_rendered,
+)
 
 pytestmark = pytest.mark.browser
 
@@ -123,9 +130,7 @@ def test_an_office_member_loads_checks_maps_and_undoes(browser, office_app, expo
     assert after_good == kpis(cli_db)
     assert after_good != demo
     reader.goto(f"{url}/overview?lang=ja&fy=2024")
-    wait_until_rendered(reader)
-    reader.wait_for_function("document.querySelectorAll('[data-testid=stMetricValue]').length >= 8")
-    values = reader.locator('[data-testid="stMetricValue"]').all_inner_texts()
+    values = wait_for_metrics(reader, 8)
     assert (
         f"{round(after_good['hours_saved']):,}時間" in values
         or f"{after_good['hours_saved'] / 1e4:,.1f}万時間" in values

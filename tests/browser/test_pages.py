@@ -9,7 +9,7 @@ import sys
 
 import pytest
 
-from tests.browser.conftest import ROOT, screenshot, wait_until_rendered
+from tests.browser.conftest import ROOT, screenshot, wait_for_metrics, wait_until_rendered
 from ui import fmt
 
 pytestmark = pytest.mark.browser
@@ -57,14 +57,13 @@ def test_page_renders_without_error(page, app, path, lang):
 def test_the_first_visit_follows_the_browser_language(page, app):
     page.goto(app)  # the context's locale is ja-JP
     wait_until_rendered(page)
-    assert page.get_by_text("エグゼクティブ概要").first.is_visible()
+    page.get_by_text("エグゼクティブ概要").first.wait_for(timeout=60_000)
 
 
 def test_the_overview_shows_the_figures_of_the_kpis_command(page, app, app_db):
     figures = _kpis(app_db)
     page.goto(f"{app}/overview?lang=ja")
-    wait_until_rendered(page)
-    values = page.locator('[data-testid="stMetricValue"]').all_inner_texts()
+    values = wait_for_metrics(page, 8)
     assert fmt.integer(figures["dx_talent_cumulative"], unit="人") in values
     assert fmt.hours(figures["hours_saved"], "ja") in values
     assert fmt.yen(figures["cost_avoided_cumulative_yen"], "ja") in values
@@ -78,18 +77,16 @@ def test_the_language_switch_changes_every_label_and_the_url_keeps_it(page, app)
     page.locator('[data-testid="stSidebar"]').get_by_text("English", exact=True).click()
     page.wait_for_url("**lang=en**")
     wait_until_rendered(page)
-    assert page.get_by_text("Executive overview").first.is_visible()
+    page.get_by_text("Executive overview").first.wait_for(timeout=60_000)
     assert "lang=en" in page.url
 
 
 def test_a_copied_link_opens_the_same_fiscal_year(page, app, app_db):
     figures = _kpis_fy(app_db, 2024)
     page.goto(f"{app}/overview?lang=en&fy=2024")
-    wait_until_rendered(page)
-    page.wait_for_function("document.querySelectorAll('[data-testid=stMetricValue]').length >= 8")
+    values = wait_for_metrics(page, 8)
     chosen = page.locator('[data-testid="stSidebar"] [data-testid="stSelectbox"]')
     assert "FY2024" in chosen.inner_text() + chosen.locator("input").first.input_value()
-    values = page.locator('[data-testid="stMetricValue"]').all_inner_texts()
     assert fmt.integer(figures["dx_talent_cumulative"]) in values
     assert fmt.hours(figures["hours_saved"], "en") in values
     assert "fy=2024" in page.url
