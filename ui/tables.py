@@ -100,4 +100,5 @@ def table_with_downloads(frame: pd.DataFrame, columns: dict[str, str], name: str
             file_name=f"{name}.xlsx",
             mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
             key=f"{key}_xlsx",
+            on_click="ignore",
         )
