@@ -22,19 +22,14 @@ kpi_card(
     cards[0],
     t("kpi_apps"),
     fmt.integer(now["apps_in_operation"], unit=unit),
-    fmt.signed(
-        fmt.integer(now["apps_in_operation"] - before["apps_in_operation"]),
-        now["apps_in_operation"] - before["apps_in_operation"],
-    ),
+    fmt.change(now["apps_in_operation"], before["apps_in_operation"], fmt.integer, language),
     t("kpi_apps_help"),
 )
 kpi_card(
     cards[1],
     t("kpi_active_apps"),
     fmt.integer(now["active_apps"], unit=unit),
-    fmt.signed(
-        fmt.integer(now["active_apps"] - before["active_apps"]), now["active_apps"] - before["active_apps"]
-    ),
+    fmt.change(now["active_apps"], before["active_apps"], fmt.integer, language),
     t("kpi_active_apps_help"),
 )
 latest = activity["latest_usage_date"]

@@ -21,16 +21,13 @@ with st.expander(t("assumptions"), expanded=False):
     st.caption(t("assumption_note"))
 
 now, before = data.kpis(snapshot, fy), data.kpis(snapshot, fy - 1)
-cost, change = (
-    now["cost_avoided_cumulative_yen"],
-    now["cost_avoided_cumulative_yen"] - before["cost_avoided_cumulative_yen"],
-)
+cost = now["cost_avoided_cumulative_yen"]
 cards = st.columns(3)
 kpi_card(
     cards[0],
     t("kpi_cost"),
     fmt.yen(cost, language),
-    fmt.signed(fmt.yen(change, language), change),
+    fmt.change(cost, before["cost_avoided_cumulative_yen"], fmt.yen, language),
     t("kpi_cost_help"),
 )
 kpi_card(cards[1], t("band_low"), fmt.yen(cost * low, language), None, t("scenario_help"))

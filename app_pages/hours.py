@@ -18,13 +18,12 @@ with st.expander(t("assumptions"), expanded=False):
     annual_hours = assumptions.value("fte_hours", "fte_hours", "fte_hours_help")
     st.caption(t("assumption_note"))
 now, before = data.kpis(snapshot, fy), data.kpis(snapshot, fy - 1)
-change = now["hours_saved"] - before["hours_saved"]
 cards = st.columns(3)
 kpi_card(
     cards[0],
     t("kpi_hours"),
     fmt.hours(now["hours_saved"], language),
-    fmt.signed(fmt.hours(change, language), change),
+    fmt.change(now["hours_saved"], before["hours_saved"], fmt.hours, language),
     t("kpi_hours_help"),
 )
 equivalents = fte(now["hours_saved"], annual_hours)

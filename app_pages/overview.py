@@ -25,8 +25,7 @@ def change(key, formatter=fmt.integer, sub=None):
     if before is None:
         return None
     current, previous = (now[sub][key], before[sub][key]) if sub else (now[key], before[key])
-    delta = current - previous
-    return fmt.signed(formatter(delta, language), delta)
+    return fmt.change(current, previous, formatter, language)
 
 
 people = t("unit_people")

@@ -102,3 +102,10 @@ def test_downloads_open_in_excel_and_never_run_a_formula():
     sheet = openpyxl.load_workbook(io.BytesIO(xlsx_bytes(frame))).active
     assert [(c.value, c.data_type) for c in sheet["A"]][1:3] == [('=HYPERLINK("x")', "s"), ("+1", "s")]
     assert sheet["B2"].value == 1
+
+
+def test_change_on_the_previous_year_reads_like_the_figure():
+    assert fmt.change(2734, 2332, fmt.integer, "ja") == "+402"
+    assert fmt.change(85_273, 125_187, fmt.hours, "ja") == "-4.0万時間"
+    assert fmt.change(18.96e9, 14.53e9, fmt.yen, "en") == "+¥4.43bn"
+    assert fmt.change(1, None, fmt.integer, "ja") is None

@@ -68,6 +68,15 @@ def signed(text: str, value) -> str:
     return ("+" if value > 0 else "") + text if not text.startswith("-") else text
 
 
+def change(current, previous, formatter, lang: str) -> str | None:
+    """The change on the previous year, formatted like the figure itself and signed (+1,234 / -4.0億円);
+    None when there is no previous year to compare with."""
+    if previous is None or _missing(previous) or _missing(current):
+        return None
+    delta = current - previous
+    return signed(formatter(delta, lang), delta)
+
+
 def day(value: date | None, lang: str) -> str:
     if value is None:
         return "—"
