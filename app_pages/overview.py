@@ -1,5 +1,7 @@
 """Executive overview: the contract's headline figures for the fiscal year, and four charts."""
 
+from datetime import date
+
 import streamlit as st
 
 from etl.metrics import talent_projection
@@ -14,10 +16,23 @@ as_of_line(snapshot)
 
 frame = data.kpis_frame(snapshot)
 now = data.kpis(snapshot, fy)
-before = data.kpis(snapshot, fy - 1) if fy - 1 in set(frame["fiscal_year"]) else None
-latest = data.status(snapshot)["latest_date"]
-if latest is not None and latest < fmt.fiscal_year_end(fy):
-    st.caption(t("year_in_progress", fy=fmt.fiscal_year(fy, language), latest=fmt.day(latest, language)))
+# a year in progress is compared with the same period of the year before (contract 4.1), never with
+# a whole year: seven months against twelve would show a fall that is not there
+before = now["same_period_last_year"]
+compared_with = t("vs_same_period_label") if before else None
+if before is None and fy - 1 in set(frame["fiscal_year"]):
+    before = data.kpis(snapshot, fy - 1)
+if not now["year_complete"] and now["as_of"]:
+    as_of = date.fromisoformat(now["as_of"])
+    period = f"{fmt.month_label(4, language)}–{fmt.month_label(as_of.month, language)}"
+    st.caption(
+        t(
+            "year_in_progress",
+            fy=fmt.fiscal_year(fy, language),
+            latest=fmt.day(as_of, language),
+            period=period,
+        )
+    )
 
 
 def change(key, formatter=fmt.integer, sub=None):
@@ -42,6 +57,7 @@ kpi_card(
     fmt.integer(now["dx_talent_cumulative"], unit=people),
     change("dx_talent_cumulative"),
     t("kpi_dx_talent_help"),
+    compared_with=compared_with,
 )
 row1[0].caption(talent_note)
 for column, level in zip(row1[1:], ("silver", "gold", "bronze"), strict=True):
@@ -52,6 +68,7 @@ for column, level in zip(row1[1:], ("silver", "gold", "bronze"), strict=True):
         fmt.integer(now["certified"][level], unit=people),
         change(level, sub="certified"),
         t("kpi_certified_help", level=name),
+        compared_with=compared_with,
     )
 
 row2 = st.columns(4)
@@ -61,6 +78,7 @@ kpi_card(
     fmt.hours(now["hours_saved"], language),
     change("hours_saved", fmt.hours),
     t("kpi_hours_help"),
+    compared_with=compared_with,
 )
 kpi_card(
     row2[1],
@@ -68,6 +86,7 @@ kpi_card(
     fmt.yen(now["cost_avoided_cumulative_yen"], language),
     change("cost_avoided_cumulative_yen", fmt.yen),
     t("kpi_cost_help"),
+    compared_with=compared_with,
 )
 apps_unit = t("unit_apps")
 kpi_card(
@@ -76,6 +95,7 @@ kpi_card(
     fmt.integer(now["apps_in_operation"], unit=apps_unit),
     change("apps_in_operation"),
     t("kpi_apps_help"),
+    compared_with=compared_with,
 )
 row2[2].caption(f"{t('kpi_active_apps')}: {fmt.integer(now['active_apps'], unit=apps_unit)}")
 coverage = now["leader_coverage"]
@@ -88,6 +108,7 @@ kpi_card(
     fmt.percent(share),
     change("departments_covered", sub="leader_coverage"),
     t("kpi_coverage_help"),
+    compared_with=compared_with,
 )
 row2[3].caption(
     t("kpi_coverage_value", covered=coverage["departments_covered"], total=coverage["departments_total"])

@@ -9,6 +9,7 @@ PROJECT_ROOT = Path(__file__).resolve().parent.parent
 DATA_DIR = PROJECT_ROOT / "data"
 DEFAULT_DB = DATA_DIR / "dxdash.duckdb"
 DEFAULT_MAPPING = DATA_DIR / "mapping.toml"
+DEFAULT_SETTINGS = DATA_DIR / "settings.toml"
 SQL_DIR = Path(__file__).resolve().parent / "sql"
 
 # How many earlier snapshots stay on disk (the one before the current is what "undo" restores).
@@ -33,3 +34,9 @@ def db_path(explicit: str | os.PathLike | None = None) -> Path:
 def mapping_path() -> Path:
     env = os.environ.get("DXDASH_MAPPING")
     return Path(env) if env else DEFAULT_MAPPING
+
+
+def settings_path() -> Path:
+    """The office's settings file (grade thresholds): DXDASH_SETTINGS, else data/settings.toml."""
+    env = os.environ.get("DXDASH_SETTINGS")
+    return Path(env) if env else DEFAULT_SETTINGS

@@ -18,7 +18,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from etl.normalize import fiscal_year_of
+from etl.fiscal import fiscal_year_of
 
 FIRST_FY = 2021
 BUREAUS = [
@@ -640,6 +640,10 @@ def write_demo(
             ],
         }
     )
+    # rows a real export carries now and then, set aside by the load with a reason (a typo'd date,
+    # a level the contract does not know), so the data-quality view shows one on first run
+    frame.loc[len(frame)] = [certs["staff_id"].iloc[0], "シルバー", "令和6年13月1日"]
+    frame.loc[len(frame)] = [certs["staff_id"].iloc[1], "プラチナ", "2025-03-01"]
     path = out / "06_認定者一覧.csv"
     _write_csv(frame, path)
     written.append(path)
@@ -691,9 +695,20 @@ def write_demo(
     _write_xlsx(out / "10_ゼミ・実装プロジェクト.xlsx", {"プロジェクト": frame})
     written.append(out / "10_ゼミ・実装プロジェクト.xlsx")
 
-    targets = pd.DataFrame(
-        {"指標": ["dx_talent"], "開始年度": ["令和5年度"], "終了年度": ["令和7年度"], "目標値": ["2,400"]}
-    )
+    # the programme's published goal, then plans for other figures: demo values, said so in 備考
+    demo_note = "デモ用の値"
+    plans = [
+        ("dx_talent", "令和5年度", "令和7年度", "2,400", "DX人材育成計画 (FY2023-FY2025)"),
+        ("dx_talent", "令和8年度", "令和10年度", "3,600", demo_note),
+        ("cost_avoided", "令和6年度", "令和8年度", "22,000,000,000", demo_note),
+        ("hours_saved", "令和6年度", "令和8年度", "100,000", demo_note),
+        ("certified_silver", "令和5年度", "令和7年度", "700", demo_note),
+        ("certified_bronze", "令和6年度", "令和8年度", "1,000", demo_note),
+        ("active_apps", "令和6年度", "令和8年度", "2,000", demo_note),
+        ("apps_in_operation", "令和6年度", "令和8年度", "3,000", demo_note),
+        ("leader_coverage", "令和6年度", "令和8年度", "0.95", demo_note),
+    ]
+    targets = pd.DataFrame(plans, columns=["指標", "開始年度", "終了年度", "目標値", "備考"])
     path = out / "11_目標.csv"
     _write_csv(targets, path)
     written.append(path)
@@ -729,6 +744,7 @@ def _write_usage(city: City, usage: pd.DataFrame, out: Path) -> list[Path]:
         )
         if fy == 2024:
             frame.loc[len(frame)] = ["APP-99999", "2024年10月", "25"]  # not in the register yet
+            frame.loc[len(frame)] = [part["app_id"].iloc[0], "2024年11月", "-12"]  # a negative count
         path = out / f"08_アプリ利用実績_{fy}.csv"
         _write_csv(frame, path, sep="\t" if fy == 2022 else ",")  # one office sends tab-separated
         written.append(path)

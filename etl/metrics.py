@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import duckdb
 import pandas as pd
 
+from etl import models, plans
 from etl.db import scalar
 from etl.models import sql_text
 
@@ -18,32 +21,46 @@ def fiscal_years(con: duckdb.DuckDBPyConnection) -> list[int]:
     return [r[0] for r in con.execute("select fiscal_year from stg_fiscal_years order by 1").fetchall()]
 
 
-def kpis_frame(con: duckdb.DuckDBPyConnection, years: list[int] | None = None) -> pd.DataFrame:
-    """One row per fiscal year; years outside the loaded range are computed by the same model."""
-    frame = con.execute("select * from mart_kpis_by_fy order by fiscal_year").df()
-    if years is None:
-        return frame
-    missing = [y for y in years if y not in set(frame["fiscal_year"])]
+def kpis_frame(
+    con: duckdb.DuckDBPyConnection, years: list[int] | None = None, today: date | None = None
+) -> pd.DataFrame:
+    """One row per fiscal year: whole-year flows, cumulative figures at the year's end or, for a year
+    in progress, at as_of (contract 4.1). Years outside the loaded range are computed by the same model.
+
+    The mart holds the figures as of its load; a year whose cut has moved since (as_of is never later
+    than today) is computed afresh.
+    """
+    return _year_rows(con, years, models.as_of(con, today))
+
+
+def _year_rows(con: duckdb.DuckDBPyConnection, years: list[int] | None, reach: models.AsOf) -> pd.DataFrame:
+    stored = con.execute("select * from mart_kpis_by_fy order by fiscal_year").df()
+    years = list(stored["fiscal_year"]) if years is None else list(years)
+    cuts = dict(zip(years, models.year_cuts(years, reach)["stock_cuts"], strict=True))
+    pairs = zip(stored["fiscal_year"], stored["stock_cut"], strict=True)
+    still_cut = pd.Series([cuts.get(fy) == pd.Timestamp(cut).date() for fy, cut in pairs], dtype=bool)
+    current = stored.loc[still_cut.to_numpy()]
+    missing = [fy for fy in years if fy not in set(current["fiscal_year"])]
     if missing:
-        extra = con.execute(sql_text("mart_kpis_by_fy"), {"fiscal_years": missing}).df()
-        frame = pd.concat([frame, extra], ignore_index=True)
-    return frame[frame["fiscal_year"].isin(years)].sort_values("fiscal_year").reset_index(drop=True)
+        fresh = con.execute(sql_text("mart_kpis_by_fy"), models.year_cuts(missing, reach)).df()
+        current = pd.concat([current, fresh], ignore_index=True) if len(current) else fresh
+    frame = current[current["fiscal_year"].isin(years)]
+    return frame.sort_values("fiscal_year").reset_index(drop=True)
 
 
 def _int(value) -> int:
     return 0 if value is None or pd.isna(value) else int(value)
 
 
-def kpis(con: duckdb.DuckDBPyConnection, fiscal_year: int | None = None) -> dict:
-    """The figures `python -m etl kpis --json` prints (contract section 5)."""
-    if fiscal_year is None:
-        fiscal_year = latest_fiscal_year(con)
-    if fiscal_year is None:
-        raise LookupError("no data")
-    row = kpis_frame(con, [fiscal_year]).iloc[0]
+def _day(value) -> str | None:
+    return None if value is None or pd.isna(value) else pd.Timestamp(value).date().isoformat()
+
+
+def figures_of(row: pd.Series) -> dict:
+    """The contract's figures of one row of mart_kpis_by_fy, under the keys of `kpis --json`."""
     target = row["dx_talent_target"]
     return {
-        "fiscal_year": int(fiscal_year),
+        "fiscal_year": int(row["fiscal_year"]),
         "certified": {
             "bronze": _int(row["certified_bronze"]),
             "silver": _int(row["certified_silver"]),
@@ -59,6 +76,57 @@ def kpis(con: duckdb.DuckDBPyConnection, fiscal_year: int | None = None) -> dict
             "departments_covered": _int(row["departments_covered"]),
             "departments_total": _int(row["departments_total"]),
         },
+    }
+
+
+def targets(con: duckdb.DuckDBPyConnection) -> list[plans.Target]:
+    rows = con.execute("select metric, fy_from, fy_to, value from stg_targets").fetchall()
+    return [plans.Target(*row) for row in rows]
+
+
+def plan(
+    con: duckdb.DuckDBPyConnection,
+    figures: dict,
+    reach: models.AsOf,
+    thresholds: plans.Thresholds | None = None,
+) -> dict:
+    """Each metric with a plan for the year -> {plan, achievement, grade} (contract 4.2)."""
+    fiscal_year = figures["fiscal_year"]
+    thresholds = thresholds or plans.load_thresholds()[0]
+    complete = reach.complete(fiscal_year)
+    out = {}
+    chosen = plans.covering(targets(con), fiscal_year)
+    for metric, target in sorted(chosen.items(), key=lambda item: plans.METRICS.index(item[0])):
+        base = None
+        if metric in plans.CUMULATIVE:
+            before = _year_rows(con, [target.fy_from - 1], reach)
+            base = plans.figure(figures_of(before.iloc[0]), metric)
+        value = plans.plan_for(target, fiscal_year, reach.as_of, complete, base)
+        out[metric] = plans.judge(value, plans.figure(figures, metric), thresholds)
+    return out
+
+
+def kpis(con: duckdb.DuckDBPyConnection, fiscal_year: int | None = None, today: date | None = None) -> dict:
+    """The figures `python -m etl kpis --json` prints (contract section 5, with 4.1 and 4.2)."""
+    if fiscal_year is None:
+        fiscal_year = latest_fiscal_year(con)
+    if fiscal_year is None:
+        raise LookupError("no data")
+    reach = models.as_of(con, today)
+    figures = figures_of(_year_rows(con, [fiscal_year], reach).iloc[0])
+    complete = reach.complete(fiscal_year)
+    same = None
+    if not complete:
+        cuts = models.same_period_cuts([fiscal_year], reach)
+        row = con.execute(sql_text("mart_kpis_by_fy"), cuts).df().iloc[0]
+        same = {**figures_of(row), "as_of": _day(row["stock_cut"]), "usage_as_of": _day(row["usage_cut"])}
+    return {
+        **figures,
+        "as_of": _day(reach.as_of),
+        "usage_as_of": _day(reach.usage_as_of),
+        "year_complete": complete,
+        "same_period_last_year": same,
+        "plan": plan(con, figures, reach),
     }
 
 

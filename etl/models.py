@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 import duckdb
 
 from etl import config
 from etl.db import scalar
+from etl.fiscal import cut_a_year_before, fiscal_year_end, today_in_japan
 
 # Build order: a model reads only the raw tables and the models listed before it.
 STAGING = (
@@ -26,6 +29,7 @@ STAGING = (
 )
 MARTS = (
     "mart_kpis_by_fy",
+    "mart_kpis_same_period",
     "mart_usage_monthly",
     "mart_certifications_by_bureau",
     "mart_data_freshness",
@@ -41,17 +45,62 @@ def sql_text(name: str) -> str:
     return (config.SQL_DIR / f"{name}.sql").read_text(encoding="utf-8")
 
 
-def build(con: duckdb.DuckDBPyConnection) -> None:
+@dataclass(frozen=True)
+class AsOf:
+    """How far the data reaches (contract 4.1): the latest event date loaded, never later than today."""
+
+    as_of: date | None
+    usage_as_of: date | None
+
+    def complete(self, fiscal_year: int) -> bool:
+        return self.as_of is None or self.as_of >= fiscal_year_end(fiscal_year)
+
+
+def as_of(con: duckdb.DuckDBPyConnection, today: date | None = None) -> AsOf:
+    row = con.execute(sql_text("report_as_of"), {"today": today or today_in_japan()}).fetchone()
+    return AsOf(row[0], row[1])
+
+
+def year_cuts(fiscal_years: list[int], reach: AsOf) -> dict:
+    """Parameters of mart_kpis_by_fy for whole years: cumulative figures at the year's end, or at
+    as_of in a year in progress; flows count every row of the year."""
+    ends = [fiscal_year_end(fy) for fy in fiscal_years]
+    stock = [end if reach.as_of is None else min(end, reach.as_of) for end in ends]
+    return {"fiscal_years": list(fiscal_years), "stock_cuts": stock, "flow_cuts": ends, "usage_cuts": ends}
+
+
+def same_period_cuts(fiscal_years: list[int], reach: AsOf) -> dict:
+    """Parameters of mart_kpis_by_fy for the year before each of `fiscal_years`, cut at the same day
+    (前年同期): usage at usage_as_of's day, every other figure at as_of's day."""
+    cuts = [cut_a_year_before(fy, reach.as_of) for fy in fiscal_years]
+    usage_day = reach.usage_as_of or reach.as_of
+    usage = [cut_a_year_before(fy, usage_day) for fy in fiscal_years]
+    return {
+        "fiscal_years": [fy - 1 for fy in fiscal_years],
+        "stock_cuts": cuts,
+        "flow_cuts": cuts,
+        "usage_cuts": usage,
+    }
+
+
+def build(con: duckdb.DuckDBPyConnection, today: date | None = None) -> None:
     for statement in sql_text("macros").split(";"):
         if statement.strip():
             con.execute(statement)
     for name in STAGING:
         con.execute(f"create or replace table {name} as {sql_text(name)}")
     fiscal_years = [r[0] for r in con.execute("select fiscal_year from stg_fiscal_years").fetchall()]
+    reach = as_of(con, today)
+    in_progress = [fy for fy in fiscal_years if not reach.complete(fy)]
+    params = {
+        "mart_kpis_by_fy": year_cuts(fiscal_years, reach),
+        "mart_kpis_same_period": same_period_cuts(in_progress, reach),
+        "mart_app_costs_by_fy": year_cuts(fiscal_years, reach),
+    }
     for name in MARTS:
-        sql = sql_text(name)
-        params = {"fiscal_years": fiscal_years} if "$fiscal_years" in sql else None
-        con.execute(f"create or replace table {name} as {sql}", params)
+        sql = sql_text(name if name != "mart_kpis_same_period" else "mart_kpis_by_fy")
+        bound = {k: v for k, v in params.get(name, {}).items() if f"${k}" in sql}
+        con.execute(f"create or replace table {name} as {sql}", bound or None)
 
 
 def data_tests() -> list[Path]:

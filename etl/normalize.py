@@ -6,11 +6,9 @@ import math
 import re
 import unicodedata
 from datetime import UTC, date, datetime, timedelta, timezone
-from zoneinfo import ZoneInfo
 
 from etl import kinds
-
-TOKYO = ZoneInfo("Asia/Tokyo")
+from etl.fiscal import TOKYO
 
 # Era name -> the Gregorian year of its first year (元年).
 ERAS = {
@@ -222,10 +220,6 @@ def parse_value(type_: str, raw: object) -> tuple[object, str | None, str | None
         return parse_date(text, allow_month=type_ == kinds.DATE_OR_MONTH)
     value, error = _PARSERS[type_](text)
     return value, None, error
-
-
-def fiscal_year_of(day: date) -> int:
-    return day.year if day.month >= 4 else day.year - 1
 
 
 def to_wareki(fiscal_year: int) -> str:

@@ -24,8 +24,9 @@ def etl(*args: str, env_db: Path | None = None) -> subprocess.CompletedProcess:
 def test_demo_then_load_then_kpis_prints_the_city_story(tmp_path, demo_exports):
     db = tmp_path / "city.duckdb"
     loaded = etl("load", str(demo_exports), "--db", str(db), "--json")
-    assert loaded.returncode == 0, loaded.stdout + loaded.stderr
+    assert loaded.returncode == 1, loaded.stdout + loaded.stderr  # the demo's three bad rows are set aside
     report = json.loads(loaded.stdout)
+    assert sum(f["rows_quarantined"] for f in report["files"]) == 3
     assert report["committed"] is True
     assert {f["status"] for f in report["files"]} == {"loaded"}
     assert set(report["files"][0]) >= {
@@ -52,7 +53,25 @@ def test_demo_then_load_then_kpis_prints_the_city_story(tmp_path, demo_exports):
     assert set(figures) == {
         "fiscal_year", "certified", "dx_talent_cumulative", "dx_talent_target", "hours_saved",
         "cost_avoided_cumulative_yen", "apps_in_operation", "active_apps", "leader_coverage",
+        "as_of", "usage_as_of", "year_complete", "same_period_last_year", "plan",
     }  # fmt: skip
+    assert figures["year_complete"] is True and figures["same_period_last_year"] is None
+    assert figures["plan"]["dx_talent"]["grade"] in {"A", "B", "C"}
+
+
+def test_kpis_of_a_year_in_progress_compare_with_the_same_period_and_grade_the_plans(tmp_path, demo_exports):
+    db = tmp_path / "city.duckdb"
+    etl("load", str(demo_exports), "--db", str(db))
+    figures = json.loads(etl("kpis", "--db", str(db), "--json").stdout)
+    assert figures["year_complete"] is False  # the demo runs to the end of last month
+    same = figures["same_period_last_year"]
+    assert same["fiscal_year"] == figures["fiscal_year"] - 1
+    assert same["as_of"][5:] == figures["as_of"][5:] or figures["as_of"][5:] == "02-29"
+    whole = json.loads(etl("kpis", "--db", str(db), "--fy", str(same["fiscal_year"]), "--json").stdout)
+    assert same["hours_saved"] <= whole["hours_saved"]
+    assert same["cost_avoided_cumulative_yen"] <= whole["cost_avoided_cumulative_yen"]
+    assert len(figures["plan"]) >= 5
+    assert {p["grade"] for p in figures["plan"].values()} <= {"A", "B", "C", "D"}
 
 
 def test_kpis_without_fy_uses_the_latest_fiscal_year_with_data(tmp_path):

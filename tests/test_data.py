@@ -39,13 +39,21 @@ def test_the_data_tests_catch_a_duplicate_key_and_a_negative_figure(demo_db_copy
     assert "mart_kpis_by_fy__invariants" in failures
 
 
-def test_the_demo_has_orphans_for_the_quality_view_but_no_quarantined_rows(demo_con):
-    assert demo_con.execute("select count(*) from row_issues").fetchall() == [(0,)]
+def test_the_demo_shows_the_quality_view_orphans_and_three_rows_set_aside(demo_con):
+    reasons = demo_con.execute(
+        "select column_name, raw_value, reason_code from row_issues where severity = 'quarantine' order by 1"
+    ).fetchall()
+    assert [(column, value) for column, value, _ in reasons] == [
+        ("certified_on", "令和6年13月1日"),
+        ("level", "プラチナ"),
+        ("uses", "-12"),
+    ]
+    assert all(code for _, _, code in reasons)
     assert demo_con.execute("select count(*) from stg_app_usage where is_orphan").fetchall()[0][0] > 0
     assert demo_con.execute("select count(*) from stg_certifications where is_orphan").fetchall()[0][0] > 0
 
 
-def test_a_reload_of_the_same_exports_gives_the_same_figures(demo_db_copy, demo_exports):
+def test_a_reload_of_the_same_exports_gives_the_samefigures_of(demo_db_copy, demo_exports):
     from etl import loader, metrics
 
     def figures():
@@ -78,4 +86,21 @@ def test_the_demo_tells_the_citys_story(demo_con):
     assert one("select count(distinct team), count(*) from stg_projects where fiscal_year = 2024") == (13, 16)
     assert one("select count(*) from stg_projects where status = 'live' and app_id is not null")[0] > 0
     assert one("select count(distinct course_title) from stg_elearning")[0] >= 600
-    assert one("select value from stg_targets where metric = 'dx_talent'")[0] == 2400
+    assert one("select value from stg_targets where metric = 'dx_talent' and fy_from = 2023")[0] == 2400
+    # plans for several other figures, so grades show on first run
+    assert one("select count(distinct metric) from stg_targets")[0] >= 6
+
+
+def test_every_plan_line_meets_its_value_on_the_last_day_of_its_range(demo_con):
+    from etl import metrics, plans
+
+    for target in metrics.targets(demo_con):
+        base = None
+        if target.metric in plans.CUMULATIVE:
+            before = metrics.kpis_frame(demo_con, [target.fy_from - 1]).iloc[0]
+            base = plans.figure(metrics.figures_of(before), target.metric)
+            # and it starts from the figure at the end of the year before the range
+            first = plans.plan_for(target, target.fy_from - 1, None, True, base)
+            assert first == base
+        last = plans.plan_for(target, target.fy_to, None, True, base)
+        assert last == pytest.approx(target.value), target

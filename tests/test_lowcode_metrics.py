@@ -31,6 +31,8 @@ def con(db, exports):
             "roster.csv": "年度,職員番号,所属コード,退職日\n2024,000001,0101,\n2024,000002,0201,2025-03-31\n",
             "certs.csv": "職員番号,認定区分,認定日\n000001,シルバー,2023-12-01\n",
             "usage.csv": "アプリID,利用月,利用件数\nA1,2024-05,60\nA2,2024-11,30\nA3,2024-04,12\n",
+            # the exports reach the last day of FY2024, so the year is complete (contract 4.1)
+            "elearning.csv": "staff_id,course_title,minutes,activity_on\n000001,DX入門,30,2025-03-31\n",
         },
     )
     yield connection

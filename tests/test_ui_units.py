@@ -4,6 +4,7 @@ from datetime import date
 
 import pytest
 
+from etl.fiscal import fiscal_year_end
 from ui import fmt
 from ui.i18n import LANGUAGES, STRINGS
 
@@ -65,7 +66,7 @@ def test_fiscal_year_labels():
     assert fmt.fiscal_year(2024, "ja", wareki=True) == "2024年度(令和6年度)"
     assert fmt.fiscal_year(2019, "ja", wareki=True) == "2019年度(令和元年度)"
     assert fmt.fiscal_year(2024, "en") == "FY2024"
-    assert fmt.fiscal_year_end(2024) == date(2025, 3, 31)
+    assert fiscal_year_end(2024) == date(2025, 3, 31)
 
 
 def test_signed_changes():

@@ -8,8 +8,18 @@ from ui import data, fmt
 from ui.i18n import lang, t
 
 
-def kpi_card(column, label: str, value: str, delta: str | None, help_text: str, delta_color="normal"):
-    """A KPI card: the value, the change on the previous year (a signed figure), the definition on hover."""
+def kpi_card(
+    column,
+    label: str,
+    value: str,
+    delta: str | None,
+    help_text: str,
+    delta_color="normal",
+    compared_with: str | None = None,
+):
+    """A KPI card: the value, the change on the previous year (a signed figure), the definition on hover.
+
+    `compared_with` names what the change is against where it is not the whole previous year."""
     column.metric(
         label,
         value,
@@ -17,7 +27,7 @@ def kpi_card(column, label: str, value: str, delta: str | None, help_text: str, 
         help=help_text,
         border=True,
         delta_color=delta_color,
-        delta_description=t("vs_previous_label") if delta else None,
+        delta_description=(compared_with or t("vs_previous_label")) if delta else None,
     )
 
 

@@ -7,12 +7,14 @@ sees a new snapshot id, so caches and the connection follow without a restart or
 from __future__ import annotations
 
 import os
+from datetime import date
 
 import duckdb
 import pandas as pd
 import streamlit as st
 
 from etl import config, metrics
+from etl.fiscal import today_in_japan
 from etl.models import sql_text
 
 
@@ -47,14 +49,23 @@ def _frame(snapshot: str, sql: str, params=None) -> pd.DataFrame:
     return _run(snapshot, lambda con: con.execute(sql, params).df())
 
 
-@st.cache_data(show_spinner=False)
 def kpis_frame(snapshot: str) -> pd.DataFrame:
-    return _run(snapshot, metrics.kpis_frame)
+    # a year in progress is cut at as_of, which is never later than today: today is part of the key
+    return _kpis_frame(snapshot, today_in_japan())
 
 
 @st.cache_data(show_spinner=False)
+def _kpis_frame(snapshot: str, today: date) -> pd.DataFrame:
+    return _run(snapshot, metrics.kpis_frame, None, today)
+
+
 def kpis(snapshot: str, fiscal_year: int) -> dict:
-    return _run(snapshot, metrics.kpis, fiscal_year)
+    return _kpis(snapshot, fiscal_year, today_in_japan())
+
+
+@st.cache_data(show_spinner=False)
+def _kpis(snapshot: str, fiscal_year: int, today: date) -> dict:
+    return _run(snapshot, metrics.kpis, fiscal_year, today)
 
 
 @st.cache_data(show_spinner=False)

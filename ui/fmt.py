@@ -92,7 +92,3 @@ def month_label(month: int, lang: str) -> str:
 
 
 FISCAL_MONTHS = [4, 5, 6, 7, 8, 9, 10, 11, 12, 1, 2, 3]
-
-
-def fiscal_year_end(fy: int) -> date:
-    return date(fy + 1, 3, 31)

@@ -51,10 +51,12 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Latest date in the data: {latest} · Last load: {loaded}",
     },
     "year_in_progress": {
-        "ja": "{fy}は年度途中です({latest}まで)。前年度比は年度全体との比較です。",
-        "en": "{fy} is in progress (data to {latest}). Changes compare with the whole previous year.",
+        "ja": "{fy}は年度途中です({latest}まで)。累計は{latest}時点、増減は前年同期({period})との比較です。",
+        "en": "{fy} is in progress (data to {latest}). Running totals are as of {latest}; changes compare "
+        "with the same period of the previous year ({period}).",
     },
     "vs_previous_label": {"ja": "前年度比", "en": "YoY"},
+    "vs_same_period_label": {"ja": "前年同期比", "en": "vs same period last year"},
     # KPI cards
     "kpi_dx_talent": {"ja": "DX人材(累計)", "en": "DX talent (cumulative)"},
     "kpi_dx_talent_help": {

@@ -2,35 +2,35 @@
 create or replace macro fiscal_year_of(d) as
     case when month(d) >= 4 then year(d) else year(d) - 1 end;
 create or replace macro fiscal_year_end(fy) as make_date(fy + 1, 3, 31);
--- the contract's cost avoided, per app per fiscal year end (one formula for every figure that needs it):
--- initial + (annual running + annual maintenance) x days from start to min(year end, retired) / 365
-create or replace macro app_costs(fiscal_years) as table
+-- the contract's cost avoided, per app per fiscal year, cut at a date (one formula for every figure that
+-- needs it): initial + (annual running + annual maintenance) x days from start to min(cut, retired) / 365.
+-- The cut is the year's end, or as_of in a year in progress (contract 4.1): cost accrues only for days
+-- that have passed.
+create or replace macro app_costs(fiscal_years, cut_dates) as table
     with bounds as (
-        select unnest(fiscal_years)::integer as fiscal_year
+        select unnest(fiscal_years)::integer as fiscal_year, unnest(cut_dates)::date as cut_on
     ),
 
     accrued as (
         select
             bounds.fiscal_year,
+            bounds.cut_on,
             apps.app_id,
             apps.initial_cost_yen,
             apps.annual_running_cost_yen,
             apps.annual_maintenance_cost_yen,
             greatest(
-                date_diff(
-                    'day',
-                    apps.start_on,
-                    least(fiscal_year_end(bounds.fiscal_year), coalesce(apps.retired_on, fiscal_year_end(bounds.fiscal_year)))
-                ) + 1,
+                date_diff('day', apps.start_on, least(bounds.cut_on, coalesce(apps.retired_on, bounds.cut_on))) + 1,
                 0
             ) as days_accrued,
-            apps.retired_on is null or apps.retired_on > fiscal_year_end(bounds.fiscal_year) as in_operation
+            apps.retired_on is null or apps.retired_on > bounds.cut_on as in_operation
         from bounds
-        inner join stg_apps as apps on apps.start_on <= fiscal_year_end(bounds.fiscal_year)
+        inner join stg_apps as apps on apps.start_on <= bounds.cut_on
     )
 
     select
         fiscal_year,
+        cut_on,
         app_id,
         days_accrued,
         in_operation,

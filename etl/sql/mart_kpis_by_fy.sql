@@ -1,11 +1,13 @@
--- one row per fiscal year ($fiscal_years): the headline figures of the data contract, section 4
-with fiscal_years as (
+-- one row per fiscal year ($fiscal_years): the headline figures of the data contract, sections 4 and 4.1.
+-- Each year comes with three cuts: cumulative figures at $stock_cuts (the year's end, or as_of in a year
+-- in progress), flows dated on or before $flow_cuts, usage counted on or before $usage_cuts (the year's end
+-- for the year itself; the same day of the year before for 前年同期).
+with bounds as (
     select
-        unnest($fiscal_years)::integer as fiscal_year
-),
-
-bounds as (
-    select fiscal_year, fiscal_year_end(fiscal_year) as fy_end from fiscal_years
+        unnest($fiscal_years)::integer as fiscal_year,
+        unnest($stock_cuts)::date as stock_cut,
+        unnest($flow_cuts)::date as flow_cut,
+        unnest($usage_cuts)::date as usage_cut
 ),
 
 certified as (
@@ -15,7 +17,8 @@ certified as (
         count(distinct certs.staff_id) filter (where certs.level = 'silver') as certified_silver,
         count(distinct certs.staff_id) filter (where certs.level = 'gold') as certified_gold
     from bounds
-    left join stg_certifications as certs on certs.fiscal_year = bounds.fiscal_year
+    left join stg_certifications as certs
+        on certs.fiscal_year = bounds.fiscal_year and certs.certified_on <= bounds.flow_cut
     group by bounds.fiscal_year
 ),
 
@@ -24,7 +27,7 @@ dx_talent as (
     select bounds.fiscal_year, count(distinct certs.staff_id) as dx_talent_cumulative
     from bounds
     left join stg_certifications as certs
-        on certs.level in ('silver', 'gold') and certs.certified_on <= bounds.fy_end
+        on certs.level in ('silver', 'gold') and certs.certified_on <= bounds.stock_cut
     group by bounds.fiscal_year
 ),
 
@@ -47,7 +50,10 @@ usage as (
         count(distinct usage.app_id) filter (where usage.uses > 0) as active_apps
     from bounds
     left join stg_app_usage as usage
-        on usage.fiscal_year = bounds.fiscal_year and not usage.is_orphan and not usage.is_overlap
+        on usage.fiscal_year = bounds.fiscal_year
+        and usage.counted_on <= bounds.usage_cut
+        and not usage.is_orphan
+        and not usage.is_overlap
     group by bounds.fiscal_year
 ),
 
@@ -59,7 +65,7 @@ costs as (
         coalesce(sum(app_costs.cost_maintenance_yen), 0) as cost_maintenance_yen,
         count(app_costs.app_id) filter (where app_costs.in_operation) as apps_in_operation
     from bounds
-    left join app_costs($fiscal_years) as app_costs on app_costs.fiscal_year = bounds.fiscal_year
+    left join app_costs($fiscal_years, $stock_cuts) as app_costs on app_costs.fiscal_year = bounds.fiscal_year
     group by bounds.fiscal_year
 ),
 
@@ -86,6 +92,9 @@ coverage as (
 final as (
     select
         bounds.fiscal_year,
+        bounds.stock_cut,
+        bounds.flow_cut,
+        bounds.usage_cut,
         certified.certified_bronze,
         certified.certified_silver,
         certified.certified_gold,

@@ -1,0 +1,49 @@
+"""Fiscal years (April-March, 年度) and the dates that cut a year in progress (contract 4.1)."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+TOKYO = ZoneInfo("Asia/Tokyo")
+
+
+def fiscal_year_of(day: date) -> int:
+    return day.year if day.month >= 4 else day.year - 1
+
+
+def fiscal_year_start(fiscal_year: int) -> date:
+    return date(fiscal_year, 4, 1)
+
+
+def fiscal_year_end(fiscal_year: int) -> date:
+    return date(fiscal_year + 1, 3, 31)
+
+
+def days_in_year(fiscal_year: int) -> int:
+    return (fiscal_year_end(fiscal_year) - fiscal_year_start(fiscal_year)).days + 1
+
+
+def today_in_japan() -> date:
+    return datetime.now(TOKYO).date()
+
+
+def same_day_a_year_before(day: date) -> date:
+    """The same month and day a year earlier; 29 February reads as 28 February."""
+    if day.month == 2 and day.day == 29:
+        return date(day.year - 1, 2, 28)
+    return day.replace(year=day.year - 1)
+
+
+def cut_a_year_before(fiscal_year: int, day: date | None) -> date:
+    """Where FY N-1 is cut to compare it with FY N seen up to `day` (前年同期).
+
+    A day before FY N began means nothing of FY N has happened, so nothing of FY N-1 counts either;
+    a day after it ended means the whole year.
+    """
+    start, end = fiscal_year_start(fiscal_year), fiscal_year_end(fiscal_year)
+    if day is None or day >= end:
+        return fiscal_year_end(fiscal_year - 1)
+    if day < start:
+        return fiscal_year_start(fiscal_year - 1) - timedelta(days=1)
+    return same_day_a_year_before(day)
