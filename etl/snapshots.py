@@ -15,6 +15,8 @@ import shutil
 import time
 from pathlib import Path
 
+import duckdb
+
 from etl import config
 
 
@@ -77,14 +79,47 @@ class SnapshotStore:
             os.replace(self.db_path, self.folder / "00000000T000000-legacy.duckdb")
         os.replace(link, self.db_path)
 
+    def chain(self) -> list[Path]:
+        """The current snapshot and the ones undo goes back to, newest first, as far as they are kept.
+
+        Each snapshot records the one it was loaded on; after an undo the newest files on disk are the
+        undone ones, so what to keep follows these links, never the file names.
+        """
+        chain: list[Path] = []
+        snapshot = self.current()
+        while snapshot is not None and snapshot.exists() and snapshot not in chain:
+            chain.append(snapshot)
+            if len(chain) >= config.SNAPSHOTS_KEPT:
+                break
+            snapshot = previous_snapshot(snapshot, self.folder)
+        return chain
+
     def cleanup(self) -> None:
-        current = self.current()
-        keep = set(self.snapshots()[-config.SNAPSHOTS_KEPT :])
+        keep = set(self.chain())
+        if not keep:
+            return
         for snapshot in self.snapshots():
-            if snapshot not in keep and snapshot != current:
+            if snapshot not in keep:
                 snapshot.unlink(missing_ok=True)
                 Path(str(snapshot) + ".wal").unlink(missing_ok=True)
 
     def discard(self, work: Path) -> None:
         work.unlink(missing_ok=True)
         Path(str(work) + ".wal").unlink(missing_ok=True)
+
+
+def previous_snapshot(snapshot: Path, folder: Path) -> Path | None:
+    """The snapshot the last load into `snapshot` started from (what undo makes current again)."""
+    try:
+        con = duckdb.connect(str(snapshot), read_only=True)
+    except duckdb.Error:
+        return None
+    try:
+        rows = con.execute("select previous_snapshot from loads order by load_id desc limit 1").fetchall()
+    except duckdb.Error:
+        return None
+    finally:
+        con.close()
+    if not rows or not rows[0][0]:
+        return None
+    return folder / rows[0][0]
