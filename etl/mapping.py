@@ -6,20 +6,36 @@ import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
+import tomli_w
+
 from etl import config
 from etl.kinds import KINDS, Kind
+from etl.messages import msg
 from etl.normalize import header_key
 
 
-def load_extra_aliases(path: Path | None = None) -> dict[str, dict[str, list[str]]]:
-    """Aliases a user added in data/mapping.toml: {kind: {column: [names]}}."""
+def load_extra_aliases(
+    path: Path | None = None, problems: list[str] | None = None, lang: str | None = None
+) -> dict[str, dict[str, list[str]]]:
+    """Aliases a user added in data/mapping.toml: {kind: {column: [names]}}.
+
+    A file that cannot be read is not fatal: no extra aliases, and the reason is added to `problems`
+    in `lang`, so a load can say why its headers were not recognised.
+    """
     path = path or config.mapping_path()
     if not path.exists():
         return {}
-    with path.open("rb") as handle:
-        document = tomllib.load(handle)
+    try:
+        with path.open("rb") as handle:
+            document = tomllib.load(handle)
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
+        if problems is not None:
+            detail = (str(error).splitlines() or [type(error).__name__])[0][:200]
+            problems.append(msg("mapping_unreadable", lang, file=path.name, detail=detail))
+        return {}
     extra: dict[str, dict[str, list[str]]] = {}
-    for kind_name, columns in (document.get("aliases") or {}).items():
+    aliases = document.get("aliases")
+    for kind_name, columns in (aliases if isinstance(aliases, dict) else {}).items():
         if kind_name not in KINDS or not isinstance(columns, dict):
             continue
         known = {c.name for c in KINDS[kind_name].columns}
@@ -31,31 +47,36 @@ def load_extra_aliases(path: Path | None = None) -> dict[str, dict[str, list[str
     return extra
 
 
+HEADER_COMMENT = (
+    "# Extra header names (aliases) for the export kinds of the data contract, as\n"
+    '# [aliases.<kind>] <column> = ["header", ...]. The import page adds to it; it may be edited by hand.\n'
+)
+
+
 def save_alias(kind: str, column: str, header: str, path: Path | None = None) -> None:
-    """Adds one alias to the mapping file (used by the import page)."""
+    """Adds one alias to the mapping file (used by the import page), written by a TOML library so that
+    any header (a line break from Excel's Alt+Enter, quotes, backslashes) round-trips."""
     path = path or config.mapping_path()
     extra = load_extra_aliases(path)
     names = extra.setdefault(kind, {}).setdefault(column, [])
     if header not in names:
         names.append(header)
-    lines = [line for line in _comment_lines(path)]
-    for kind_name in sorted(extra):
-        lines.append(f"\n[aliases.{kind_name}]")
-        for col in sorted(extra[kind_name]):
-            quoted = ", ".join(_toml_string(n) for n in extra[kind_name][col])
-            lines.append(f"{col} = [{quoted}]")
+    document = {"aliases": {k: {c: extra[k][c] for c in sorted(extra[k])} for k in sorted(extra)}}
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    text = _comment_lines(path) + tomli_w.dumps(document)
+    temporary = path.with_name(path.name + ".tmp")
+    temporary.write_text(text, encoding="utf-8")
+    temporary.replace(path)  # a reader never sees half a file
 
 
-def _comment_lines(path: Path) -> list[str]:
+def _comment_lines(path: Path) -> str:
     if not path.exists():
-        return ["# Extra header names (aliases) for the export kinds of the data contract."]
-    return [line for line in path.read_text(encoding="utf-8").splitlines() if line.startswith("#")]
-
-
-def _toml_string(text: str) -> str:
-    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+        return HEADER_COMMENT
+    try:
+        lines = [line for line in path.read_text(encoding="utf-8").splitlines() if line.startswith("#")]
+    except (OSError, UnicodeDecodeError):
+        return HEADER_COMMENT
+    return "\n".join(lines) + "\n" if lines else HEADER_COMMENT
 
 
 @dataclass
