@@ -2,18 +2,58 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import tempfile
+import weakref
 from pathlib import Path
 
 import streamlit as st
+from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from etl import loader
 
+PREFIX = "dxdash-upload-"
+
+
+@st.cache_resource
+def _process_root() -> Path:
+    """This server's parent folder of upload folders; made once per process, after sweeping away what
+    servers that are gone left behind (a crash, a restart: their sessions can never come back)."""
+    sweep(Path(tempfile.gettempdir()))
+    return Path(tempfile.mkdtemp(prefix=f"{PREFIX}{os.getpid()}-"))
+
+
+def sweep(temporary: Path) -> list[Path]:
+    """Removes the upload folders of servers that are no longer running; returns what it removed."""
+    removed = []
+    for stale in temporary.glob(f"{PREFIX}*"):
+        pid = stale.name.removeprefix(PREFIX).split("-")[0]
+        if stale.is_dir() and not (pid.isdigit() and _alive(int(pid))):
+            shutil.rmtree(stale, ignore_errors=True)
+            removed.append(stale)
+    return removed
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
 
 def folder() -> Path:
+    """The session's own upload folder. It goes when the session ends (its state is collected), when the
+    files are loaded, or, if the server stops first, when the next server starts."""
     if "upload_dir" not in st.session_state or not Path(st.session_state["upload_dir"]).exists():
-        st.session_state["upload_dir"] = tempfile.mkdtemp(prefix="dxdash-upload-")
+        path = tempfile.mkdtemp(dir=_process_root())
+        st.session_state["upload_dir"] = path
+        context = get_script_run_ctx()
+        if context is not None:
+            weakref.finalize(context.session_state, shutil.rmtree, path, True)
     return Path(st.session_state["upload_dir"])
 
 
