@@ -65,8 +65,12 @@ if saved:
                         st.caption(t("preview_ignored", headers=", ".join(preview.ignored)))
                     st.caption(t("preview_sample"))
                     st.dataframe(preview.sample, hide_index=True)
-                    if len(preview.quarantine):
-                        st.caption(t("preview_quarantine", count=len(preview.quarantine)))
+                    if preview.rows_quarantined:
+                        shown = len(preview.quarantine)
+                        note = (
+                            t("preview_first_page", shown=shown) if shown < preview.rows_quarantined else ""
+                        )
+                        st.caption(f"{t('preview_quarantine', count=f'{preview.rows_quarantined:,}')} {note}")
                         columns = {
                             "row_number": "col_row",
                             "column_name": "col_column",
@@ -74,8 +78,8 @@ if saved:
                             "reason": "col_reason",
                         }
                         st.dataframe(translated(preview.quarantine, columns), hide_index=True)
-                    if len(preview.warnings):
-                        st.caption(t("preview_warnings", count=len(preview.warnings)))
+                    if preview.rows_warned:
+                        st.caption(t("preview_warnings", count=f"{preview.rows_warned:,}"))
                 elif preview.headers and not preview.skipped:
                     st.markdown(f"**{t('map_title')}**")
                     st.caption(t("map_intro"))

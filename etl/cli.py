@@ -48,6 +48,8 @@ def cmd_load(args) -> int:
             print(f"{entry.status:9} {entry.kind or '-':14} {where}: {entry.message}")
         for path in result.skipped:
             print(f"{'skipped':9} {'-':14} {path}")
+        for warning in result.warnings:
+            print(warning, file=sys.stderr)
         if result.error:
             print(result.error, file=sys.stderr)
     return result.exit_code

@@ -17,6 +17,16 @@ SNAPSHOTS_KEPT = 3
 # Uploads bigger than this are refused (bytes); a workbook may expand to at most this many bytes.
 MAX_UPLOAD_BYTES = int(os.environ.get("DXDASH_MAX_UPLOAD_MB", "200")) * 1024 * 1024
 MAX_WORKBOOK_EXPANDED_BYTES = int(os.environ.get("DXDASH_MAX_XLSX_EXPANDED_MB", "500")) * 1024 * 1024
+# The text a workbook's cells may hold, counted cell by cell as read: one long shared string referenced by
+# many cells is small in the file and huge once read, so the unpacked size alone does not bound it.
+MAX_WORKBOOK_TEXT_CHARS = int(os.environ.get("DXDASH_MAX_XLSX_TEXT_MB", "100")) * 1_000_000
+# Excel itself never writes a longer cell; a longer one is a damaged or hostile file.
+EXCEL_CELL_CHARS = 32_767
+# A CSV record may be this long (a pasted note); a longer one is refused with a reason.
+MAX_CSV_LINE_BYTES = int(os.environ.get("DXDASH_MAX_CSV_LINE_MB", "64")) * 1024 * 1024
+# The import page checks this many rows of each file before loading, and shows at most a page of them.
+PREVIEW_ROWS = 1_000
+PREVIEW_PAGE_ROWS = 100
 
 
 # DuckDB's memory during a load; more is spilled to a temporary folder.

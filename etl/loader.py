@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import csv
 import json
 import shutil
 import tempfile
@@ -20,7 +21,7 @@ from etl.mapping import Match, display_name, load_extra_aliases, recognise
 from etl.messages import MESSAGES, language, msg
 from etl.normalize import parse_value
 from etl.readers import SourceTable, UnreadableFile, file_hash, read_file
-from etl.snapshots import SnapshotStore
+from etl.snapshots import SnapshotStore, previous_snapshot
 
 DEMO_MANIFEST = "demo-manifest.json"
 Progress = Callable[[float, str], None]
@@ -46,6 +47,7 @@ class LoadResult:
     committed: bool = False
     error: str | None = None
     snapshot: str | None = None
+    warnings: list[str] = field(default_factory=list)
 
     @property
     def exit_code(self) -> int:
@@ -66,6 +68,8 @@ class LoadResult:
         out = {"files": files, "committed": self.committed}
         if self.skipped:
             out["skipped"] = self.skipped
+        if self.warnings:
+            out["warnings"] = self.warnings
         if self.error:
             out["error"] = self.error
         return out
@@ -150,7 +154,8 @@ class _Run:
         self.load_id = load_id
         self.lang = lang
         self.forced_kind = forced_kind
-        self.extra = load_extra_aliases()
+        self.problems: list[str] = []  # what the run tells beside its files (a broken mapping file)
+        self.extra = load_extra_aliases(problems=self.problems, lang=lang)
         self.hashes: dict[Path, str | None] = {}
         self.names: dict[Path, str] = {}
         con.execute(
@@ -229,28 +234,51 @@ class _Run:
             result.message = msg("file_unchanged", self.lang)
             self._log(result, table.content_hash, msg("file_unchanged", "ja"), msg("file_unchanged", "en"))
             return result
+        # read outside any transaction: DuckDB refusing a file aborts nothing, the file is rejected
         table.materialise(self.con, "_in", match.columns)
         result.rows_read = scalar(self.con, "select count(*) from _in")
         if result.rows_read == 0:
+            self._drop_work_tables()
             return self.reject(table.path, "file_header_only", table.sheet, kind.name)
-        self._type_rows(kind, match, table)
-        result.rows_quarantined = self._record_issues(kind, table, "quarantine")
-        result.rows_warned = self._record_issues(kind, table, "warning")
-        result.rows_loaded = result.rows_read - result.rows_quarantined
-        self._upsert(kind, table)
+        # one transaction per file: a failure undoes this file alone, and the run goes on
+        self.con.execute("begin transaction")
+        try:
+            self._type_rows(kind, match, table)
+            result.rows_quarantined = self._record_issues(kind, table, "quarantine")
+            result.rows_warned = self._record_issues(kind, table, "warning")
+            result.rows_loaded = result.rows_read - result.rows_quarantined
+            self._upsert(kind, table)
+            key = "file_loaded_quarantine" if result.rows_quarantined else "file_loaded"
+            params = {"rows": f"{result.rows_loaded:,}", "bad": f"{result.rows_quarantined:,}"}
+            notes_ja, notes_en = self.notes(table, "ja"), self.notes(table, "en")
+            result.message = msg(key, self.lang, **params) + (notes_ja if self.lang == "ja" else notes_en)
+            self._log(
+                result,
+                table.content_hash,
+                msg(key, "ja", **params) + notes_ja,
+                msg(key, "en", **params) + notes_en,
+            )
+            self.con.execute("commit")
+        except BaseException:
+            with contextlib.suppress(duckdb.Error):
+                self.con.execute("rollback")
+            raise
+        finally:
+            self._drop_work_tables()
         self.loaded_hashes.add((table.content_hash, kind.name))
-        key = "file_loaded_quarantine" if result.rows_quarantined else "file_loaded"
-        params = {"rows": f"{result.rows_loaded:,}", "bad": f"{result.rows_quarantined:,}"}
-        result.message = msg(key, self.lang, **params)
-        self._log(result, table.content_hash, msg(key, "ja", **params), msg(key, "en", **params))
-        self._drop_work_tables()
         return result
+
+    @staticmethod
+    def notes(table: SourceTable, lang: str) -> str:
+        """How the file was read, where a person should know (an encoding guessed past a wrong BOM)."""
+        return "".join(f" ({msg(key, lang, **params)})" for key, params in table.notes)
 
     def _drop_work_tables(self) -> None:
         for view in ("_typed", "_in"):
             self.con.execute(f"drop view if exists {view}")
         for position in range(max(len(k.columns) for k in KINDS.values())):
             self.con.execute(f"drop table if exists _map{position}")
+        self.con.execute("drop table if exists _accepted")
         self.con.execute("drop table if exists _src")
 
     def _type_rows(self, kind: Kind, match: Match, table: SourceTable) -> None:
@@ -427,16 +455,16 @@ def _load_locked(store, files, forced_kind, lang, report, workdir, result: LoadR
     con = duckdb.connect(str(work))
     committed = False
     try:
-        con.execute("set enable_progress_bar = false")
-        # a bounded footprint on a shared server: DuckDB spills to the work folder beyond this
-        con.execute(f"set memory_limit = '{config.LOAD_MEMORY_LIMIT}'")
-        con.execute("set temp_directory = ?", [str(workdir)])
+        _limit_memory(con, workdir)
         ensure_schema(con)
-        con.execute("begin transaction")
+        # Files are read and written one by one, each in a transaction of its own, so that one file's
+        # failure never takes the others with it; the run is still all or nothing, because it works
+        # on a copy that becomes current only when everything is done (store.publish).
         load_id = scalar(con, "select coalesce(max(load_id), 0) + 1 from loads")
         run = _Run(con, load_id, lang, forced_kind)
         run.hashes = hashes
         run.names = {Path(p): n for p, n in names.items()}
+        result.warnings += run.problems
         changed = False
         for index, path in enumerate(files):
             report(index / max(len(files), 1), path.name)
@@ -447,10 +475,10 @@ def _load_locked(store, files, forced_kind, lang, report, workdir, result: LoadR
                 result.files.append(file_result)
                 changed |= file_result.status == "loaded"
         if not changed and store.current() is not None and not start_empty:
-            con.execute("rollback")
-            result.committed = True
+            result.committed = True  # nothing to change: the current snapshot stays, the copy goes
             return
         report(0.95, "marts")
+        con.execute("begin transaction")
         models.build(con)
         now = datetime.now().isoformat(timespec="seconds")
         previous = store.current()
@@ -480,6 +508,9 @@ def _load_file(run: _Run, path: Path, workdir: Path) -> list[FileResult]:
         tables = read_file(path, workdir, run.hashes.get(path))
     except UnreadableFile as error:
         return [run.reject(path, error.key, **error.params)]
+    except (OSError, ValueError, csv.Error, MemoryError) as error:  # a damaged file, never a failed run
+        detail = (str(error).splitlines() or [type(error).__name__])[0][:200]
+        return [run.reject(path, "file_unreadable", detail=detail)]
     results: list[FileResult] = []
     skipped_sheets: list[str] = []
     for table in tables:
@@ -495,6 +526,10 @@ def _load_file(run: _Run, path: Path, workdir: Path) -> list[FileResult]:
             results.append(run.load_table(table, recognition.match))
         except UnreadableFile as error:
             results.append(run.reject(path, error.key, table.sheet, **error.params))
+        except (duckdb.Error, MemoryError, ValueError, OverflowError) as error:
+            # whatever this file does to the database, it is undone and the other files go on
+            detail = (str(error).splitlines() or [type(error).__name__])[0][:200]
+            results.append(run.reject(path, "file_failed", table.sheet, detail=detail))
     if tables and tables[0].sheet is not None:
         if not results:
             return [run.reject(path, "file_no_sheet", sheets=", ".join(skipped_sheets) or "-")]
@@ -523,37 +558,61 @@ class Preview:
     quarantine: object = None  # the values that would be set aside, with reasons (a data frame)
     warnings: object = None
     skipped: bool = False  # a workbook sheet that matches no kind (a notes sheet, say)
+    # the preview checks the first rows only: rows set aside or warned among them (the frames above
+    # hold at most a page of each), and the rows of the whole file where known
+    rows_quarantined: int = 0
+    rows_warned: int = 0
+    rows_total: int | None = None
 
     @property
     def has_issues(self) -> bool:
-        return self.quarantine is not None and len(self.quarantine) > 0
+        return self.rows_quarantined > 0
 
 
 def preview(
     path: str | Path, kind: str | None = None, lang: str | None = None, display_name: str | None = None
 ) -> list[Preview]:
-    """Reads, recognises and types a file exactly as `load` would, in a throw-away database."""
+    """Reads, recognises and types the first rows of a file exactly as `load` would, in a throw-away
+    database with a load's memory limit: its cost is bounded whatever the file's size."""
     lang = lang or language()
     path = Path(path)
     shown = display_name or str(path)
     workdir = Path(tempfile.mkdtemp(prefix="dxdash-preview-"))
     con = duckdb.connect()
     try:
-        con.execute("set enable_progress_bar = false")
+        _limit_memory(con, workdir)
         ensure_schema(con)
         run = _Run(con, 0, lang, kind)
         run.names = {path: shown}
         try:
-            tables = read_file(path, workdir)
+            tables = read_file(path, workdir, row_limit=config.PREVIEW_ROWS)
         except UnreadableFile as error:
             return [Preview(shown, None, [], message=msg(error.key, lang, **error.params))]
+        except (OSError, ValueError, csv.Error, MemoryError) as error:
+            detail = (str(error).splitlines() or [type(error).__name__])[0][:200]
+            return [Preview(shown, None, [], message=msg("file_unreadable", lang, detail=detail))]
         previews = []
         for table in tables:
-            previews.append(_preview_table(run, table, shown, lang))
+            try:
+                previews.append(_preview_table(run, table, shown, lang))
+            except (duckdb.Error, MemoryError, ValueError, OverflowError) as error:
+                detail = (str(error).splitlines() or [type(error).__name__])[0][:200]
+                message = msg("file_failed", lang, detail=detail)
+                previews.append(Preview(shown, table.sheet, list(table.headers), message=message))
+        for problem in run.problems:  # a broken mapping file explains an unrecognised header
+            for entry in previews:
+                entry.message = f"{entry.message} ({problem})"
         return previews
     finally:
         con.close()
         shutil.rmtree(workdir, ignore_errors=True)
+
+
+def _limit_memory(con: duckdb.DuckDBPyConnection, workdir: Path) -> None:
+    """A bounded footprint on a shared server: DuckDB spills to the work folder beyond the limit."""
+    con.execute("set enable_progress_bar = false")
+    con.execute("set memory_limit = ?", [config.LOAD_MEMORY_LIMIT])
+    con.execute("set temp_directory = ?", [str(workdir)])
 
 
 def _preview_table(run: _Run, table: SourceTable, shown: str, lang: str) -> Preview:
@@ -589,14 +648,31 @@ def _preview_table(run: _Run, table: SourceTable, shown: str, lang: str) -> Prev
     ).df()
     run._record_issues(match.kind, table, "quarantine")
     run._record_issues(match.kind, table, "warning")
+    reason = "reason_ja" if lang == "ja" else "reason_en"  # an allow-list: the column name is not bound
+    counts = dict(
+        run.con.execute("select severity, count(distinct row_number) from row_issues group by 1").fetchall()
+    )
+    page = config.PREVIEW_PAGE_ROWS
     issues = run.con.execute(
-        f"select severity, row_number, column_name, raw_value, reason_{lang} as reason from row_issues order by row_number"
+        f"""select severity, row_number, column_name, raw_value, {reason} as reason from row_issues
+            qualify row_number() over (partition by severity order by row_number, column_name) <= ?
+            order by row_number""",
+        [page],
     ).df()
     result.quarantine = issues[issues["severity"] == "quarantine"].drop(columns="severity")
     result.warnings = issues[issues["severity"] == "warning"].drop(columns="severity")
-    bad_rows = result.quarantine["row_number"].nunique()
+    result.rows_quarantined = counts.get("quarantine", 0)
+    result.rows_warned = counts.get("warning", 0)
+    bad_rows = result.rows_quarantined
     key = "preview_quarantine" if bad_rows else "preview_ok"
     result.message = msg(key, lang, rows=f"{result.rows_read - bad_rows:,}", bad=f"{bad_rows:,}")
+    result.message += run.notes(table, lang)
+    if table.rows_total is not None and table.rows_total > result.rows_read:
+        rest = table.rows_total - result.rows_read
+        result.rows_total = table.rows_total
+        result.message += " " + msg(
+            "preview_more_rows", lang, sample=f"{result.rows_read:,}", rest=f"{rest:,}"
+        )
     run._drop_work_tables()
     return result
 
@@ -608,12 +684,8 @@ def undo(db: str | Path | None = None) -> str | None:
         current = store.current()
         if current is None:
             return None
-        con = duckdb.connect(str(current), read_only=True)
-        try:
-            previous = scalar(con, "select previous_snapshot from loads order by load_id desc limit 1")
-        finally:
-            con.close()
-        if not previous or not (store.folder / previous).exists():
+        previous = previous_snapshot(current, store.folder)
+        if previous is None or not previous.exists():
             return None
-        store.switch_to(store.folder / previous)
-        return previous
+        store.switch_to(previous)
+        return previous.name

@@ -99,6 +99,34 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ja": "Excelの展開後サイズが大きすぎます(上限 {limit})",
         "en": "the workbook expands too far (limit {limit})",
     },
+    "workbook_cell_too_long": {
+        "ja": "シート「{sheet_name}」{row}行目に{limit}文字を超えるセルがあります(Excelのセルの上限)",
+        "en": "sheet '{sheet_name}' row {row} has a cell longer than {limit} characters (Excel's own cell limit)",
+    },
+    "workbook_text_too_large": {
+        "ja": "Excelのセルの文字が合計{limit}を超えます。CSVで書き出すか、ファイルを分けてください",
+        "en": "the workbook's cells hold more than {limit} of text; export it as CSV or split it",
+    },
+    "csv_line_too_long": {
+        "ja": "{limit}を超える行があり読めません。壊れていないか確認してください",
+        "en": "a line is longer than {limit}; check that the export is not damaged",
+    },
+    "file_failed": {
+        "ja": "このファイルを取り込めませんでした(他のファイルは取り込みます): {detail}",
+        "en": "this file could not be loaded (the other files are): {detail}",
+    },
+    "note_bom_cp932": {
+        "ja": "UTF-8のBOMの後がShift_JIS(CP932)のため、CP932として読みました",
+        "en": "a UTF-8 byte-order mark stands before Shift_JIS (CP932) text; read as CP932",
+    },
+    "mapping_unreadable": {
+        "ja": "見出しの対応表 {file} を読めないため使いませんでした: {detail}",
+        "en": "the header mapping file {file} cannot be read and was not used: {detail}",
+    },
+    "preview_more_rows": {
+        "ja": "確認したのは先頭{sample}行です。残り{rest}行は取込時に同じ規則で読みます",
+        "en": "the first {sample} rows were checked; the other {rest} rows are read by the same rules on loading",
+    },
     "run_failed": {
         "ja": "取込に失敗しました。データは変更していません: {detail}",
         "en": "the load failed and nothing was changed: {detail}",

@@ -40,6 +40,11 @@ class SourceTable:
     csv_path: Path | None = None
     delimiter: str = ","
     rows: list[tuple[int, list[str | None]]] = field(default_factory=list)
+    # messages about how the file was read (an encoding guessed past a wrong byte-order mark): (key, params)
+    notes: list[tuple[str, dict]] = field(default_factory=list)
+    # a preview reads only the first rows; then the number of data rows in all, where known
+    row_limit: int | None = None
+    rows_total: int | None = None
 
     def materialise(self, con: duckdb.DuckDBPyConnection, name: str, columns: dict[str, int]):
         """Creates temp view `name` (over table `_src`): a text column per mapped column, plus `_row`."""
@@ -49,16 +54,20 @@ class SourceTable:
             self._materialise_rows(con, name, columns)
 
     def _materialise_csv(self, con, name, columns):
+        """Reads the CSV into temp table `_src`. Call it outside a transaction: DuckDB's refusal of a
+        file then aborts nothing, and the file is rejected with a reason while the run goes on."""
         width = len(self.headers)
         spec = "{" + ", ".join(f"'c{i}': 'varchar'" for i in range(width)) + "}"
+        limit = "" if self.row_limit is None else f"limit {int(self.row_limit)}"
         last_error = None
+        # the parallel reader is faster but refuses a quoted line break (kintone's multi-line notes)
         for parallel in ("true", "false"):
             try:
                 con.execute(
                     f"""create or replace temp table _src as select * from read_csv(
                         ?, auto_detect=false, delim=?, quote='"', escape='"', header=true,
                         null_padding=true, strict_mode=false, parallel={parallel},
-                        columns={spec})""",
+                        max_line_size={int(config.MAX_CSV_LINE_BYTES)}, columns={spec}) {limit}""",
                     [str(self.csv_path), self.delimiter],
                 )
                 break
@@ -66,7 +75,17 @@ class SourceTable:
                 last_error = error
         else:
             detail = str(last_error).splitlines()[0] if last_error else ""
-            raise UnreadableFile("file_unreadable", detail=detail)
+            if "maximum line size" in str(last_error).lower():
+                limit_mb = f"{config.MAX_CSV_LINE_BYTES // (1024 * 1024)} MB"
+                raise UnreadableFile("csv_line_too_long", limit=limit_mb)
+            raise UnreadableFile("file_unreadable", detail=detail[:200])
+        if self.row_limit is not None:
+            self.rows_total = con.execute(
+                f"""select count(*) from read_csv(?, auto_detect=false, delim=?, quote='"', escape='"',
+                    header=true, null_padding=true, strict_mode=false, parallel=false,
+                    max_line_size={int(config.MAX_CSV_LINE_BYTES)}, columns={spec})""",
+                [str(self.csv_path), self.delimiter],
+            ).fetchone()[0]
         selected = ", ".join(f'c{index} as "{column}"' for column, index in columns.items())
         not_blank = " or ".join(f"c{i} is not null" for i in range(width))
         # DuckDB keeps insertion order, so rowid is the record's position (temp tables start their
@@ -106,8 +125,13 @@ def file_hash(path: Path) -> str:
     return digest.hexdigest()
 
 
-def read_file(path: Path, workdir: Path, content_hash: str | None = None) -> list[SourceTable]:
-    """All tables in a file: one for a CSV, one per non-empty sheet for a workbook."""
+def read_file(
+    path: Path, workdir: Path, content_hash: str | None = None, row_limit: int | None = None
+) -> list[SourceTable]:
+    """All tables in a file: one for a CSV, one per non-empty sheet for a workbook.
+
+    `row_limit` reads only the first data rows of each table (a preview), with the total where known.
+    """
     if not path.exists():
         raise UnreadableFile("file_not_found")
     size = path.stat().st_size
@@ -116,51 +140,78 @@ def read_file(path: Path, workdir: Path, content_hash: str | None = None) -> lis
     with path.open("rb") as handle:
         head = handle.read(8)
     if head.startswith(b"PK\x03\x04"):
-        return _read_workbook(path, content_hash or file_hash(path))
+        return _read_workbook(path, content_hash or file_hash(path), row_limit)
     if path.suffix.lower() == ".xlsx":
         raise UnreadableFile("file_bad_workbook")
-    return [_read_csv(path, workdir, content_hash or file_hash(path))]
+    table = _read_csv(path, workdir, content_hash or file_hash(path))
+    table.row_limit = row_limit
+    return [table]
 
 
-def _detect_encoding(path: Path) -> str:
+def _decodes(path: Path, encoding: str, skip: int = 0) -> bool:
+    """Whether the whole file (after `skip` bytes) is text in `encoding`; a NUL byte means binary."""
+    decoder = codecs.getincrementaldecoder(encoding)()
+    try:
+        with path.open("rb") as handle:
+            handle.seek(skip)
+            while chunk := handle.read(CHUNK):
+                if b"\x00" in chunk:
+                    raise UnreadableFile("file_binary")
+                decoder.decode(chunk)
+            decoder.decode(b"", final=True)
+        return True
+    except UnicodeDecodeError:
+        return False
+
+
+def _detect_encoding(path: Path) -> tuple[str, int, list[tuple[str, dict]]]:
+    """(encoding, bytes to skip, notes): a BOM means UTF-8, unless what follows is CP932 (a tool that
+    re-saved a Shift_JIS file and put a BOM in front): then CP932, with a note."""
     with path.open("rb") as handle:
         start = handle.read(4)
     if start.startswith(codecs.BOM_UTF8):
-        return "utf-8-sig"
+        if _decodes(path, "utf-8", len(codecs.BOM_UTF8)):
+            return "utf-8", len(codecs.BOM_UTF8), []
+        if _decodes(path, "cp932", len(codecs.BOM_UTF8)):
+            return "cp932", len(codecs.BOM_UTF8), [("note_bom_cp932", {})]
+        raise UnreadableFile("file_binary")
     for encoding in ("utf-8", "cp932"):
-        decoder = codecs.getincrementaldecoder(encoding)()
-        try:
-            with path.open("rb") as handle:
-                while chunk := handle.read(CHUNK):
-                    if b"\x00" in chunk:
-                        raise UnreadableFile("file_binary")
-                    decoder.decode(chunk)
-                decoder.decode(b"", final=True)
-            return encoding
-        except UnicodeDecodeError:
-            continue
+        if _decodes(path, encoding):
+            return encoding, 0, []
     raise UnreadableFile("file_binary")
 
 
+def _open_text(path: Path, encoding: str, skip: int) -> io.TextIOWrapper:
+    raw = path.open("rb")
+    raw.seek(skip)
+    return io.TextIOWrapper(raw, encoding=encoding, newline="")
+
+
 def _read_csv(path: Path, workdir: Path, content_hash: str) -> SourceTable:
-    encoding = _detect_encoding(path)
-    with path.open("r", encoding=encoding, newline="") as handle:
+    encoding, skip, notes = _detect_encoding(path)
+    with _open_text(path, encoding, skip) as handle:
         first_line = handle.readline()
     if not first_line.strip():
         raise UnreadableFile("file_empty")
     # comma or tab, whatever the extension says
     delimiter = "\t" if first_line.count("\t") > first_line.count(",") else ","
-    headers = next(csv.reader(io.StringIO(first_line), delimiter=delimiter))
+    # the header is a CSV record: a quoted header may hold a line break (Excel's Alt+Enter)
+    with _open_text(path, encoding, skip) as handle:
+        try:
+            headers = next(csv.reader(handle, delimiter=delimiter))
+        except (csv.Error, StopIteration) as error:
+            raise UnreadableFile("file_unreadable", detail=str(error)[:200]) from error
     csv_path = path
-    if encoding == "cp932":
+    if encoding != "utf-8":
+        # DuckDB reads UTF-8 (and skips a UTF-8 byte-order mark): a UTF-8 copy of anything else
         csv_path = Path(tempfile.mkstemp(suffix=".csv", dir=workdir)[1])
         with (
-            path.open("r", encoding="cp932", newline="") as source,
+            _open_text(path, encoding, skip) as source,
             csv_path.open("w", encoding="utf-8", newline="") as target,
         ):
             while chunk := source.read(CHUNK):
                 target.write(chunk)
-    return SourceTable(path, None, headers, content_hash, csv_path, delimiter)
+    return SourceTable(path, None, headers, content_hash, csv_path, delimiter, notes=notes)
 
 
 def _cell_text(value) -> str | None:
@@ -178,7 +229,7 @@ def _cell_text(value) -> str | None:
     return text if text.strip() else None
 
 
-def _read_workbook(path: Path, digest: str) -> list[SourceTable]:
+def _read_workbook(path: Path, digest: str, row_limit: int | None = None) -> list[SourceTable]:
     from openpyxl import load_workbook
 
     try:
@@ -194,19 +245,44 @@ def _read_workbook(path: Path, digest: str) -> list[SourceTable]:
     except Exception as error:  # openpyxl raises many types for a damaged file
         raise UnreadableFile("file_bad_workbook") from error
     tables = []
+    text_read = 0  # characters of every cell as stored, across the sheets
     try:
         for sheet in workbook.worksheets:
             headers: list[str] | None = None
             rows: list[tuple[int, list[str | None]]] = []
             for number, values in enumerate(sheet.iter_rows(values_only=True), start=1):
                 cells = [_cell_text(v) for v in values]
+                for cell in cells:
+                    if cell is None:
+                        continue
+                    if len(cell) > config.EXCEL_CELL_CHARS:
+                        raise UnreadableFile(
+                            "workbook_cell_too_long",
+                            sheet_name=sheet.title,
+                            row=number,
+                            limit=f"{config.EXCEL_CELL_CHARS:,}",
+                        )
+                    text_read += len(cell)
+                if text_read > config.MAX_WORKBOOK_TEXT_CHARS:
+                    limit = f"{config.MAX_WORKBOOK_TEXT_CHARS // 1_000_000:,}M"
+                    raise UnreadableFile("workbook_text_too_large", limit=limit)
                 if headers is None:
                     if any(cells):
                         headers = [c or "" for c in cells]
                     continue
                 if any(cells):
                     rows.append((number, cells))
-            tables.append(SourceTable(path, sheet.title, headers or [], f"{digest}:{sheet.title}", rows=rows))
+                    if row_limit is not None and len(rows) >= row_limit:
+                        break
+            table = SourceTable(path, sheet.title, headers or [], f"{digest}:{sheet.title}", rows=rows)
+            if row_limit is not None:
+                table.row_limit = row_limit
+                # the sheet's own dimension: a preview does not read every row to count them
+                declared = sheet.max_row if isinstance(sheet.max_row, int) else None
+                table.rows_total = len(rows) if len(rows) < row_limit or declared is None else declared - 1
+            tables.append(table)
+    except UnreadableFile:
+        raise
     except Exception as error:
         raise UnreadableFile("file_bad_workbook") from error
     finally:

@@ -493,7 +493,11 @@ STRINGS: dict[str, dict[str, str]] = {
     "preview_mapping": {"ja": "列の対応(見出し → 項目)", "en": "Which header feeds which column"},
     "preview_ignored": {"ja": "使わない列: {headers}", "en": "Columns not used: {headers}"},
     "preview_sample": {"ja": "取り込まれる内容(先頭10行)", "en": "The first rows as they will be stored"},
-    "preview_quarantine": {"ja": "保留になる行({count}件)", "en": "Values that would be set aside ({count})"},
+    "preview_quarantine": {"ja": "保留になる行({count}件)", "en": "Rows that would be set aside ({count})"},
+    "preview_first_page": {
+        "ja": "先頭の{shown}件を表示しています",
+        "en": "the first {shown} are shown",
+    },
     "preview_warnings": {
         "ja": "空欄として取り込む値({count}件)",
         "en": "Optional values stored as missing ({count})",
