@@ -1,81 +1,145 @@
-"""Benchmark: load a generated 5-million-row usage export, against DuckDB's own CSV reader.
+"""Benchmark: loading usage exports shaped like the office's, against DuckDB's own CSV reader.
 
-Run: .venv/bin/python benchmarks/bench_load.py [--rows N]
-Prints time and peak memory (RSS) of the project's `load` and of
-`CREATE TABLE ... AS SELECT * FROM read_csv(...)` of the same file, each in a fresh process.
-Goal (issue 2): at most 2x DuckDB's time and under 1 GB peak memory.
+Run: .venv/bin/python benchmarks/bench_load.py [--rows N] [--monthly N] [--loaded N N ...]
+
+A real usage export (kintone's log: 利用日, アプリID, 職員番号, 利用件数) has a distinct key on every
+row, in no particular order. Three measurements, each command in a fresh process on the same machine:
+
+1. distinct: N rows (default 5,000,000), every (date, app, staff) key distinct, in random order; the
+   project's `load` against `CREATE TABLE ... AS SELECT * FROM read_csv(...)` of the same file.
+2. repeats: the same size, where a tenth of the rows repeat a key of another row (overlapping monthly
+   exports sent as one file): the within-file dedupe at work.
+3. incremental: a monthly export (default 150,000 rows, new keys) loaded onto a database that already
+   holds M rows (default 5,000,000 and 20,000,000), against the same export into an empty database.
+
+Goals (issue 9): distinct at most 2x DuckDB's time and under 1 GB peak; incremental at most 2x the
+empty load.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
-import resource
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 import duckdb
 
 ROOT = Path(__file__).resolve().parent.parent
+APPS, DAYS, STAFF = 2_500, 1_826, 8_000  # apps in use, five fiscal years of days, staff
 
 
-def make_export(folder: Path, rows: int) -> Path:
-    """A kintone-style daily usage export: app, date, uses, staff id; 2,000 apps, 8,000 staff."""
-    path = folder / "usage.csv"
+def write_usage(
+    path: Path, rows: int, repeat_share: float = 0.0, first_day: str = "2021-04-01", days: int = DAYS
+) -> Path:
+    """`rows` usage rows from `first_day` on, over `days` days, with distinct keys, shuffled.
+
+    Key number i -> app i % 2,500, day (i // 2,500) % days, and a staff id that differs between the
+    rows of one app and day. With `repeat_share`, that share of the rows repeat another row's key
+    (with other uses): a later row replaces an earlier one.
+    """
+    repeats = int(rows * repeat_share)
+    duckdb.execute("set enable_progress_bar = false")
     duckdb.sql(
         f"""copy (
+            with keys as (
+                select i, i % {APPS} as app, (i // {APPS}) % {days} as day, (i // {APPS}) // {days} as part
+                from range({rows - repeats}) t(i)
+                union all
+                select i, i % {APPS}, (i // {APPS}) % {days}, (i // {APPS}) // {days}
+                from (select hash(j) % {rows - repeats} as i from range({repeats}) t(j))
+            )
             select
-                'APP-' || lpad(((i * 7919) % 2000 + 1)::varchar, 5, '0') as "アプリID",
-                strftime(date '2021-04-01' + ((i * 31) % 2000)::integer, '%Y-%m-%d') as "利用日",
-                ((i * 13) % 40 + 1) as "利用件数",
-                lpad(((i * 104729) % 8000 + 1)::varchar, 6, '0') as "職員番号"
-            from range({rows}) t(i)
+                strftime(date '{first_day}' + day::integer, '%Y-%m-%d') as "利用日",
+                'APP-' || lpad((app + 1)::varchar, 5, '0') as "アプリID",
+                lpad((((app * 7919 + day * 104729) % {STAFF} + part * 997) % {STAFF} + 1)::varchar, 6, '0')
+                    as "職員番号",
+                (hash(i, random()) % 40 + 1)::integer as "利用件数"
+            from keys
+            order by hash(i * 2654435761, random())
         ) to '{path}' (header, delimiter ',')"""
     )
     return path
 
 
+def generate(path: Path, rows: int, **options) -> Path:
+    """Writes the export in a child process: a process started from this one would otherwise report
+    this process's peak memory (DuckDB's while writing the file) as its own."""
+    code = (
+        f"import sys; sys.path.insert(0, {str(Path(__file__).parent)!r})\n"
+        "from pathlib import Path\nfrom bench_load import write_usage\n"
+        f"write_usage(Path({str(path)!r}), {rows}, **{options!r})"
+    )
+    subprocess.run([sys.executable, "-c", code], cwd=ROOT, check=True)
+    return path
+
+
 def measure(code: str) -> tuple[float, float]:
     """Seconds and peak RSS (MB) of running `code` in a fresh Python process."""
-    start = time.perf_counter()
-    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    subprocess.run([sys.executable, "-c", code], cwd=ROOT, check=True)
-    seconds = time.perf_counter() - start
-    peak_kb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    return seconds, max(peak_kb, before) / 1024
+    script = (
+        "import resource, sys, time\n"
+        "start = time.perf_counter()\n"
+        f"{code}\n"
+        "seconds = time.perf_counter() - start\n"
+        "print(seconds, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, file=sys.stderr)\n"
+    )
+    run = subprocess.run([sys.executable, "-c", script], cwd=ROOT, check=True, capture_output=True, text=True)
+    seconds, peak = run.stderr.strip().splitlines()[-1].split()
+    return float(seconds), float(peak)
+
+
+def ctas(csv: Path, db: Path) -> tuple[float, float]:
+    sql = f"create table usage as select * from read_csv({str(csv)!r})"
+    return measure(f"import duckdb\ncon = duckdb.connect({str(db)!r})\ncon.execute({sql!r})\ncon.close()")
+
+
+def load(csv: Path, db: Path) -> tuple[float, float]:
+    return measure(
+        f"from etl import loader\nr = loader.load([{str(csv)!r}], db={str(db)!r})\n"
+        "assert r.exit_code in (0, 1) and r.committed, r.to_json()"
+    )
+
+
+def row(label: str, seconds: float, peak: float, base: float | None = None) -> dict:
+    out = {"case": label, "seconds": round(seconds, 2), "peak_mb": round(peak)}
+    if base:
+        out["ratio"] = round(seconds / base, 2)
+    return out
 
 
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--rows", type=int, default=5_000_000)
+    parser.add_argument("--monthly", type=int, default=150_000)
+    parser.add_argument("--loaded", type=int, nargs="*", default=[5_000_000, 20_000_000])
+    parser.add_argument("--skip-repeats", action="store_true")
     args = parser.parse_args()
+    results = []
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
-        export = make_export(folder, args.rows)
-        size_mb = export.stat().st_size / 1e6
-        plain_db, dash_db = str(folder / "plain.duckdb"), str(folder / "dash" / "dxdash.duckdb")
-        duck_s, duck_mb = measure(
-            f"import duckdb; con = duckdb.connect({plain_db!r});"
-            f"con.execute({'create table usage as select * from read_csv(' + repr(str(export)) + ')'!r});"
-            "con.close()"
-        )
-        ours_s, ours_mb = measure(
-            f"from etl import loader; r = loader.load([{str(export)!r}], db={dash_db!r});"
-            "assert r.exit_code == 0, r.to_json()"
-        )
-        result = {
-            "rows": args.rows,
-            "file_mb": round(size_mb, 1),
-            "duckdb_read_csv_s": round(duck_s, 2),
-            "duckdb_peak_mb": round(duck_mb),
-            "project_load_s": round(ours_s, 2),
-            "project_peak_mb": round(ours_mb),
-            "time_ratio": round(ours_s / duck_s, 2),
-        }
-        print(json.dumps(result, indent=2))
+        distinct = generate(folder / "usage_distinct.csv", args.rows)
+        size_mb = distinct.stat().st_size / 1e6
+        duck = ctas(distinct, folder / "plain.duckdb")
+        results.append(row(f"DuckDB read_csv CTAS, {args.rows:,} rows ({size_mb:.0f} MB)", *duck))
+        results.append(row("load, distinct keys", *load(distinct, folder / "a" / "x.duckdb"), duck[0]))
+        if not args.skip_repeats:
+            repeats = generate(folder / "usage_repeats.csv", args.rows, repeat_share=0.1)
+            repeated = load(repeats, folder / "b" / "x.duckdb")
+            results.append(row("load, a tenth of the keys repeated", *repeated, duck[0]))
+
+        # a new month, after the five years already loaded
+        monthly = generate(folder / "usage_month.csv", args.monthly, first_day="2026-04-01", days=30)
+        empty = load(monthly, folder / "empty" / "x.duckdb")
+        results.append(row(f"monthly export, {args.monthly:,} rows, into an empty database", *empty))
+        for loaded in args.loaded:
+            history = generate(folder / f"history_{loaded}.csv", loaded)
+            db = folder / f"loaded_{loaded}" / "x.duckdb"
+            load(history, db)
+            history.unlink()
+            results.append(row(f"the same onto {loaded:,} rows already loaded", *load(monthly, db), empty[0]))
+    print(json.dumps(results, indent=2, ensure_ascii=False))
 
 
 if __name__ == "__main__":

@@ -53,6 +53,11 @@ class Kind:
     columns: tuple[Column, ...]
     key: tuple[str, ...]
     extra_aliases: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # where a model is kept up to date incrementally from this kind's rows: the groups it recomputes
+    # when a load touches them (the rest of the model is left as it is), as name -> SQL over a raw row
+    refresh_groups: dict[str, str] = field(default_factory=dict)
+    # the raw date column and the group column (a month's first day) that bound the rows a refresh reads
+    refresh_months: tuple[str, str] | None = None
 
     @property
     def required(self) -> tuple[str, ...]:
@@ -186,6 +191,12 @@ KINDS: dict[str, Kind] = {
                 _c("staff_id", CODE, False, ["職員番号"]),
             ),
             ("usage_date", "app_id", "staff_id"),
+            refresh_groups={
+                "app_id": 's."app_id"',
+                "usage_month": "date_trunc('month', s.\"usage_date\")::date",
+                "granularity": 's."granularity"',
+            },
+            refresh_months=("usage_date", "usage_month"),
         ),
         Kind(
             "elearning",

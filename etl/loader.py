@@ -16,7 +16,7 @@ import duckdb
 
 from etl import config, models
 from etl.db import scalar
-from etl.kinds import KINDS, SQL_TYPES, Kind, raw_table
+from etl.kinds import DATE, DATE_OR_MONTH, KINDS, SQL_TYPES, Kind, raw_table
 from etl.mapping import Match, display_name, load_extra_aliases, recognise
 from etl.messages import MESSAGES, language, msg
 from etl.normalize import parse_value
@@ -125,12 +125,50 @@ def ensure_schema(con: duckdb.DuckDBPyConnection) -> None:
             row_number bigint, column_name varchar, raw_value varchar, reason_code varchar,
             reason_ja varchar, reason_en varchar, row_json varchar)"""
     )
+    # where each raw row came from: one row per file (or workbook sheet) per load; a raw row carries
+    # its source_id and row number, not the file name and load, which would cost two columns a row
+    con.execute(
+        """create table if not exists sources (
+            source_id integer primary key, load_id integer, source_file varchar)"""
+    )
+    # a usage row is a day's or a whole month's: an enum costs a byte a row where text cost a string
+    if not scalar(con, "select count(*) from duckdb_types() where type_name = 'usage_granularity'"):
+        con.execute("create type usage_granularity as enum ('day', 'month')")
     for kind in KINDS.values():
         columns = [f'"{c.name}" {SQL_TYPES[c.type]}' for c in kind.columns]
         if kind.name == "app_usage":
-            columns.append("granularity varchar")
-        columns += ["source_file varchar", "source_row bigint", "load_id integer"]
+            columns.append("granularity usage_granularity")
+        columns += ["source_id integer", "source_row bigint"]
         con.execute(f"create table if not exists {raw_table(kind.name)} ({', '.join(columns)})")
+        _move_sources(con, raw_table(kind.name))
+
+
+def _move_sources(con: duckdb.DuckDBPyConnection, table: str) -> None:
+    """A database written by an earlier version kept the file name and load on every raw row, and a
+    usage row's granularity as text."""
+    names = dict(
+        con.execute(
+            "select column_name, data_type from duckdb_columns() where table_name = ?", [table]
+        ).fetchall()
+    )
+    if names.get("granularity") == "VARCHAR":
+        con.execute(f"alter table {table} alter granularity type usage_granularity")
+    if "source_file" not in names:
+        return
+    con.execute(
+        f"""insert into sources
+            select coalesce((select max(source_id) from sources), 0) + row_number() over (order by load_id, source_file),
+                   load_id, source_file
+            from (select distinct load_id, source_file from {table})"""
+    )
+    con.execute(f"alter table {table} add column source_id integer")
+    con.execute(
+        f"""update {table} set source_id = sources.source_id from sources
+            where sources.load_id is not distinct from {table}.load_id
+              and sources.source_file is not distinct from {table}.source_file"""
+    )
+    con.execute(f"alter table {table} drop column source_file")
+    con.execute(f"alter table {table} drop column load_id")
 
 
 def _meta(con, key: str) -> str | None:
@@ -155,6 +193,9 @@ class _Run:
         self.lang = lang
         self.forced_kind = forced_kind
         self.problems: list[str] = []  # what the run tells beside its files (a broken mapping file)
+        # incremental models that exist are refreshed by the groups a run touches; one that does not
+        # exist yet is built whole at the end of the run, so nothing need be gathered for it
+        self.incremental_ready = models.incremental_ready(con)
         self.extra = load_extra_aliases(problems=self.problems, lang=lang)
         self.hashes: dict[Path, str | None] = {}
         self.names: dict[Path, str] = {}
@@ -274,8 +315,10 @@ class _Run:
         return "".join(f" ({msg(key, lang, **params)})" for key, params in table.notes)
 
     def _drop_work_tables(self) -> None:
-        for view in ("_typed", "_in"):
+        for view in ("_accepted_rows", "_typed", "_in"):
             self.con.execute(f"drop view if exists {view}")
+        for work in ("_repeated", "_superseded"):
+            self.con.execute(f"drop table if exists {work}")
         for position in range(max(len(k.columns) for k in KINDS.values())):
             self.con.execute(f"drop table if exists _map{position}")
         self.con.execute("drop table if exists _accepted")
@@ -284,6 +327,18 @@ class _Run:
     def _type_rows(self, kind: Kind, match: Match, table: SourceTable) -> None:
         """Parses each distinct raw value once in Python, then joins the answers back in DuckDB."""
         selects, joins = ["i._row"], []
+        self.canonical: set[str] = set()  # columns whose raw text is their value (equal text, equal value)
+        # every mapped column's distinct values in one scan of the file
+        mapped = [c.name for c in kind.columns if c.name in match.columns]
+        lists = ", ".join(f'list(distinct "{n}") filter (where "{n}" is not null)' for n in mapped)
+        # in the same scan: whether the key's text repeats (if every key column turns out canonical,
+        # distinct texts are distinct keys, and the upsert need not look for repeated keys)
+        key_text = [k for k in kind.key if k in match.columns]
+        repeats = "count(*) - count(distinct hash(" + ", ".join(f'"{k}"' for k in key_text) + "))"
+        row = self.con.execute(f"select {lists}, {repeats} from _in").fetchone()
+        values = {n: (found or []) for n, found in zip(mapped, row[:-1], strict=True)}
+        self.key_text_repeats = row[-1] > 0
+        self.mapped = set(mapped)
         for position, column in enumerate(kind.columns):
             sql_type = SQL_TYPES[column.type]
             name = column.name
@@ -295,14 +350,9 @@ class _Run:
                     f'cast(null as varchar) as "{name}__err"',
                 ]
                 if name == "usage_date":
-                    selects.append("cast(null as varchar) as granularity")
+                    selects.append("cast(null as usage_granularity) as granularity")
                 continue
-            distinct = [
-                r[0]
-                for r in self.con.execute(
-                    f'select distinct "{name}" from _in where "{name}" is not null'
-                ).fetchall()
-            ]
+            distinct = values[name]
             parsed = [parse_value(column.type, raw) for raw in distinct]
             missing = "'missing'" if column.required else "null"
             granularities = {g for _, g, _ in parsed}
@@ -310,6 +360,7 @@ class _Run:
                 len(granularities) <= 1
             ):
                 # every value is already in its canonical form: a cast, no lookup join (large files)
+                self.canonical.add(name)
                 value = f'cast(i."{name}" as {sql_type})'
                 if column.default:
                     value = f"coalesce({value}, cast('{column.default}' as {sql_type}))"
@@ -320,7 +371,9 @@ class _Run:
                 ]
                 if name == "usage_date":
                     only = next(iter(granularities), None)
-                    selects.append(f"cast({repr(only) if only else 'null'} as varchar) as granularity")
+                    selects.append(
+                        f"cast({repr(only) if only else 'null'} as usage_granularity) as granularity"
+                    )
                 continue
             alias = f"m{position}"
             self.con.execute(
@@ -344,7 +397,7 @@ class _Run:
                 f'case when i."{name}" is null then {missing} else {alias}.err end as "{name}__err"',
             ]
             if name == "usage_date":
-                selects.append(f"{alias}.granularity as granularity")
+                selects.append(f"cast({alias}.granularity as usage_granularity) as granularity")
         # a view: the rows are read once more for the issues and once for the accepted rows, which
         # costs less than copying every column of a large file
         self.con.execute(
@@ -373,24 +426,102 @@ class _Run:
         return scalar(self.con, f"select count(*) from _typed where {condition}")
 
     def _upsert(self, kind: Kind, table: SourceTable) -> None:
-        """A later row with the same key replaces an earlier one, within the file and across loads."""
+        """A later row with the same key replaces an earlier one, within the file and across loads.
+
+        Real exports have a distinct key on every row, so the costly parts run only where needed: the
+        within-file dedupe only when keys repeat, the delete only for keys already stored.
+        """
         required_ok = " and ".join(f'"{c}__err" is null' for c in kind.required)
         key = list(kind.key) + (["granularity"] if kind.name == "app_usage" else [])
-        partition = ", ".join(f'"{k}"' for k in key)
         names = [c.name for c in kind.columns] + (["granularity"] if kind.name == "app_usage" else [])
         target = raw_table(kind.name)
-        self.con.execute(
-            f"""create or replace temp table _accepted as
-                select {", ".join(f'"{n}"' for n in names)}, ? as source_file, _row as source_row,
-                       {self.load_id} as load_id
-                from _typed where {required_ok}
-                qualify row_number() over (partition by {partition} order by _row desc) = 1""",
-            [self.label(table)],
+        columns = ", ".join(f'"{n}"' for n in names)
+        # equal text is an equal value in a canonical column, so its text is hashed: no cast to compute
+        hashed = (
+            "hash("
+            + ", ".join(
+                f'"{k}__raw"' if k in self.canonical else f'"{k}"'
+                for k in key
+                if not (k == "granularity" and "usage_date" in self.canonical)  # then one granularity only
+            )
+            + ")"
         )
-        on = " and ".join(f'{target}."{k}" is not distinct from a."{k}"' for k in key)
-        self.con.execute(f"delete from {target} using _accepted a where {on}")
-        self.con.execute(f"insert into {target} by name select * from _accepted")
-        self.con.execute("drop table _accepted")
+        # keys that repeat within the file (equal hashes of different keys only cost a closer look);
+        # no need to look where the typing scan found every key's text distinct and the text canonical
+        latest = ""
+        proven_distinct = not self.key_text_repeats and all(
+            k in self.canonical for k in kind.key if k in self.mapped
+        )
+        if not proven_distinct:
+            self.con.execute(
+                f"""create or replace temp table _repeated as select {hashed} as h from _typed
+                    where {required_ok} group by all having count(*) > 1"""
+            )
+        if not proven_distinct and scalar(self.con, "select count(*) from _repeated"):
+            partition = ", ".join(f'"{k}"' for k in key)
+            # of the rows whose key repeats, all but the last are replaced by it
+            self.con.execute(
+                f"""create or replace temp table _superseded as select _row from _typed
+                    where {required_ok} and {hashed} in (select h from _repeated)
+                    qualify row_number() over (partition by {partition} order by _row desc) > 1"""
+            )
+            latest = "and _row not in (select _row from _superseded)"
+        source_id = scalar(self.con, "select coalesce(max(source_id), 0) + 1 from sources")
+        self.con.execute("insert into sources values (?, ?, ?)", [source_id, self.load_id, self.label(table)])
+        accepted = f"""select {columns}, ?::integer as source_id, _row as source_row
+                       from _typed where {required_ok} {latest}"""
+        params = [source_id]
+        stored = scalar(self.con, f"select count(*) from (select 1 from {target} limit 1)")
+        with _unordered(self.con):
+            self.dated_keys = {c.name for c in kind.columns if c.type in (DATE, DATE_OR_MONTH)}
+            self._write(target, key, accepted, params, stored, latest)
+        rows_in = "_accepted"
+        if not stored and not latest:
+            rows_in = "_accepted_rows"
+            self.con.execute(
+                f"create or replace temp view {rows_in} as select * from _typed where {required_ok}"
+            )
+        if kind.refresh_groups and self.incremental_ready:
+            # the groups an incremental model recomputes (models.refresh_incremental)
+            group = ", ".join(f'{expression} as "{name}"' for name, expression in kind.refresh_groups.items())
+            touched = f"_touched_{kind.name}"
+            self.con.execute(
+                f"create temp table if not exists {touched} as select {group} from {rows_in} s limit 0"
+            )
+            self.con.execute(f"insert into {touched} select distinct {group} from {rows_in} s")
+
+    def _write(
+        self, target: str, key: list[str], accepted: str, params: list, stored: bool, latest: str
+    ) -> None:
+        if not stored and not latest:
+            # the common first load of a large export: straight in, one pass
+            self.con.execute(f"insert into {target} by name {accepted}", params)
+        else:
+            self.con.execute(f"create or replace temp table _accepted as {accepted}", params)
+            if stored:
+                on = " and ".join(f'{target}."{k}" is not distinct from a."{k}"' for k in key)
+                # a date in the key bounds the stored rows to look at: a monthly export's rows sit
+                # together, so DuckDB skips the row groups of other months without reading them
+                dated = [k for k in key if k in self.dated_keys]
+                bounds, params = "", []
+                for k in dated:
+                    low, high = self.con.execute(f'select min("{k}"), max("{k}") from _accepted').fetchone()
+                    bounds += f' and {target}."{k}" between ? and ?'
+                    params += [low, high]
+                self.con.execute(f"delete from {target} using _accepted a where {on}{bounds}", params)
+            self.con.execute(f"insert into {target} by name select * from _accepted")
+
+
+@contextlib.contextmanager
+def _unordered(con: duckdb.DuckDBPyConnection):
+    """Raw rows carry their source row, so their order in a table does not matter; without that order
+    DuckDB writes a large insert straight to the file instead of at the checkpoint. A CSV's records are
+    numbered by their order, so reading the next file needs it kept again, whatever happens."""
+    con.execute("set preserve_insertion_order = false")
+    try:
+        yield
+    finally:
+        con.execute("set preserve_insertion_order = true")
 
 
 def load(

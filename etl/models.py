@@ -11,6 +11,7 @@ import duckdb
 from etl import config
 from etl.db import scalar
 from etl.fiscal import cut_a_year_before, fiscal_year_end, today_in_japan
+from etl.kinds import KINDS, raw_table
 
 # Build order: a model reads only the raw tables and the models listed before it.
 STAGING = (
@@ -21,6 +22,8 @@ STAGING = (
     "stg_training",
     "stg_assignments",
     "stg_apps",
+    "stg_app_usage_monthly",
+    "stg_app_usage_months",
     "stg_app_usage",
     "stg_elearning",
     "stg_projects",
@@ -83,12 +86,75 @@ def same_period_cuts(fiscal_years: list[int], reach: AsOf) -> dict:
     }
 
 
+# Models that are views: row-level usage is never copied (it is the largest table by far); the figures
+# read the monthly summary, kept incrementally.
+VIEWS = ("stg_app_usage", "stg_app_usage_months")
+# Models kept up to date incrementally: model -> the kind whose touched groups it recomputes.
+INCREMENTAL = {"stg_app_usage_monthly": "app_usage"}
+
+
+def _exists(con: duckdb.DuckDBPyConnection, table: str) -> bool:
+    return bool(scalar(con, "select count(*) from duckdb_tables() where table_name = ?", [table]))
+
+
+def incremental_ready(con: duckdb.DuckDBPyConnection) -> bool:
+    """Whether every incremental model exists, so that a run gathers the groups its rows touch."""
+    return all(_exists(con, name) for name in INCREMENTAL)
+
+
+def refresh_incremental(con: duckdb.DuckDBPyConnection, name: str) -> None:
+    """Recomputes only the groups of `name` that this run's rows touched (temp table _touched_<kind>,
+    written by the loader's upsert); builds it whole where it does not exist yet."""
+    kind = KINDS[INCREMENTAL[name]]
+    source, touched = raw_table(kind.name), f"_touched_{kind.name}"
+    if not _exists(con, name):
+        con.execute(f"create or replace temp view usage_in_scope as select * from {source}")
+        # a summary has no order of its own: unordered, DuckDB builds and writes it in parallel
+        con.execute("set preserve_insertion_order = false")
+        try:
+            con.execute(f"create table {name} as {sql_text(name)}")
+        finally:
+            con.execute("set preserve_insertion_order = true")
+        con.execute("drop view usage_in_scope")
+        return
+    if not _exists(con, touched):
+        return  # no rows of the kind were loaded: the model stands
+    on = " and ".join(f'm."{k}" is not distinct from t."{k}"' for k in kind.refresh_groups)
+    con.execute(f"create or replace temp table _groups as select distinct * from {touched}")
+    con.execute(f"delete from {name} as m using _groups as t where {on}")
+    on_source = " and ".join(
+        f't."{k}" is not distinct from {expression}' for k, expression in kind.refresh_groups.items()
+    )
+    # the months touched bound the rows to read: DuckDB skips the row groups of other months unread
+    raw_date, group_month = kind.refresh_months
+    low, high = con.execute(
+        f'select min("{group_month}"), last_day(max("{group_month}")) from _groups'
+    ).fetchone()
+    con.execute(
+        f"""create or replace temp table usage_in_scope as
+            select s.* from {source} as s semi join _groups as t on {on_source}
+            where s."{raw_date}" between ? and ?""",
+        [low, high],
+    )
+    con.execute(f"insert into {name} {sql_text(name)}")
+    con.execute("drop table usage_in_scope")
+    con.execute("drop table _groups")
+    con.execute(f"drop table {touched}")
+
+
 def build(con: duckdb.DuckDBPyConnection, today: date | None = None) -> None:
     for statement in sql_text("macros").split(";"):
         if statement.strip():
             con.execute(statement)
     for name in STAGING:
-        con.execute(f"create or replace table {name} as {sql_text(name)}")
+        if name in VIEWS:
+            if _exists(con, name):  # a table in a snapshot written by an earlier version
+                con.execute(f"drop table {name}")
+            con.execute(f"create or replace view {name} as {sql_text(name)}")
+        elif name in INCREMENTAL:
+            refresh_incremental(con, name)
+        else:
+            con.execute(f"create or replace table {name} as {sql_text(name)}")
     fiscal_years = [r[0] for r in con.execute("select fiscal_year from stg_fiscal_years").fetchall()]
     reach = as_of(con, today)
     in_progress = [fy for fy in fiscal_years if not reach.complete(fy)]

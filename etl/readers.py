@@ -60,14 +60,17 @@ class SourceTable:
         spec = "{" + ", ".join(f"'c{i}': 'varchar'" for i in range(width)) + "}"
         limit = "" if self.row_limit is None else f"limit {int(self.row_limit)}"
         last_error = None
-        # the parallel reader is faster but refuses a quoted line break (kintone's multi-line notes)
-        for parallel in ("true", "false"):
+        # the parallel reader is faster but refuses a quoted line break (kintone's multi-line notes); a
+        # long line (a pasted note) needs a larger line size, which makes every read slower: try it last
+        attempts = (("true", None), ("false", None), ("false", config.MAX_CSV_LINE_BYTES))
+        for parallel, line_size in attempts:
+            size = "" if line_size is None else f", max_line_size={int(line_size)}"
             try:
                 con.execute(
                     f"""create or replace temp table _src as select * from read_csv(
                         ?, auto_detect=false, delim=?, quote='"', escape='"', header=true,
-                        null_padding=true, strict_mode=false, parallel={parallel},
-                        max_line_size={int(config.MAX_CSV_LINE_BYTES)}, columns={spec}) {limit}""",
+                        null_padding=true, strict_mode=false, parallel={parallel}{size},
+                        columns={spec}) {limit}""",
                     [str(self.csv_path), self.delimiter],
                 )
                 break
@@ -82,8 +85,8 @@ class SourceTable:
         if self.row_limit is not None:
             self.rows_total = con.execute(
                 f"""select count(*) from read_csv(?, auto_detect=false, delim=?, quote='"', escape='"',
-                    header=true, null_padding=true, strict_mode=false, parallel=false,
-                    max_line_size={int(config.MAX_CSV_LINE_BYTES)}, columns={spec})""",
+                    header=true, null_padding=true, strict_mode=false, parallel={parallel}{size},
+                    columns={spec})""",
                 [str(self.csv_path), self.delimiter],
             ).fetchone()[0]
         selected = ", ".join(f'c{index} as "{column}"' for column, index in columns.items())

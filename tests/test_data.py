@@ -53,7 +53,7 @@ def test_the_demo_shows_the_quality_view_orphans_and_three_rows_set_aside(demo_c
     assert demo_con.execute("select count(*) from stg_certifications where is_orphan").fetchall()[0][0] > 0
 
 
-def test_a_reload_of_the_same_exports_gives_the_samefigures_of(demo_db_copy, demo_exports):
+def test_a_reload_of_the_same_exports_gives_the_same_figures(demo_db_copy, demo_exports):
     from etl import loader, metrics
 
     def figures():

@@ -386,3 +386,21 @@ def test_a_workbook_that_expands_too_far_is_refused(db, exports, monkeypatch):
     assert result.files[0].status == "rejected"
     assert "expands" in result.files[0].message
     assert zipfile.is_zipfile(path)
+
+
+def test_a_database_of_the_earlier_version_is_brought_up_to_date_by_the_next_load(db, exports):
+    db.parent.mkdir(parents=True)
+    con = duckdb.connect(str(db))
+    con.execute(
+        """create table raw_app_usage (app_id varchar, usage_date date, uses bigint, staff_id varchar,
+           granularity varchar, source_file varchar, source_row bigint, load_id integer)"""
+    )
+    con.execute("insert into raw_app_usage values ('A1', '2024-04-01', 5, null, 'month', 'old.csv', 2, 1)")
+    con.close()
+    write(exports, "apps.csv", APPS)
+    result = loader.load([exports], db=db)
+    assert result.committed and result.exit_code == 0, result.to_json()
+    assert query(db, "select app_id, granularity::varchar, source_file, source_row from stg_app_usage") == [
+        ("A1", "month", "old.csv", 2)
+    ]
+    assert hours(db, 2024) == pytest.approx(5 * 30 / 60)

@@ -2,6 +2,9 @@
 create or replace macro fiscal_year_of(d) as
     case when month(d) >= 4 then year(d) else year(d) - 1 end;
 create or replace macro fiscal_year_end(fy) as make_date(fy + 1, 3, 31);
+-- hours saved by uses at minutes per use, summed exactly (decimal) so that the figure does not change
+-- with the order in which parallel threads add it up: the same data always gives the same hours
+create or replace macro sum_hours_saved(uses, minutes) as sum(uses * minutes::decimal(18, 6))::double / 60;
 -- the contract's cost avoided, per app per fiscal year, cut at a date (one formula for every figure that
 -- needs it): initial + (annual running + annual maintenance) x days from start to min(cut, retired) / 365.
 -- The cut is the year's end, or as_of in a year in progress (contract 4.1): cost accrues only for days

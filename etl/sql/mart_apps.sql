@@ -3,16 +3,15 @@ with usage as (
     select
         app_id,
         sum(uses) as uses_total,
-        max(case when granularity = 'month' then last_day(usage_date) else usage_date end)
-            filter (where uses > 0) as last_used_on
-    from stg_app_usage
+        max(last_used_on) as last_used_on
+    from stg_app_usage_months
     where not is_overlap
     group by app_id
 ),
 
 latest_data as (
-    select max(case when granularity = 'month' then last_day(usage_date) else usage_date end) as latest_usage_date
-    from stg_app_usage
+    select max(last_counted_on) as latest_usage_date
+    from stg_app_usage_months
     where not is_orphan
 ),
 

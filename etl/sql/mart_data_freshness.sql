@@ -7,10 +7,10 @@ with latest as (
     union all select 'certifications', max(certified_on) from stg_certifications
     union all select 'apps', max(greatest(created_on, coalesce(released_on, created_on))) from stg_apps
     union all
-    select 'app_usage', max(last_day(usage_date)) filter (where granularity = 'month')
-    from stg_app_usage
+    select 'app_usage', max(last_counted_on) filter (where granularity = 'month')
+    from stg_app_usage_months
     union all
-    select 'app_usage', max(usage_date) filter (where granularity = 'day') from stg_app_usage
+    select 'app_usage', max(last_counted_on) filter (where granularity = 'day') from stg_app_usage_months
     union all select 'elearning', max(activity_on) from stg_elearning
     union all select 'projects', make_date(max(fiscal_year), 4, 1) from stg_projects
 ),

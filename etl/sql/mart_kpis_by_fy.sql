@@ -43,17 +43,39 @@ targets as (
     group by bounds.fiscal_year
 ),
 
+counted_usage as (
+    -- whole months counted by the cut, from the monthly summary
+    select bounds.fiscal_year, months.app_id, months.uses, months.minutes_saved_per_use
+    from bounds
+    inner join stg_app_usage_months as months
+        on months.fiscal_year = bounds.fiscal_year
+        and months.last_counted_on <= bounds.usage_cut
+        and not months.is_orphan
+        and not months.is_overlap
+    union all
+    -- a month the cut falls inside: its rows counted on or before the cut (same period last year)
+    select bounds.fiscal_year, rows.app_id, rows.uses, rows.minutes_saved_per_use
+    from bounds
+    inner join stg_app_usage_months as months
+        on months.fiscal_year = bounds.fiscal_year
+        and months.first_counted_on <= bounds.usage_cut
+        and months.last_counted_on > bounds.usage_cut
+        and not months.is_orphan
+        and not months.is_overlap
+    inner join stg_app_usage as rows
+        on rows.app_id = months.app_id
+        and rows.usage_month = months.usage_month
+        and rows.granularity = months.granularity
+        and rows.counted_on <= bounds.usage_cut
+),
+
 usage as (
     select
         bounds.fiscal_year,
-        sum(usage.uses * usage.minutes_saved_per_use / 60.0) as hours_saved,
-        count(distinct usage.app_id) filter (where usage.uses > 0) as active_apps
+        sum_hours_saved(counted_usage.uses, counted_usage.minutes_saved_per_use) as hours_saved,
+        count(distinct counted_usage.app_id) filter (where counted_usage.uses > 0) as active_apps
     from bounds
-    left join stg_app_usage as usage
-        on usage.fiscal_year = bounds.fiscal_year
-        and usage.counted_on <= bounds.usage_cut
-        and not usage.is_orphan
-        and not usage.is_overlap
+    left join counted_usage using (fiscal_year)
     group by bounds.fiscal_year
 ),
 

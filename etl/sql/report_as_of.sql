@@ -10,7 +10,7 @@ with events as (
 ),
 
 usage as (
-    select max(counted_on) as latest_on from stg_app_usage
+    select max(last_counted_on) as latest_on from stg_app_usage_monthly
 ),
 
 latest as (

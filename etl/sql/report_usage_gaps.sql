@@ -2,7 +2,7 @@
 -- while the app was in operation (a month an export may have missed)
 with used as (
     select app_id, min(usage_month) as first_month, max(usage_month) as last_month
-    from stg_app_usage
+    from stg_app_usage_months
     where not is_orphan
     group by app_id
 ),
@@ -13,7 +13,7 @@ months as (
 ),
 
 present as (
-    select distinct app_id, usage_month as month from stg_app_usage
+    select distinct app_id, usage_month as month from stg_app_usage_months
 )
 
 select months.app_id, apps.app_name, apps.owner_bureau_name, months.month

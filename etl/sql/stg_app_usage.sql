@@ -4,8 +4,8 @@ with source as (
 ),
 
 month_rows as (
-    select distinct app_id, usage_date as month_start
-    from source
+    select app_id, usage_month as month_start
+    from stg_app_usage_monthly
     where granularity = 'month'
 ),
 
@@ -25,10 +25,11 @@ final as (
         -- a month row stands; that month's day rows for the same app are overlaps
         source.granularity = 'day' and month_rows.app_id is not null as is_overlap,
         apps.minutes_saved_per_use,
-        source.source_file,
+        sources.source_file,
         source.source_row
     from source
     left join stg_apps as apps on apps.app_id = source.app_id
+    left join sources on sources.source_id = source.source_id
     left join month_rows
         on month_rows.app_id = source.app_id
         and month_rows.month_start = date_trunc('month', source.usage_date)::date

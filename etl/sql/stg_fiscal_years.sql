@@ -5,7 +5,7 @@ with dated as (
     union all select fiscal_year from stg_certifications
     union all select fiscal_year from stg_training
     union all select fiscal_year from stg_assignments
-    union all select fiscal_year from stg_app_usage where not is_orphan
+    union all select fiscal_year from stg_app_usage_months where not is_orphan
     union all select fiscal_year from stg_elearning
     union all select fiscal_year from stg_projects
     union all
