@@ -472,8 +472,8 @@ class _Run:
                        from _typed where {required_ok} {latest}"""
         params = [source_id]
         stored = scalar(self.con, f"select count(*) from (select 1 from {target} limit 1)")
+        self.dated_keys = {c.name for c in kind.columns if c.type in (DATE, DATE_OR_MONTH)}
         with _unordered(self.con):
-            self.dated_keys = {c.name for c in kind.columns if c.type in (DATE, DATE_OR_MONTH)}
             self._write(target, key, accepted, params, stored, latest)
         rows_in = "_accepted"
         if not stored and not latest:

@@ -87,8 +87,8 @@ def same_period_cuts(fiscal_years: list[int], reach: AsOf) -> dict:
 
 
 # Models that are views: row-level usage is never copied (it is the largest table by far); the figures
-# read the monthly summary, kept incrementally.
-VIEWS = ("stg_app_usage", "stg_app_usage_months")
+# read the monthly summary, kept incrementally, and its flagged copy (a table: small, read by every page).
+VIEWS = ("stg_app_usage",)
 # Models kept up to date incrementally: model -> the kind whose touched groups it recomputes.
 INCREMENTAL = {"stg_app_usage_monthly": "app_usage"}
 

@@ -53,20 +53,21 @@ counted_usage as (
         and not months.is_orphan
         and not months.is_overlap
     union all
-    -- a month the cut falls inside: its rows counted on or before the cut (same period last year)
-    select bounds.fiscal_year, rows.app_id, rows.uses, rows.minutes_saved_per_use
+    -- a month the cut falls inside: its day rows up to the cut (same period last year; a month row
+    -- counts on its last day, so it is either whole or not yet counted)
+    select bounds.fiscal_year, rows.app_id, rows.uses, months.minutes_saved_per_use
     from bounds
     inner join stg_app_usage_months as months
         on months.fiscal_year = bounds.fiscal_year
-        and months.first_counted_on <= bounds.usage_cut
+        and months.granularity = 'day'
+        and months.usage_month = date_trunc('month', bounds.usage_cut)
         and months.last_counted_on > bounds.usage_cut
         and not months.is_orphan
         and not months.is_overlap
-    inner join stg_app_usage as rows
+    inner join raw_app_usage as rows
         on rows.app_id = months.app_id
-        and rows.usage_month = months.usage_month
-        and rows.granularity = months.granularity
-        and rows.counted_on <= bounds.usage_cut
+        and rows.granularity = 'day'
+        and rows.usage_date between months.usage_month and bounds.usage_cut
 ),
 
 usage as (

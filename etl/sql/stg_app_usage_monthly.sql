@@ -23,7 +23,6 @@ final as (
         granularity,
         sum(uses) as uses,
         count(*) as usage_rows,
-        min(counted_on) as first_counted_on,
         max(counted_on) as last_counted_on,
         max(counted_on) filter (where uses > 0) as last_used_on
     from dated
