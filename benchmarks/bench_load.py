@@ -12,6 +12,9 @@ row, in no particular order. Three measurements, each command in a fresh process
 3. incremental: a monthly export (default 150,000 rows, new keys) loaded onto a database that already
    holds M rows (default 5,000,000 and 20,000,000), against the same export into an empty database.
 
+Each measurement is run --runs times (default 3), taking turns with the one it is compared with, and
+the median is shown: this machine's timings vary by a fifth from one run to the next.
+
 Goals (issue 9): distinct at most 2x DuckDB's time and under 1 GB peak; incremental at most 2x the
 empty load.
 """
@@ -20,6 +23,8 @@ from __future__ import annotations
 
 import argparse
 import json
+import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -91,15 +96,30 @@ def measure(code: str) -> tuple[float, float]:
 
 
 def ctas(csv: Path, db: Path) -> tuple[float, float]:
+    db.unlink(missing_ok=True)
     sql = f"create table usage as select * from read_csv({str(csv)!r})"
     return measure(f"import duckdb\ncon = duckdb.connect({str(db)!r})\ncon.execute({sql!r})\ncon.close()")
 
 
-def load(csv: Path, db: Path) -> tuple[float, float]:
+def load(csv: Path, db: Path, start_from: Path | None = None) -> tuple[float, float]:
+    """The project's load of `csv` into a fresh database, or into a copy of the one at `start_from`."""
+    shutil.rmtree(db.parent, ignore_errors=True)
+    if start_from is not None:
+        shutil.copytree(start_from.parent, db.parent, symlinks=True)
     return measure(
         f"from etl import loader\nr = loader.load([{str(csv)!r}], db={str(db)!r})\n"
         "assert r.exit_code in (0, 1) and r.committed, r.to_json()"
     )
+
+
+def median_of(runs: int, *commands) -> list[tuple[float, float]]:
+    """Each command run `runs` times, taking turns (the machine's state changes for all alike), and
+    the median time of each with its largest peak memory."""
+    times: list[list[tuple[float, float]]] = [[] for _ in commands]
+    for _ in range(runs):
+        for index, command in enumerate(commands):
+            times[index].append(command())
+    return [(statistics.median(t for t, _ in runs_), max(p for _, p in runs_)) for runs_ in times]
 
 
 def row(label: str, seconds: float, peak: float, base: float | None = None) -> dict:
@@ -114,6 +134,7 @@ def main() -> None:
     parser.add_argument("--rows", type=int, default=5_000_000)
     parser.add_argument("--monthly", type=int, default=150_000)
     parser.add_argument("--loaded", type=int, nargs="*", default=[5_000_000, 20_000_000])
+    parser.add_argument("--runs", type=int, default=3, help="runs of each measurement; the median is shown")
     parser.add_argument("--skip-repeats", action="store_true")
     args = parser.parse_args()
     results = []
@@ -121,24 +142,39 @@ def main() -> None:
         folder = Path(tmp)
         distinct = generate(folder / "usage_distinct.csv", args.rows)
         size_mb = distinct.stat().st_size / 1e6
-        duck = ctas(distinct, folder / "plain.duckdb")
+        duck, ours = median_of(
+            args.runs,
+            lambda: ctas(distinct, folder / "plain.duckdb"),
+            lambda: load(distinct, folder / "a" / "x.duckdb"),
+        )
         results.append(row(f"DuckDB read_csv CTAS, {args.rows:,} rows ({size_mb:.0f} MB)", *duck))
-        results.append(row("load, distinct keys", *load(distinct, folder / "a" / "x.duckdb"), duck[0]))
+        results.append(row("load, distinct keys", *ours, duck[0]))
         if not args.skip_repeats:
             repeats = generate(folder / "usage_repeats.csv", args.rows, repeat_share=0.1)
-            repeated = load(repeats, folder / "b" / "x.duckdb")
+            [repeated] = median_of(args.runs, lambda: load(repeats, folder / "b" / "x.duckdb"))
             results.append(row("load, a tenth of the keys repeated", *repeated, duck[0]))
 
         # a new month, after the five years already loaded
         monthly = generate(folder / "usage_month.csv", args.monthly, first_day="2026-04-01", days=30)
-        empty = load(monthly, folder / "empty" / "x.duckdb")
-        results.append(row(f"monthly export, {args.monthly:,} rows, into an empty database", *empty))
+        loaded_dbs = []
         for loaded in args.loaded:
             history = generate(folder / f"history_{loaded}.csv", loaded)
             db = folder / f"loaded_{loaded}" / "x.duckdb"
             load(history, db)
             history.unlink()
-            results.append(row(f"the same onto {loaded:,} rows already loaded", *load(monthly, db), empty[0]))
+            loaded_dbs.append((loaded, db))
+        timings = median_of(
+            args.runs,
+            lambda: load(monthly, folder / "empty" / "x.duckdb"),
+            *[
+                (lambda db=db: load(monthly, folder / "onto" / "x.duckdb", start_from=db))
+                for _, db in loaded_dbs
+            ],
+        )
+        empty = timings[0]
+        results.append(row(f"monthly export, {args.monthly:,} rows, into an empty database", *empty))
+        for (loaded, _), timing in zip(loaded_dbs, timings[1:], strict=True):
+            results.append(row(f"the same onto {loaded:,} rows already loaded", *timing, empty[0]))
     print(json.dumps(results, indent=2, ensure_ascii=False))
 
 

@@ -140,17 +140,18 @@ def ensure_schema(con: duckdb.DuckDBPyConnection) -> None:
             columns.append("granularity usage_granularity")
         columns += ["source_id integer", "source_row bigint"]
         con.execute(f"create table if not exists {raw_table(kind.name)} ({', '.join(columns)})")
-        _move_sources(con, raw_table(kind.name))
+    earlier = con.execute(
+        """select table_name, column_name, data_type from duckdb_columns()
+           where starts_with(table_name, 'raw_') and (column_name = 'source_file'
+               or (column_name = 'granularity' and data_type = 'VARCHAR'))"""
+    ).fetchall()
+    for table in sorted({name for name, _, _ in earlier}):
+        _move_sources(con, table, {column: data_type for name, column, data_type in earlier if name == table})
 
 
-def _move_sources(con: duckdb.DuckDBPyConnection, table: str) -> None:
+def _move_sources(con: duckdb.DuckDBPyConnection, table: str, names: dict[str, str]) -> None:
     """A database written by an earlier version kept the file name and load on every raw row, and a
     usage row's granularity as text."""
-    names = dict(
-        con.execute(
-            "select column_name, data_type from duckdb_columns() where table_name = ?", [table]
-        ).fetchall()
-    )
     if names.get("granularity") == "VARCHAR":
         con.execute(f"alter table {table} alter granularity type usage_granularity")
     if "source_file" not in names:
