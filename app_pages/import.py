@@ -63,8 +63,11 @@ if saved:
                     )
                     if preview.ignored:
                         st.caption(t("preview_ignored", headers=", ".join(preview.ignored)))
-                    st.caption(t("preview_sample"))
-                    st.dataframe(preview.sample, hide_index=True)
+                    if preview.sample is not None and len(preview.sample):
+                        st.caption(t("preview_sample"))
+                        st.dataframe(preview.sample, hide_index=True)
+                    else:  # an empty table says "empty" in English, whatever the page's language
+                        st.caption(t("preview_sample_none"))
                     if preview.rows_quarantined:
                         shown = len(preview.quarantine)
                         note = (

@@ -45,10 +45,15 @@ else:
     issues["kind_name"] = issues["kind"].map(lambda k: t(f"kind_{k}"))
     issues["severity_name"] = issues["severity"].map(lambda s: t(f"severity_{s}"))
     pick = st.columns(3)
-    files = pick[0].multiselect(t("filter_file"), sorted(issues["file_name"].unique()), key="q_files")
-    kinds = pick[1].multiselect(t("filter_kind"), sorted(issues["kind_name"].unique()), key="q_kinds")
+    every = t("filter_all")  # Streamlit's own placeholder is English whatever the page's language
+    files = pick[0].multiselect(
+        t("filter_file"), sorted(issues["file_name"].unique()), key="q_files", placeholder=every
+    )
+    kinds = pick[1].multiselect(
+        t("filter_kind"), sorted(issues["kind_name"].unique()), key="q_kinds", placeholder=every
+    )
     columns_picked = pick[2].multiselect(
-        t("filter_column"), sorted(issues["column_name"].unique()), key="q_columns"
+        t("filter_column"), sorted(issues["column_name"].unique()), key="q_columns", placeholder=every
     )
     shown = issues
     for column, chosen in (("file_name", files), ("kind_name", kinds), ("column_name", columns_picked)):

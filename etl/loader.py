@@ -802,9 +802,8 @@ def _preview_table(run: _Run, table: SourceTable, shown: str, lang: str) -> Prev
     if table.rows_total is not None and table.rows_total > result.rows_read:
         rest = table.rows_total - result.rows_read
         result.rows_total = table.rows_total
-        result.message += " " + msg(
-            "preview_more_rows", lang, sample=f"{result.rows_read:,}", rest=f"{rest:,}"
-        )
+        more = msg("preview_more_rows", lang, sample=f"{result.rows_read:,}", rest=f"{rest:,}")
+        result.message += ("。" if lang == "ja" else "; ") + more
     run._drop_work_tables()
     return result
 

@@ -56,7 +56,12 @@ STRINGS: dict[str, dict[str, str]] = {
         "with the same period of the previous year ({period}).",
     },
     "vs_previous_label": {"ja": "前年度比", "en": "YoY"},
-    "vs_same_period_label": {"ja": "前年同期比", "en": "vs same period last year"},
+    "vs_same_period_label": {"ja": "前年同期比", "en": "vs same period"},
+    "filter_all": {"ja": "すべて", "en": "All"},
+    "preview_sample_none": {
+        "ja": "確認した行には取り込める行がありません。",
+        "en": "None of the rows checked can be loaded.",
+    },
     # KPI cards
     "kpi_dx_talent": {"ja": "DX人材(累計)", "en": "DX talent (cumulative)"},
     "kpi_dx_talent_help": {

@@ -173,3 +173,22 @@ def test_an_office_member_loads_checks_maps_and_undoes(browser, office_app, expo
     page.wait_for_selector("text=前回の取込を取り消しました", timeout=60_000)
     assert kpis(app_db) == before_mapping
     context.close()
+
+
+def test_a_large_export_full_of_bad_rows_previews_a_sample_and_a_page_of_them(browser, office_app, tmp_path):
+    url, _, _ = office_app
+    bad = tmp_path / "bad_usage.csv"
+    bad.write_text(
+        "アプリID,利用日,利用件数\n" + "".join(f"A1,2024-04-01,-{i}\n" for i in range(1, 5_001)),
+        encoding="utf-8",
+    )
+    context = browser.new_context(viewport={"width": 1400, "height": 1000}, locale="ja-JP")
+    page = context.new_page()
+    page.goto(f"{url}/import?lang=ja")
+    wait_until_rendered(page)
+    upload(page, [bad])
+    expander = page.get_by_test_id("stExpander").filter(has_text="bad_usage.csv").first
+    assert "先頭1,000行" in expander.inner_text() and "4,000行" in expander.inner_text()
+    assert "保留になる行(1,000件) 先頭の100件を表示しています" in expander.inner_text()
+    screenshot(page, "import-preview-sample-ja")
+    context.close()
