@@ -4,7 +4,7 @@ import streamlit as st
 
 from etl.metrics import pareto
 from ui import charts, data, fmt
-from ui.components import as_of_line, chart, kpi_card, lazy_tabs, method_panel, page_context
+from ui.components import as_of_line, chart, comparison, kpi_card, lazy_tabs, method_panel, page_context
 from ui.i18n import lang, t
 from ui.tables import table_with_downloads
 
@@ -13,7 +13,8 @@ fy, bureaus, language = filters.fiscal_year, filters.bureaus, lang()
 st.title(t("apps_title"))
 as_of_line(snapshot)
 
-now, before = data.kpis(snapshot, fy), data.kpis(snapshot, fy - 1)
+now = data.kpis(snapshot, fy)
+before, compared_with = comparison(snapshot, fy, now)
 activity = data.app_activity(snapshot)
 maker_years = data.makers(snapshot)
 unit = t("unit_apps")
@@ -24,6 +25,7 @@ kpi_card(
     fmt.integer(now["apps_in_operation"], unit=unit),
     fmt.change(now["apps_in_operation"], before["apps_in_operation"], fmt.integer, language),
     t("kpi_apps_help"),
+    compared_with=compared_with,
 )
 kpi_card(
     cards[1],
@@ -31,6 +33,7 @@ kpi_card(
     fmt.integer(now["active_apps"], unit=unit),
     fmt.change(now["active_apps"], before["active_apps"], fmt.integer, language),
     t("kpi_active_apps_help"),
+    compared_with=compared_with,
 )
 latest = activity["latest_usage_date"]
 kpi_card(

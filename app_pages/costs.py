@@ -4,7 +4,7 @@ import streamlit as st
 
 from etl.metrics import cost_scenarios
 from ui import assumptions, charts, data, fmt
-from ui.components import as_of_line, chart, kpi_card, method_panel, page_context
+from ui.components import as_of_line, chart, comparison, kpi_card, method_panel, page_context
 from ui.i18n import lang, t
 from ui.tables import table_with_downloads
 
@@ -20,7 +20,8 @@ with st.expander(t("assumptions"), expanded=False):
     hourly = assumptions.value("hourly_yen", "hourly_yen", "hourly_yen_help", cols[2])
     st.caption(t("assumption_note"))
 
-now, before = data.kpis(snapshot, fy), data.kpis(snapshot, fy - 1)
+now = data.kpis(snapshot, fy)
+before, compared_with = comparison(snapshot, fy, now)
 cost = now["cost_avoided_cumulative_yen"]
 cards = st.columns(3)
 kpi_card(
@@ -29,6 +30,7 @@ kpi_card(
     fmt.yen(cost, language),
     fmt.change(cost, before["cost_avoided_cumulative_yen"], fmt.yen, language),
     t("kpi_cost_help"),
+    compared_with=compared_with,
 )
 kpi_card(cards[1], t("band_low"), fmt.yen(cost * low, language), None, t("scenario_help"))
 kpi_card(cards[2], t("band_high"), fmt.yen(cost * high, language), None, t("scenario_help"))

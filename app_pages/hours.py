@@ -4,7 +4,7 @@ import streamlit as st
 
 from etl.metrics import fte
 from ui import assumptions, charts, data, fmt
-from ui.components import as_of_line, chart, kpi_card, method_panel, page_context
+from ui.components import as_of_line, chart, comparison, kpi_card, method_panel, page_context
 from ui.i18n import lang, t
 from ui.tables import table_with_downloads
 
@@ -17,7 +17,8 @@ as_of_line(snapshot)
 with st.expander(t("assumptions"), expanded=False):
     annual_hours = assumptions.value("fte_hours", "fte_hours", "fte_hours_help")
     st.caption(t("assumption_note"))
-now, before = data.kpis(snapshot, fy), data.kpis(snapshot, fy - 1)
+now = data.kpis(snapshot, fy)
+before, compared_with = comparison(snapshot, fy, now)
 cards = st.columns(3)
 kpi_card(
     cards[0],
@@ -25,6 +26,7 @@ kpi_card(
     fmt.hours(now["hours_saved"], language),
     fmt.change(now["hours_saved"], before["hours_saved"], fmt.hours, language),
     t("kpi_hours_help"),
+    compared_with=compared_with,
 )
 equivalents = fte(now["hours_saved"], annual_hours)
 kpi_card(

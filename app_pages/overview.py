@@ -6,7 +6,7 @@ import streamlit as st
 
 from etl.metrics import talent_projection
 from ui import charts, data, fmt
-from ui.components import as_of_line, chart, kpi_card, page_context
+from ui.components import as_of_line, chart, comparison, kpi_card, page_context
 from ui.i18n import lang, t
 
 snapshot, filters = page_context()
@@ -16,12 +16,9 @@ as_of_line(snapshot)
 
 frame = data.kpis_frame(snapshot)
 now = data.kpis(snapshot, fy)
-# a year in progress is compared with the same period of the year before (contract 4.1), never with
-# a whole year: seven months against twelve would show a fall that is not there
-before = now["same_period_last_year"]
-compared_with = t("vs_same_period_label") if before else None
-if before is None and fy - 1 in set(frame["fiscal_year"]):
-    before = data.kpis(snapshot, fy - 1)
+before, compared_with = comparison(snapshot, fy, now)
+if compared_with is None and fy - 1 not in set(frame["fiscal_year"]):
+    before = None  # the first year with data has nothing to be compared with
 if not now["year_complete"] and now["as_of"]:
     as_of = date.fromisoformat(now["as_of"])
     period = f"{fmt.month_label(4, language)}–{fmt.month_label(as_of.month, language)}"

@@ -31,6 +31,16 @@ def kpi_card(
     )
 
 
+def comparison(snapshot: str, fiscal_year: int, now: dict) -> tuple[dict, str | None]:
+    """What a year's figures are compared with, and the words for it: the same period of the year
+    before for a year in progress (contract 4.1: seven months are never set against twelve), else the
+    whole year before."""
+    same = now["same_period_last_year"]
+    if same is not None:
+        return same, t("vs_same_period_label")
+    return data.kpis(snapshot, fiscal_year - 1), None
+
+
 def as_of_line(snapshot: str) -> None:
     info = data.status(snapshot)
     loaded = (info["last_load_at"] or "").replace("T", " ")[:16]

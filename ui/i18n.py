@@ -65,8 +65,8 @@ STRINGS: dict[str, dict[str, str]] = {
     # KPI cards
     "kpi_dx_talent": {"ja": "DX人材(累計)", "en": "DX talent (cumulative)"},
     "kpi_dx_talent_help": {
-        "ja": "DX人材 = シルバーまたはゴールドの認定を年度末までに受けた職員の人数(重複なし)。シルバー後にゴールドになった職員は1人と数えます。",
-        "en": "DX talent = distinct staff with a Silver or Gold certification on or before the fiscal year's end. A Silver who became Gold counts once.",
+        "ja": "DX人材 = シルバーまたはゴールドの認定を年度末(年度途中はデータの最新日)までに受けた職員の人数(重複なし)。シルバー後にゴールドになった職員は1人と数えます。",
+        "en": "DX talent = distinct staff with a Silver or Gold certification on or before the fiscal year's end (for a year in progress, the latest date in the data). A Silver who became Gold counts once.",
     },
     "kpi_target_reached": {"ja": "目標 {target} の {pct}", "en": "{pct} of the {target} target"},
     "kpi_no_target": {"ja": "この年度の目標はありません", "en": "No target covers this year"},
@@ -82,13 +82,13 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "kpi_cost": {"ja": "システム経費削減額(累計)", "en": "Cost avoided (cumulative)"},
     "kpi_cost_help": {
-        "ja": "年度末までに運用を開始したアプリの外注想定費用: 初期費用 + (年間運用費 + 年間保守費) × 運用日数 ÷ 365。運用日数は運用開始日(なければ作成日)から年度末または廃止日まで。",
-        "en": "What outsourcing the apps started by the year's end would have cost: initial + (annual running + annual maintenance) × days in operation ÷ 365, from release (else creation) to the year's end or retirement.",
+        "ja": "年度末(年度途中はデータの最新日)までに運用を開始したアプリの外注想定費用: 初期費用 + (年間運用費 + 年間保守費) × 運用日数 ÷ 365。運用日数は運用開始日(なければ作成日)から年度末(年度途中は最新日)または廃止日まで。",
+        "en": "What outsourcing the apps started by the year's end (for a year in progress, the latest date in the data) would have cost: initial + (annual running + annual maintenance) × days in operation ÷ 365, from release (else creation) to that day or retirement.",
     },
     "kpi_apps": {"ja": "運用中アプリ", "en": "Apps in operation"},
     "kpi_apps_help": {
-        "ja": "年度末までに運用を開始し、年度末時点で廃止されていないアプリの数。",
-        "en": "Apps started on or before the fiscal year's end and not retired by then.",
+        "ja": "年度末(年度途中はデータの最新日)までに運用を開始し、その時点で廃止されていないアプリの数。",
+        "en": "Apps started on or before the fiscal year's end (for a year in progress, the latest date in the data) and not retired by then.",
     },
     "kpi_active_apps": {"ja": "利用実績のあるアプリ", "en": "Active apps"},
     "kpi_active_apps_help": {
@@ -304,8 +304,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "band_low": {"ja": "低位", "en": "Low"},
     "band_high": {"ja": "高位", "en": "High"},
     "chart_cost_by_bureau": {
-        "ja": "局・区別のシステム経費削減額({fy}末までの累計)",
-        "en": "Cost avoided by bureau (cumulative to the end of {fy})",
+        "ja": "局・区別のシステム経費削減額(累計、{fy})",
+        "en": "Cost avoided by bureau (cumulative, {fy})",
     },
     "value_of_hours_title": {
         "ja": "別の見方: 削減時間の人件費換算",
