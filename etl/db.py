@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+
 import duckdb
 
 
@@ -9,3 +11,20 @@ def scalar(con: duckdb.DuckDBPyConnection, sql: str, params=None):
     """The single value of a query (fetches every row, so the connection is free afterwards)."""
     rows = con.execute(sql, params).fetchall()
     return rows[0][0] if rows else None
+
+
+@contextlib.contextmanager
+def unordered(con: duckdb.DuckDBPyConnection):
+    """Writes whose row order does not matter: without keeping insertion order, DuckDB builds a table
+    in parallel and writes a large insert straight to the file instead of at the checkpoint. The order
+    is kept again afterwards, whatever happens (a CSV's records are numbered by their order)."""
+    con.execute("set preserve_insertion_order = false")
+    try:
+        yield
+    finally:
+        con.execute("set preserve_insertion_order = true")
+
+
+def first_line(error: BaseException) -> str:
+    """What a person is told of an error: its first line, bounded (DuckDB's may quote a whole line)."""
+    return (str(error).splitlines() or [type(error).__name__])[0][:200]

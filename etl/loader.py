@@ -15,7 +15,7 @@ from pathlib import Path
 import duckdb
 
 from etl import config, models
-from etl.db import scalar
+from etl.db import first_line, scalar, unordered
 from etl.kinds import DATE, DATE_OR_MONTH, KINDS, SQL_TYPES, Kind, raw_table
 from etl.mapping import Match, display_name, load_extra_aliases, recognise
 from etl.messages import MESSAGES, language, msg
@@ -24,6 +24,10 @@ from etl.readers import SourceTable, UnreadableFile, file_hash, read_file
 from etl.snapshots import SnapshotStore, previous_snapshot
 
 DEMO_MANIFEST = "demo-manifest.json"
+# What reading a damaged file raises besides UnreadableFile, and what loading one may raise: either way
+# that file is rejected with the reason, never the run failed.
+DAMAGED_FILE = (OSError, ValueError, csv.Error, MemoryError)
+FAILED_FILE = (duckdb.Error, MemoryError, ValueError, OverflowError)
 Progress = Callable[[float, str], None]
 
 
@@ -473,9 +477,10 @@ class _Run:
                        from _typed where {required_ok} {latest}"""
         params = [source_id]
         stored = scalar(self.con, f"select count(*) from (select 1 from {target} limit 1)")
-        self.dated_keys = {c.name for c in kind.columns if c.type in (DATE, DATE_OR_MONTH)}
-        with _unordered(self.con):
-            self._write(target, key, accepted, params, stored, latest)
+        # a date in the key bounds the stored rows a delete looks at
+        dated = [k for k in key if k in {c.name for c in kind.columns if c.type in (DATE, DATE_OR_MONTH)}]
+        with unordered(self.con):
+            self._write(target, key, dated, accepted, params, stored, latest)
         rows_in = "_accepted"
         if not stored and not latest:
             rows_in = "_accepted_rows"
@@ -492,7 +497,14 @@ class _Run:
             self.con.execute(f"insert into {touched} select distinct {group} from {rows_in} s")
 
     def _write(
-        self, target: str, key: list[str], accepted: str, params: list, stored: bool, latest: str
+        self,
+        target: str,
+        key: list[str],
+        dated: list[str],
+        accepted: str,
+        params: list,
+        stored: bool,
+        latest: str,
     ) -> None:
         if not stored and not latest:
             # the common first load of a large export: straight in, one pass
@@ -503,7 +515,6 @@ class _Run:
                 on = " and ".join(f'{target}."{k}" is not distinct from a."{k}"' for k in key)
                 # a date in the key bounds the stored rows to look at: a monthly export's rows sit
                 # together, so DuckDB skips the row groups of other months without reading them
-                dated = [k for k in key if k in self.dated_keys]
                 bounds, params = "", []
                 for k in dated:
                     low, high = self.con.execute(f'select min("{k}"), max("{k}") from _accepted').fetchone()
@@ -511,18 +522,6 @@ class _Run:
                     params += [low, high]
                 self.con.execute(f"delete from {target} using _accepted a where {on}{bounds}", params)
             self.con.execute(f"insert into {target} by name select * from _accepted")
-
-
-@contextlib.contextmanager
-def _unordered(con: duckdb.DuckDBPyConnection):
-    """Raw rows carry their source row, so their order in a table does not matter; without that order
-    DuckDB writes a large insert straight to the file instead of at the checkpoint. A CSV's records are
-    numbered by their order, so reading the next file needs it kept again, whatever happens."""
-    con.execute("set preserve_insertion_order = false")
-    try:
-        yield
-    finally:
-        con.execute("set preserve_insertion_order = true")
 
 
 def load(
@@ -640,9 +639,8 @@ def _load_file(run: _Run, path: Path, workdir: Path) -> list[FileResult]:
         tables = read_file(path, workdir, run.hashes.get(path))
     except UnreadableFile as error:
         return [run.reject(path, error.key, **error.params)]
-    except (OSError, ValueError, csv.Error, MemoryError) as error:  # a damaged file, never a failed run
-        detail = (str(error).splitlines() or [type(error).__name__])[0][:200]
-        return [run.reject(path, "file_unreadable", detail=detail)]
+    except DAMAGED_FILE as error:  # a damaged file, never a failed run
+        return [run.reject(path, "file_unreadable", detail=first_line(error))]
     results: list[FileResult] = []
     skipped_sheets: list[str] = []
     for table in tables:
@@ -658,10 +656,9 @@ def _load_file(run: _Run, path: Path, workdir: Path) -> list[FileResult]:
             results.append(run.load_table(table, recognition.match))
         except UnreadableFile as error:
             results.append(run.reject(path, error.key, table.sheet, **error.params))
-        except (duckdb.Error, MemoryError, ValueError, OverflowError) as error:
+        except FAILED_FILE as error:
             # whatever this file does to the database, it is undone and the other files go on
-            detail = (str(error).splitlines() or [type(error).__name__])[0][:200]
-            results.append(run.reject(path, "file_failed", table.sheet, detail=detail))
+            results.append(run.reject(path, "file_failed", table.sheet, detail=first_line(error)))
     if tables and tables[0].sheet is not None:
         if not results:
             return [run.reject(path, "file_no_sheet", sheets=", ".join(skipped_sheets) or "-")]
@@ -720,16 +717,14 @@ def preview(
             tables = read_file(path, workdir, row_limit=config.PREVIEW_ROWS)
         except UnreadableFile as error:
             return [Preview(shown, None, [], message=msg(error.key, lang, **error.params))]
-        except (OSError, ValueError, csv.Error, MemoryError) as error:
-            detail = (str(error).splitlines() or [type(error).__name__])[0][:200]
-            return [Preview(shown, None, [], message=msg("file_unreadable", lang, detail=detail))]
+        except DAMAGED_FILE as error:
+            return [Preview(shown, None, [], message=msg("file_unreadable", lang, detail=first_line(error)))]
         previews = []
         for table in tables:
             try:
                 previews.append(_preview_table(run, table, shown, lang))
-            except (duckdb.Error, MemoryError, ValueError, OverflowError) as error:
-                detail = (str(error).splitlines() or [type(error).__name__])[0][:200]
-                message = msg("file_failed", lang, detail=detail)
+            except FAILED_FILE as error:
+                message = msg("file_failed", lang, detail=first_line(error))
                 previews.append(Preview(shown, table.sheet, list(table.headers), message=message))
         for problem in run.problems:  # a broken mapping file explains an unrecognised header
             for entry in previews:

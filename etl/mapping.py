@@ -9,6 +9,7 @@ from pathlib import Path
 import tomli_w
 
 from etl import config
+from etl.db import first_line
 from etl.kinds import KINDS, Kind
 from etl.messages import msg
 from etl.normalize import header_key
@@ -30,8 +31,7 @@ def load_extra_aliases(
             document = tomllib.load(handle)
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
         if problems is not None:
-            detail = (str(error).splitlines() or [type(error).__name__])[0][:200]
-            problems.append(msg("mapping_unreadable", lang, file=path.name, detail=detail))
+            problems.append(msg("mapping_unreadable", lang, file=path.name, detail=first_line(error)))
         return {}
     extra: dict[str, dict[str, list[str]]] = {}
     aliases = document.get("aliases")

@@ -9,7 +9,7 @@ from pathlib import Path
 import duckdb
 
 from etl import config
-from etl.db import scalar
+from etl.db import scalar, unordered
 from etl.fiscal import cut_a_year_before, fiscal_year_end, today_in_japan
 from etl.kinds import KINDS, raw_table
 
@@ -109,12 +109,8 @@ def refresh_incremental(con: duckdb.DuckDBPyConnection, name: str) -> None:
     source, touched = raw_table(kind.name), f"_touched_{kind.name}"
     if not _exists(con, name):
         con.execute(f"create or replace temp view usage_in_scope as select * from {source}")
-        # a summary has no order of its own: unordered, DuckDB builds and writes it in parallel
-        con.execute("set preserve_insertion_order = false")
-        try:
+        with unordered(con):  # a summary has no order of its own
             con.execute(f"create table {name} as {sql_text(name)}")
-        finally:
-            con.execute("set preserve_insertion_order = true")
         con.execute("drop view usage_in_scope")
         return
     if not _exists(con, touched):
