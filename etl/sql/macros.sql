@@ -2,6 +2,9 @@
 create or replace macro fiscal_year_of(d) as
     case when month(d) >= 4 then year(d) else year(d) - 1 end;
 create or replace macro fiscal_year_end(fy) as make_date(fy + 1, 3, 31);
+-- the day a usage row is complete (contract 4.1): a month row counts on its month's last day
+create or replace macro counted_on(granularity, usage_date) as
+    case when granularity = 'month' then last_day(usage_date) else usage_date end;
 -- hours saved by uses at minutes per use, summed exactly (decimal) so that the figure does not change
 -- with the order in which parallel threads add it up: the same data always gives the same hours
 create or replace macro sum_hours_saved(uses, minutes) as sum(uses * minutes::decimal(18, 6))::double / 60;

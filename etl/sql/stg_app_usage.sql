@@ -15,9 +15,7 @@ final as (
         source.usage_date,
         source.granularity,
         date_trunc('month', source.usage_date)::date as usage_month,
-        -- the day a row is complete: a month row counts on its month's last day (contract 4.1)
-        case when source.granularity = 'month' then last_day(source.usage_date) else source.usage_date end
-            as counted_on,
+        counted_on(source.granularity, source.usage_date) as counted_on,
         fiscal_year_of(source.usage_date) as fiscal_year,
         source.staff_id,
         source.uses,

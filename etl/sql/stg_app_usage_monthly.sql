@@ -11,8 +11,7 @@ dated as (
         date_trunc('month', usage_date)::date as usage_month,
         granularity,
         uses,
-        -- the day a row is complete: a month row counts on its month's last day (contract 4.1)
-        case when granularity = 'month' then last_day(usage_date) else usage_date end as counted_on
+        counted_on(granularity, usage_date) as counted_on
     from source
 ),
 
