@@ -4,8 +4,8 @@ import streamlit as st
 
 from ui import bootstrap, data
 from ui.components import demo_banner
-from ui.filters import sidebar_filters
-from ui.i18n import init_language, language_switch, t
+from ui.i18n import init_language, t
+from ui.sidebar import language_switch, sidebar_filters
 
 st.set_page_config(page_title="DX人材ダッシュボード / DX Talent Dashboard", page_icon="📊", layout="wide")
 init_language()

@@ -3,43 +3,25 @@
 import streamlit as st
 
 from etl.metrics import pareto
-from ui import charts, data, fmt
-from ui.components import as_of_line, chart, comparison, kpi_card, lazy_tabs, method_panel, page_context
-from ui.i18n import lang, t
+from ui import data, fmt
+from ui.charts import apps as charts
+from ui.components import as_of_line, chart, kpi_card, kpi_row, lazy_tabs, method_panel, page_context
+from ui.i18n import lang, t, words
 from ui.tables import table_with_downloads
 
 snapshot, filters = page_context()
-fy, bureaus, language = filters.fiscal_year, filters.bureaus, lang()
+fy, bureaus, language, said = filters.fiscal_year, filters.bureaus, lang(), words()
 st.title(t("apps_title"))
 as_of_line(snapshot)
 
-now = data.kpis(snapshot, fy)
-before, compared_with = comparison(snapshot, fy, now)
-activity = data.app_activity(snapshot)
-maker_years = data.makers(snapshot)
-unit = t("unit_apps")
-cards = st.columns(4)
-kpi_card(
-    cards[0],
-    t("kpi_apps"),
-    fmt.integer(now["apps_in_operation"], unit=unit),
-    fmt.change(now["apps_in_operation"], before["apps_in_operation"], fmt.integer, language),
-    t("kpi_apps_help"),
-    compared_with=compared_with,
-)
-kpi_card(
-    cards[1],
-    t("kpi_active_apps"),
-    fmt.integer(now["active_apps"], unit=unit),
-    fmt.change(now["active_apps"], before["active_apps"], fmt.integer, language),
-    t("kpi_active_apps_help"),
-    compared_with=compared_with,
-)
+activity = data.report_row(snapshot, "report_app_activity")
+maker_years = data.report(snapshot, "report_makers")
+cards = kpi_row(snapshot, fy, ("apps_in_operation", "active_apps"), st.columns(4))
 latest = activity["latest_usage_date"]
 kpi_card(
     cards[2],
     t("kpi_used_90"),
-    fmt.integer(activity["used_last_90_days"], unit=unit),
+    fmt.integer(activity["used_last_90_days"], unit=t("unit_apps")),
     None,
     t("kpi_used_90_help", latest=fmt.day(latest.date() if latest is not None else None, language)),
 )
@@ -58,25 +40,19 @@ cards[3].caption(
 )
 
 
-apps = data.app_table(snapshot, fy, bureaus)
+apps = data.report(snapshot, "report_app_table", fiscal_year=fy, bureaus=bureaus)
 
 
 def tab_inventory():
-    chart(charts.inventory(data.app_inventory(snapshot)))
+    chart(charts.inventory(data.report(snapshot, "report_app_inventory"), said))
     frame = data.kpis_frame(snapshot)
-    chart(
-        charts.by_year(
-            frame[frame["fiscal_year"] <= fy],
-            {"apps_in_operation": "kpi_apps", "active_apps": "kpi_active_apps"},
-            "chart_apps_by_fy",
-            "axis_apps",
-        )
-    )
+    chart(charts.apps_by_year(frame[frame["fiscal_year"] <= fy], said))
 
 
 def tab_makers():
-    chart(charts.makers(maker_years[maker_years["fiscal_year"] <= fy]))
-    chart(charts.makers_by_bureau(data.makers_by_bureau(snapshot, fy), fy))
+    chart(charts.makers(maker_years[maker_years["fiscal_year"] <= fy], said))
+    by_bureau = data.report(snapshot, "report_makers_by_bureau", fiscal_year=fy)
+    chart(charts.makers_by_bureau(by_bureau, fy, said))
 
 
 def tab_long_tail():
@@ -85,11 +61,11 @@ def tab_long_tail():
         st.markdown(
             t("pareto_summary", top10=fmt.percent(shares["top10"]), top20=fmt.percent(shares["top20"]))
         )
-        chart(charts.pareto(shares["cumulative"], fy))
+        chart(charts.pareto(shares["cumulative"], fy, said))
 
 
 def tab_cleanup():
-    cleanup = data.cleanup(snapshot, bureaus)
+    cleanup = data.report(snapshot, "report_cleanup", bureaus=bureaus)
     columns = {
         "app_id": "col_app_id",
         "app_name": "col_app",

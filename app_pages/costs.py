@@ -3,13 +3,14 @@
 import streamlit as st
 
 from etl.metrics import cost_scenarios
-from ui import assumptions, charts, data, fmt
-from ui.components import as_of_line, chart, comparison, kpi_card, method_panel, page_context
-from ui.i18n import lang, t
+from ui import assumptions, data, fmt
+from ui.charts import costs as charts
+from ui.components import as_of_line, chart, kpi_card, kpi_row, method_panel, page_context
+from ui.i18n import lang, t, words
 from ui.tables import table_with_downloads
 
 snapshot, filters = page_context()
-fy, bureaus, language = filters.fiscal_year, filters.bureaus, lang()
+fy, bureaus, language, said = filters.fiscal_year, filters.bureaus, lang(), words()
 st.title(t("costs_title"))
 as_of_line(snapshot)
 
@@ -21,17 +22,8 @@ with st.expander(t("assumptions"), expanded=False):
     st.caption(t("assumption_note"))
 
 now = data.kpis(snapshot, fy)
-before, compared_with = comparison(snapshot, fy, now)
 cost = now["cost_avoided_cumulative_yen"]
-cards = st.columns(3)
-kpi_card(
-    cards[0],
-    t("kpi_cost"),
-    fmt.yen(cost, language),
-    fmt.change(cost, before["cost_avoided_cumulative_yen"], fmt.yen, language),
-    t("kpi_cost_help"),
-    compared_with=compared_with,
-)
+cards = kpi_row(snapshot, fy, ("cost_avoided",), st.columns(3))
 kpi_card(cards[1], t("band_low"), fmt.yen(cost * low, language), None, t("scenario_help"))
 kpi_card(cards[2], t("band_high"), fmt.yen(cost * high, language), None, t("scenario_help"))
 
@@ -39,13 +31,16 @@ frame = data.kpis_frame(snapshot)
 frame = frame[frame["fiscal_year"] <= fy]
 left, right = st.columns(2)
 with left:
-    chart(charts.cost_components(frame))
+    chart(charts.cost_components(frame, said))
 with right:
-    chart(charts.cost_band(cost_scenarios(frame, low, high), low, high))
+    chart(charts.cost_band(cost_scenarios(frame, low, high), low, high, said))
     st.caption(t("scenario_caption", low=f"{low:g}", high=f"{high:g}"))
-chart(charts.costs_by_bureau(data.costs_by_bureau(snapshot, fy, bureaus), fy))
+by_bureau = data.report(snapshot, "report_costs_by_bureau", fiscal_year=fy, bureaus=bureaus)
+chart(charts.costs_by_bureau(by_bureau, fy, said))
 
-apps = data.app_table(snapshot, fy, bureaus).sort_values("cost_avoided_yen", ascending=False)
+apps = data.report(snapshot, "report_app_table", fiscal_year=fy, bureaus=bureaus).sort_values(
+    "cost_avoided_yen", ascending=False
+)
 st.subheader(t("app_table_title", fy=fmt.fiscal_year(fy, language)))
 columns = {
     "app_id": "col_app_id",
@@ -72,4 +67,4 @@ kpi_card(
     None,
     t("hourly_yen_help"),
 )
-chart(charts.value_of_hours(frame, hourly))
+chart(charts.value_of_hours(frame, hourly, said))

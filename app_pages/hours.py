@@ -3,13 +3,14 @@
 import streamlit as st
 
 from etl.metrics import fte
-from ui import assumptions, charts, data, fmt
-from ui.components import as_of_line, chart, comparison, kpi_card, method_panel, page_context
-from ui.i18n import lang, t
+from ui import assumptions, data, fmt
+from ui.charts import hours as charts
+from ui.components import as_of_line, chart, kpi_card, kpi_row, method_panel, page_context
+from ui.i18n import lang, t, words
 from ui.tables import table_with_downloads
 
 snapshot, filters = page_context()
-fy, bureaus, language = filters.fiscal_year, filters.bureaus, lang()
+fy, bureaus, language, said = filters.fiscal_year, filters.bureaus, lang(), words()
 fy_label = fmt.fiscal_year(fy, language)
 st.title(t("hours_title"))
 as_of_line(snapshot)
@@ -18,16 +19,7 @@ with st.expander(t("assumptions"), expanded=False):
     annual_hours = assumptions.value("fte_hours", "fte_hours", "fte_hours_help")
     st.caption(t("assumption_note"))
 now = data.kpis(snapshot, fy)
-before, compared_with = comparison(snapshot, fy, now)
-cards = st.columns(3)
-kpi_card(
-    cards[0],
-    t("kpi_hours"),
-    fmt.hours(now["hours_saved"], language),
-    fmt.change(now["hours_saved"], before["hours_saved"], fmt.hours, language),
-    t("kpi_hours_help"),
-    compared_with=compared_with,
-)
+cards = kpi_row(snapshot, fy, ("hours_saved",), st.columns(3))
 equivalents = fte(now["hours_saved"], annual_hours)
 kpi_card(
     cards[1],
@@ -38,24 +30,23 @@ kpi_card(
 )
 cards[1].caption(f"{t('fte_hours')}: {fmt.integer(annual_hours)}")
 
-chart(charts.hours_by_month(data.usage_monthly(snapshot, bureaus)))
+chart(charts.hours_by_month(data.report(snapshot, "report_hours_by_month", bureaus=bureaus), said))
+by_dimension = {"fiscal_year": fy, "bureaus": bureaus}
 left, right = st.columns(2)
 with left:
     frame = data.kpis_frame(snapshot)
-    chart(
-        charts.by_year(
-            frame[frame["fiscal_year"] <= fy], {"hours_saved": "kpi_hours"}, "chart_hours_by_fy", "axis_hours"
-        )
-    )
-    chart(charts.hours_by_category(data.hours_by_dimension(snapshot, fy, bureaus, "category"), fy))
+    chart(charts.hours_by_year(frame[frame["fiscal_year"] <= fy], said))
+    categories = data.report(snapshot, "report_hours_by_dimension", **by_dimension, dimension="category")
+    chart(charts.hours_by_category(categories, fy, said))
 with right:
-    chart(charts.hours_by_bureau(data.hours_by_bureau(snapshot, fy, bureaus), fy))
-apps = data.app_table(snapshot, fy, bureaus)
-chart(charts.hours_by_app(apps, fy))
-st.caption(charts.others_caption(apps))
+    by_bureau = data.report(snapshot, "report_hours_by_bureau", fiscal_year=fy, bureaus=bureaus)
+    chart(charts.hours_by_bureau(by_bureau, fy, said))
+apps = data.report(snapshot, "report_app_table", fiscal_year=fy, bureaus=bureaus)
+chart(charts.hours_by_app(apps, fy, said))
+st.caption(charts.others_caption(apps, said))
 
 st.subheader(t("dept_hours_title", fy=fy_label))
-departments = data.hours_by_dimension(snapshot, fy, bureaus, "dept").round(
+departments = data.report(snapshot, "report_hours_by_dimension", **by_dimension, dimension="dept").round(
     {"hours_saved": 1, "hours_saved_previous": 1}
 )
 columns = {
@@ -68,11 +59,11 @@ columns = {
 table_with_downloads(departments, columns, f"hours_by_department_{fy}", "dept_hours")
 
 st.subheader(t("estimate_title"))
-estimates = data.estimated_vs_realised(snapshot, fy)
+estimates = data.report(snapshot, "report_estimated_vs_realised", fiscal_year=fy)
 if estimates.empty:
     st.info(t("estimate_none"))
 else:
-    chart(charts.estimated_vs_realised(estimates, fy))
+    chart(charts.estimated_vs_realised(estimates, fy, said))
     columns = {
         "project_id": "col_project",
         "team": "col_team",
@@ -81,7 +72,8 @@ else:
         "app_name": "col_app",
     }
     columns |= {"estimated_hours": "col_estimated", "realised_hours": "col_realised"}
-    shown = estimates.round({"realised_hours": 1}).rename(columns={"realised_hours": "realised_hours"})
-    table_with_downloads(shown, columns, f"estimated_vs_realised_{fy}", "estimates")
+    table_with_downloads(
+        estimates.round({"realised_hours": 1}), columns, f"estimated_vs_realised_{fy}", "estimates"
+    )
 
 method_panel(snapshot, fy, ("method_hours",))

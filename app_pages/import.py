@@ -73,7 +73,9 @@ if saved:
                         note = (
                             t("preview_first_page", shown=shown) if shown < preview.rows_quarantined else ""
                         )
-                        st.caption(f"{t('preview_quarantine', count=f'{preview.rows_quarantined:,}')} {note}")
+                        st.caption(
+                            f"{t('preview_set_aside_heading', count=f'{preview.rows_quarantined:,}')} {note}"
+                        )
                         columns = {
                             "row_number": "col_row",
                             "column_name": "col_column",
@@ -142,7 +144,7 @@ if st.button(t("import_button"), type="primary", disabled=not saved or bool(too_
 
 if snapshot:
     st.subheader(t("history_title"))
-    history = data.load_history(snapshot)
+    history = data.report(snapshot, "report_load_history")
     history["message"] = history[f"message_{language}"]
     history["status"] = history["status"].map(lambda s: t(f"status_{s}"))
     history["kind"] = history["kind"].map(lambda k: t(f"kind_{k}") if isinstance(k, str) else "")
@@ -158,6 +160,8 @@ if snapshot:
     sure = st.checkbox(t("undo_confirm"), key="undo_confirm")
     if st.button(t("undo_button"), disabled=not sure):
         restored = loader.undo()
-        st.session_state["flash"] = ("success", t("undo_done")) if restored else ("info", t("undo_nothing"))
+        st.session_state["flash"] = (
+            ("success", t("undo_done", snapshot=restored)) if restored else ("info", t("undo_nothing"))
+        )
         del st.session_state["undo_confirm"]
         st.rerun()

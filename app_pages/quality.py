@@ -1,49 +1,37 @@
 """Data quality: freshness per kind, rows set aside with their reasons, orphans, and gaps."""
 
-from datetime import date
-
 import streamlit as st
 
-from ui import data, figures, fmt
+from etl.fiscal import today_in_japan
+from ui import data, fmt
+from ui.charts import quality
 from ui.components import chart, page_context
-from ui.i18n import lang, t
+from ui.i18n import lang, t, words
 from ui.tables import table_with_downloads
 
 snapshot, _ = page_context()
-language = lang()
+language, said = lang(), words()
 st.title(t("quality_title"))
 
 st.subheader(t("freshness_title"))
-warnings = data.freshness_warnings(snapshot, date.today())
+warnings = data.freshness_warnings(snapshot, today_in_japan())
 for key, params in warnings:
-    shown = {
-        k: fmt.day(v, language) if isinstance(v, date) else fmt.fiscal_year(v, language) if k == "fy" else v
-        for k, v in params.items()
-    }
-    st.warning(t(key, **shown))
+    st.warning(t(key, **quality.warning_params(params, said)))
 if not warnings:
     st.success(t("freshness_ok"))
 left, right = st.columns(2)
 with left:
-    fresh = data.freshness(snapshot)
-    fresh["kind"] = fresh["kind"].map(lambda k: t(f"kind_{k}"))
-    fresh["latest_date"] = fresh["latest_date"].map(lambda d: fmt.day(d, language) if d == d and d else "—")
-    fresh["last_loaded_at"] = fresh["last_loaded_at"].astype(str).str[:16].replace("NaT", "—")
+    fresh = quality.freshness_table(data.report(snapshot, "report_data_freshness"), said)
     columns = {"kind": "col_kind", "latest_date": "col_latest", "last_loaded_at": "col_last_load"}
     table_with_downloads(fresh, columns, "freshness", "freshness")
 with right:
-    rows = data.rows_by_kind(snapshot)
-    labels = {"title": t("chart_rows_by_kind"), "x": t("axis_rows"), "y": t("col_kind")}
-    chart(figures.horizontal_bars(rows["kind"].map(lambda k: t(f"kind_{k}")), rows["rows_held"], labels))
+    chart(quality.rows_by_kind(data.report(snapshot, "report_rows_by_kind"), said))
 
 st.subheader(t("quarantine_title"))
-issues = data.quarantine(snapshot)
+issues = quality.issues_table(data.report(snapshot, "report_quarantine", lang=language), said)
 if issues.empty:
     st.success(t("quarantine_none"))
 else:
-    issues["reason"] = issues[f"reason_{language}"]
-    issues["kind_name"] = issues["kind"].map(lambda k: t(f"kind_{k}"))
-    issues["severity_name"] = issues["severity"].map(lambda s: t(f"severity_{s}"))
     pick = st.columns(3)
     every = t("filter_all")  # Streamlit's own placeholder is English whatever the page's language
     files = pick[0].multiselect(
@@ -74,12 +62,11 @@ else:
     table_with_downloads(shown, columns, "quarantine", "quarantine")
 
 st.subheader(t("orphans_title"))
-summary = data.quality_summary(snapshot)
-orphans = data.orphans(snapshot)
+summary = data.report_row(snapshot, "report_quality_summary")
 sections = [
     (
         "orphan_usage",
-        orphans["usage"],
+        data.report(snapshot, "report_orphan_usage"),
         {
             "app_id": "col_app_id",
             "usage_date": "col_usage_date",
@@ -90,12 +77,12 @@ sections = [
     ),
     (
         "orphan_certs",
-        orphans["certifications"],
+        data.report(snapshot, "report_orphan_certifications"),
         {"staff_id": "col_staff_id", "level": "col_level", "certified_on": "col_certified_on"},
     ),
     (
         "orphan_nominations",
-        orphans["nominations"],
+        data.report(snapshot, "report_orphan_nominations"),
         {"fiscal_year": "col_fiscal_year", "dept_code": "col_dept_code", "staff_id": "col_staff_id"},
     ),
 ]
@@ -105,15 +92,16 @@ for key, frame, columns in sections:
 st.caption(t("overlap_usage", count=fmt.integer(summary["overlap_usage_rows"])))
 
 st.subheader(t("gaps_title"))
-gaps = data.gaps(snapshot)
-with st.expander(t("gap_usage", count=fmt.integer(len(gaps["usage"])))):
+usage_gaps = data.report(snapshot, "report_usage_gaps")
+with st.expander(t("gap_usage", count=fmt.integer(len(usage_gaps)))):
     columns = {
         "app_id": "col_app_id",
         "app_name": "col_app",
         "owner_bureau_name": "col_bureau",
         "month": "col_month",
     }
-    table_with_downloads(gaps["usage"], columns, "usage_gaps", "usage_gaps")
-with st.expander(t("gap_departments", count=fmt.integer(len(gaps["departments"])))):
+    table_with_downloads(usage_gaps, columns, "usage_gaps", "usage_gaps")
+roster_gaps = data.report(snapshot, "report_roster_unknown_departments")
+with st.expander(t("gap_departments", count=fmt.integer(len(roster_gaps)))):
     columns = {"fiscal_year": "col_fiscal_year", "dept_code": "col_dept_code", "staff": "col_staff"}
-    table_with_downloads(gaps["departments"], columns, "roster_unknown_departments", "roster_gaps")
+    table_with_downloads(roster_gaps, columns, "roster_unknown_departments", "roster_gaps")

@@ -3,34 +3,27 @@
 import streamlit as st
 
 from etl.metrics import talent_projection
-from ui import charts, data, fmt
-from ui.components import as_of_line, chart, kpi_card, lazy_tabs, page_context
-from ui.i18n import lang, t
+from ui import data, fmt
+from ui.charts import talent as charts
+from ui.components import as_of_line, chart, kpi_card, kpi_row, lazy_tabs, page_context
+from ui.i18n import lang, t, words
 from ui.tables import table_with_downloads
 
 snapshot, filters = page_context()
-fy, bureaus, language = filters.fiscal_year, filters.bureaus, lang()
+fy, bureaus, language, said = filters.fiscal_year, filters.bureaus, lang(), words()
 fy_label = fmt.fiscal_year(fy, language)
 st.title(t("talent_title"))
 as_of_line(snapshot)
 
 frame = data.kpis_frame(snapshot)
-retention = data.retention(snapshot)
+retention = data.report(snapshot, "report_retention")
 now = retention[retention["fiscal_year"] == fy].iloc[0]
 projection = talent_projection(frame, fy)
-people = t("unit_people")
-cards = st.columns(3)
-kpi_card(
-    cards[0],
-    t("kpi_dx_talent"),
-    fmt.integer(now["dx_talent_cumulative"], unit=people),
-    None,
-    t("kpi_dx_talent_help"),
-)
+cards = kpi_row(snapshot, fy, ("dx_talent",), st.columns(3))
 kpi_card(
     cards[1],
     t("kpi_active_talent"),
-    fmt.integer(now["dx_talent_active"], unit=people),
+    fmt.integer(now["dx_talent_active"], unit=t("unit_people")),
     None,
     t("kpi_active_talent_help"),
 )
@@ -48,15 +41,15 @@ person_columns = {
 
 
 def tab_certifications():
-    chart(charts.certified_by_level_and_year(frame))
-    by_bureau = data.certifications_by_bureau(snapshot, fy, bureaus)
+    chart(charts.certified_by_level_and_year(frame, said))
+    by_bureau = data.report(snapshot, "report_certifications_by_bureau", fiscal_year=fy, bureaus=bureaus)
     left, right = st.columns(2)
     with left:
-        chart(charts.certified_by_bureau(by_bureau, fy))
+        chart(charts.certified_by_bureau(by_bureau, fy, said))
     with right:
-        chart(charts.certified_by_bureau(by_bureau, fy, per_100=True))
+        chart(charts.certified_by_bureau(by_bureau, fy, said, per_100=True))
     st.subheader(t("dept_table_title", fy=fy_label))
-    departments = data.department_certifications(snapshot, fy, bureaus)
+    departments = data.report(snapshot, "report_department_certifications", fiscal_year=fy, bureaus=bureaus)
     columns = {
         "bureau_name": "col_bureau",
         "dept_code": "col_dept_code",
@@ -70,15 +63,16 @@ def tab_certifications():
 
 
 def tab_progress():
-    chart(charts.talent_vs_target(frame, projection))
-    chart(charts.share_comparison(data.bureau_delivery(snapshot, fy), fy))
+    chart(charts.talent_vs_target(frame, projection, said))
+    delivery = data.report(snapshot, "report_bureau_delivery", fiscal_year=fy)
+    chart(charts.share_comparison(delivery, fy, said))
 
 
 def tab_funnel():
     st.caption(t("funnel_note"))
     for level in ("silver", "gold"):
-        funnel = data.funnel(snapshot, fy, level, bureaus)
-        figure = charts.funnel(funnel, level, fy)
+        funnel = data.report(snapshot, "report_funnel", fiscal_year=fy, level=level, bureaus=bureaus)
+        figure = charts.funnel(funnel, level, fy, said)
         if figure is None:
             st.info(t("funnel_empty", level=t(f"level_{level}")))
             continue
@@ -88,15 +82,15 @@ def tab_funnel():
             st.caption(t("funnel_missing", level=t(f"level_{level}"), steps="・".join(missing)))
         chart(figure)
         with st.expander(t("funnel_by_bureau") + f" ({t(f'level_{level}')})"):
-            table = charts.funnel_table(funnel)
+            table = charts.funnel_table(funnel, said)
             table_with_downloads(
                 table, charts.funnel_columns(city), f"funnel_{level}_{fy}", f"funnel_{level}"
             )
 
 
 def tab_coverage():
-    coverage = data.department_coverage(snapshot, fy, bureaus)
-    chart(charts.coverage_treemap(coverage, fy))
+    coverage = data.report(snapshot, "report_department_coverage", fiscal_year=fy, bureaus=bureaus)
+    chart(charts.coverage_treemap(coverage, fy, said))
     action = coverage[coverage["leaders_nominated"] < 2]
     st.subheader(t("action_list_title", count=len(action)))
     columns = {
@@ -110,8 +104,8 @@ def tab_coverage():
 
 
 def tab_progression():
-    cohorts = data.progression(snapshot)
-    chart(charts.progression(cohorts))
+    cohorts = data.report(snapshot, "report_progression")
+    chart(charts.progression(cohorts, said))
     columns = {
         "cohort": "col_cohort",
         "silver": "col_silver",
@@ -128,7 +122,7 @@ def tab_progression():
 
 def tab_rules():
     st.caption(t("rules_intro", fy=fy_label))
-    checks = data.rule_checks(snapshot, fy, bureaus)
+    checks = data.report(snapshot, "report_rule_checks", fiscal_year=fy, bureaus=bureaus)
     for rule in (
         "certified_without_assignment",
         "certified_without_session",
@@ -150,8 +144,8 @@ def tab_rules():
 
 def tab_retention():
     st.caption(t("kpi_active_talent_help"))
-    chart(charts.retention(retention[retention["fiscal_year"] <= fy]))
-    gone = data.leavers(snapshot, fy, bureaus)
+    chart(charts.retention(retention[retention["fiscal_year"] <= fy], said))
+    gone = data.report(snapshot, "report_leavers", fiscal_year=fy, bureaus=bureaus)
     st.subheader(t("leavers_title", count=fmt.integer(len(gone))))
     columns = person_columns | {
         "silver_on": "col_silver_on",

@@ -88,7 +88,7 @@ KINDS: dict[str, Kind] = {
         ),
         Kind(
             "staff",
-            "職員",
+            "職員名簿",
             "Staff roster",
             (
                 _c("staff_id", CODE, True, ["職員番号"]),

@@ -7,8 +7,9 @@ from datetime import date
 import duckdb
 import pandas as pd
 
-from etl import models, plans
+from etl import models, plans, reports
 from etl.db import scalar
+from etl.fiscal import fiscal_year_of
 from etl.models import sql_text
 
 
@@ -130,40 +131,15 @@ def kpis(con: duckdb.DuckDBPyConnection, fiscal_year: int | None = None, today: 
     }
 
 
-def _report(con: duckdb.DuckDBPyConnection, name: str, **params) -> pd.DataFrame:
-    return con.execute(sql_text(name), params or None).df()
-
-
 def data_status(con: duckdb.DuckDBPyConnection) -> dict:
     """Which dataset is loaded (demo or office), the last load time and the latest date in the data."""
-    row = _report(con, "report_data_status").iloc[0]
+    row = reports.first_row(reports.run(con, "report_data_status"))
     latest = row["latest_date"]
     return {
         "dataset": row["dataset"],
         "last_load_at": row["last_load_at"],
-        "latest_date": None if pd.isna(latest) else pd.Timestamp(latest).date(),
+        "latest_date": None if latest is None else pd.Timestamp(latest).date(),
     }
-
-
-def hours_by_month(con: duckdb.DuckDBPyConnection, bureaus: list[str]) -> pd.DataFrame:
-    return _report(con, "report_hours_by_month", bureaus=bureaus)
-
-
-def certifications_by_bureau(
-    con: duckdb.DuckDBPyConnection, fiscal_year: int, bureaus: list[str]
-) -> pd.DataFrame:
-    frame = _report(con, "report_certifications_by_bureau", fiscal_year=fiscal_year, bureaus=bureaus)
-    frame["per_100_staff"] = frame["certified"] / frame["staff"].where(frame["staff"] > 0) * 100
-    return frame
-
-
-def hours_by_bureau(con: duckdb.DuckDBPyConnection, fiscal_year: int, bureaus: list[str]) -> pd.DataFrame:
-    return _report(con, "report_hours_by_bureau", fiscal_year=fiscal_year, bureaus=bureaus)
-
-
-def quality_summary(con: duckdb.DuckDBPyConnection) -> dict:
-    row = _report(con, "report_quality_summary").iloc[0]
-    return {key: int(value) for key, value in row.items()}
 
 
 def talent_projection(frame: pd.DataFrame, fiscal_year: int) -> dict | None:
@@ -203,70 +179,6 @@ def talent_projection(frame: pd.DataFrame, fiscal_year: int) -> dict | None:
     }
 
 
-def funnel(con: duckdb.DuckDBPyConnection, fiscal_year: int, level: str, bureaus: list[str]) -> pd.DataFrame:
-    """Nominated -> trained -> submitted -> certified for one level and year, city-wide and by bureau.
-
-    Each step counts people who also passed the steps before it. A step with no rows at all for the
-    level and year (no Gold nominations, say) has no data: it is skipped, and `has_<step>` is false.
-    """
-    return _report(con, "report_funnel", fiscal_year=fiscal_year, level=level, bureaus=bureaus)
-
-
-def department_coverage(con: duckdb.DuckDBPyConnection, fiscal_year: int, bureaus: list[str]) -> pd.DataFrame:
-    return _report(con, "report_department_coverage", fiscal_year=fiscal_year, bureaus=bureaus)
-
-
-def bureau_delivery(con: duckdb.DuckDBPyConnection, fiscal_year: int) -> pd.DataFrame:
-    return _report(con, "report_bureau_delivery", fiscal_year=fiscal_year)
-
-
-def progression(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
-    return _report(con, "report_progression")
-
-
-def rule_checks(con: duckdb.DuckDBPyConnection, fiscal_year: int, bureaus: list[str]) -> pd.DataFrame:
-    return _report(con, "report_rule_checks", fiscal_year=fiscal_year, bureaus=bureaus)
-
-
-def retention(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
-    return _report(con, "report_retention")
-
-
-def leavers(con: duckdb.DuckDBPyConnection, fiscal_year: int, bureaus: list[str]) -> pd.DataFrame:
-    return _report(con, "report_leavers", fiscal_year=fiscal_year, bureaus=bureaus)
-
-
-def department_certifications(
-    con: duckdb.DuckDBPyConnection, fiscal_year: int, bureaus: list[str]
-) -> pd.DataFrame:
-    return _report(con, "report_department_certifications", fiscal_year=fiscal_year, bureaus=bureaus)
-
-
-def app_inventory(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
-    return _report(con, "report_app_inventory")
-
-
-def app_table(con: duckdb.DuckDBPyConnection, fiscal_year: int, bureaus: list[str]) -> pd.DataFrame:
-    return _report(con, "report_app_table", fiscal_year=fiscal_year, bureaus=bureaus)
-
-
-def makers(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
-    return _report(con, "report_makers")
-
-
-def makers_by_bureau(con: duckdb.DuckDBPyConnection, fiscal_year: int) -> pd.DataFrame:
-    return _report(con, "report_makers_by_bureau", fiscal_year=fiscal_year)
-
-
-def cleanup(con: duckdb.DuckDBPyConnection, bureaus: list[str]) -> pd.DataFrame:
-    return _report(con, "report_cleanup", bureaus=bureaus)
-
-
-def app_activity(con: duckdb.DuckDBPyConnection) -> dict:
-    row = _report(con, "report_app_activity").iloc[0]
-    return {k: (None if pd.isna(v) else v) for k, v in row.items()}
-
-
 def pareto(apps: pd.DataFrame) -> dict:
     """Share of the hours saved produced by the top 10% and top 20% of apps (by hours saved)."""
     hours = apps["hours_saved"].sort_values(ascending=False).reset_index(drop=True)
@@ -280,31 +192,6 @@ def pareto(apps: pd.DataFrame) -> dict:
         return float(cumulative.iloc[count - 1])
 
     return {"top10": share(0.1), "top20": share(0.2), "cumulative": cumulative}
-
-
-def hours_by_dimension(con, fiscal_year: int, bureaus: list[str], dimension: str) -> pd.DataFrame:
-    if dimension not in ("dept", "category"):  # an allow-list: the name picks a column in SQL
-        raise ValueError(dimension)
-    return _report(
-        con, "report_hours_by_dimension", fiscal_year=fiscal_year, bureaus=bureaus, dimension=dimension
-    )
-
-
-def estimated_vs_realised(con: duckdb.DuckDBPyConnection, fiscal_year: int) -> pd.DataFrame:
-    return _report(con, "report_estimated_vs_realised", fiscal_year=fiscal_year)
-
-
-def costs_by_bureau(con: duckdb.DuckDBPyConnection, fiscal_year: int, bureaus: list[str]) -> pd.DataFrame:
-    return _report(con, "report_costs_by_bureau", fiscal_year=fiscal_year, bureaus=bureaus)
-
-
-def method(con: duckdb.DuckDBPyConnection, fiscal_year: int) -> dict:
-    row = _report(con, "report_method", fiscal_year=fiscal_year).iloc[0]
-    return {key: int(value) for key, value in row.items()}
-
-
-def apps_missing_cost(con: duckdb.DuckDBPyConnection, fiscal_year: int) -> pd.DataFrame:
-    return _report(con, "report_apps_missing_cost", fiscal_year=fiscal_year)
 
 
 def fte(hours: float, annual_hours: float) -> float | None:
@@ -332,22 +219,7 @@ def freshness_warnings(con: duckdb.DuckDBPyConnection, today) -> list[tuple[str,
     latest_usage = scalar(con, "select latest_date from mart_data_freshness where kind = 'app_usage'")
     if latest_usage is None or (today - latest_usage).days > USAGE_CYCLE_DAYS:
         warnings.append(("warn_usage_old", {"latest": latest_usage, "days": USAGE_CYCLE_DAYS}))
-    current_fy = today.year if today.month >= 4 else today.year - 1
+    current_fy = fiscal_year_of(today)
     if not scalar(con, "select count(*) from stg_staff where fiscal_year = ?", [current_fy]):
         warnings.append(("warn_roster_missing", {"fy": current_fy}))
     return warnings
-
-
-def orphans(con: duckdb.DuckDBPyConnection) -> dict[str, pd.DataFrame]:
-    return {
-        "usage": _report(con, "report_orphan_usage"),
-        "certifications": _report(con, "report_orphan_certifications"),
-        "nominations": _report(con, "report_orphan_nominations"),
-    }
-
-
-def gaps(con: duckdb.DuckDBPyConnection) -> dict[str, pd.DataFrame]:
-    return {
-        "usage": _report(con, "report_usage_gaps"),
-        "departments": _report(con, "report_roster_unknown_departments"),
-    }

@@ -31,6 +31,7 @@ STAGING = (
     "stg_fiscal_years",
 )
 MARTS = (
+    "mart_dx_talent_people",  # the one definition of DX talent (Silver or Gold): the marts below count it
     "mart_kpis_by_fy",
     "mart_kpis_same_period",
     "mart_usage_monthly",
@@ -38,7 +39,6 @@ MARTS = (
     "mart_data_freshness",
     "mart_programme_people",
     "mart_department_coverage",
-    "mart_dx_talent_people",
     "mart_app_costs_by_fy",
     "mart_apps",
 )

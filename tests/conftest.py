@@ -79,3 +79,10 @@ def loaded_connection(db: Path, exports: Path, files: dict[str, str]):
     result = loader.load([exports], db=db)
     assert result.committed, result.to_json()
     return duckdb.connect(str(db), read_only=True)
+
+
+@pytest.fixture(scope="module")
+def demo_con(demo_db):
+    con = duckdb.connect(str(demo_db), read_only=True)
+    yield con
+    con.close()

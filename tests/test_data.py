@@ -8,13 +8,6 @@ import pytest
 from etl import models
 
 
-@pytest.fixture(scope="module")
-def demo_con(demo_db):
-    con = duckdb.connect(str(demo_db), read_only=True)
-    yield con
-    con.close()
-
-
 @pytest.mark.parametrize("test", models.data_tests(), ids=lambda p: p.stem)
 def test_data_test_returns_no_rows_on_the_demo_data(demo_con, test):
     rows = demo_con.execute(test.read_text(encoding="utf-8")).fetchall()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from etl import metrics
+from etl import metrics, reports
 from tests.conftest import loaded_connection
 
 ORGS = "所属コード,所属名,局名\n0101,総務課,総務局\n0201,市民課,門司区役所\n"
@@ -61,16 +61,16 @@ def test_cost_avoided_adds_the_components_and_rounds_once(con):
 
 
 def test_missing_costs_count_as_zero_and_are_listed(con):
-    missing = metrics.apps_missing_cost(con, 2024)
+    missing = reports.run(con, "report_apps_missing_cost", fiscal_year=2024)
     assert missing["app_id"].tolist() == ["A3"]
     assert missing[["missing_initial", "missing_running", "missing_maintenance"]].values.tolist() == [
         [True, True, True]
     ]
-    assert metrics.method(con, 2024)["apps_missing_cost"] == 1
+    assert reports.run(con, "report_method", fiscal_year=2024).iloc[0]["apps_missing_cost"] == 1
 
 
 def test_hours_per_app_and_the_long_tail(con):
-    apps = metrics.app_table(con, 2024, []).set_index("app_id")
+    apps = reports.run(con, "report_app_table", fiscal_year=2024, bureaus=[]).set_index("app_id")
     assert apps.loc["A1", "hours_saved"] == pytest.approx(10.0)
     assert apps.loc["A2", "hours_saved"] == pytest.approx(10.0)
     assert apps.loc["A3", "hours_saved"] == pytest.approx(1.0)
@@ -79,14 +79,16 @@ def test_hours_per_app_and_the_long_tail(con):
 
 
 def test_makers_and_how_many_are_dx_talent(con):
-    row = metrics.makers(con).set_index("fiscal_year").loc[2023]  # A1 was created in March 2024: FY2023
+    row = (
+        reports.run(con, "report_makers").set_index("fiscal_year").loc[2023]
+    )  # A1 was created in March 2024: FY2023
     assert (row["makers"], row["dx_talent_makers"]) == (1, 1)
-    row = metrics.makers(con).set_index("fiscal_year").loc[2024]
+    row = reports.run(con, "report_makers").set_index("fiscal_year").loc[2024]
     assert (row["makers"], row["new_makers"], row["dx_talent_makers"]) == (2, 1, 1)
 
 
 def test_an_app_whose_maker_left_is_on_the_clean_up_list(con):
-    cleanup = metrics.cleanup(con, []).set_index("app_id")
+    cleanup = reports.run(con, "report_cleanup", bureaus=[]).set_index("app_id")
     assert bool(cleanup.loc["A2", "is_creator_left"])
     # A3 is owned by 門司区役所 while its maker is in 総務局
     assert bool(cleanup.loc["A3", "is_creator_elsewhere"])

@@ -132,9 +132,9 @@ TABS = {
 @pytest.mark.parametrize("lang", ["ja", "en"])
 @pytest.mark.parametrize(("page", "tab"), [(p, tab) for p, tabs in TABS.items() for tab in tabs])
 def test_every_tab_opens_from_its_link_and_runs(app_db, page, tab, lang):
-    from ui.i18n import STRINGS
+    from ui.words import translate
 
-    label = STRINGS[tab][lang]
+    label = translate(lang, tab)
     app = run_page(page, lang, fy="2024", **{f"{page}_tab": label})
     assert not app.exception, [e.value for e in app.exception]
     # the linked tab is the one drawn, and only it (closed tabs cost nothing on a rerun)

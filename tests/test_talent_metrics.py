@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from etl import metrics
+from etl import metrics, reports
 from tests.conftest import loaded_connection
 
 ORGS = "所属コード,所属名,局名,局コード\n0101,総務課,総務局,01\n0102,人事課,総務局,01\n0201,市民課,門司区役所,02\n"
@@ -42,8 +42,8 @@ def con(db, exports):
 
 
 def test_a_person_who_moved_counts_under_the_department_of_the_events_year(con):
-    fy2024 = metrics.certifications_by_bureau(con, 2024, [])
-    fy2025 = metrics.certifications_by_bureau(con, 2025, [])
+    fy2024 = reports.run(con, "report_certifications_by_bureau", fiscal_year=2024, bureaus=[])
+    fy2025 = reports.run(con, "report_certifications_by_bureau", fiscal_year=2025, bureaus=[])
     assert fy2024[["bureau_name", "level", "certified"]].values.tolist() == [["総務局", "silver", 1]]
     # 000001's Gold (FY2025) is under 門司区役所, where the FY2025 roster puts them; 000002's Silver under 総務局
     assert sorted(fy2025[["bureau_name", "level", "certified"]].values.tolist()) == [
@@ -58,7 +58,9 @@ def test_a_silver_who_became_gold_counts_once_in_dx_talent(con):
 
 
 def test_a_department_with_one_leader_is_on_the_action_list(con):
-    coverage = metrics.department_coverage(con, 2025, []).set_index("dept_code")
+    coverage = reports.run(con, "report_department_coverage", fiscal_year=2025, bureaus=[]).set_index(
+        "dept_code"
+    )
     assert coverage.loc["0201", "leaders_nominated"] == 1
     assert coverage.loc["0102", "leaders_nominated"] == 2
     assert coverage.loc["0101", "leaders_nominated"] == 0
@@ -68,19 +70,19 @@ def test_a_department_with_one_leader_is_on_the_action_list(con):
 
 
 def test_the_silver_funnel_follows_the_nominated_leaders(con):
-    city = metrics.funnel(con, 2025, "silver", []).iloc[0]
+    city = reports.run(con, "report_funnel", fiscal_year=2025, level="silver", bureaus=[]).iloc[0]
     # 3 nominated; 000002 was absent, so 1 trained; 000001 submitted; 000001 was certified in FY2024
     assert (city["nominated"], city["trained"], city["submitted"], city["certified"]) == (3, 1, 1, 0)
 
 
 def test_a_step_with_no_data_is_missing_not_zero(con):
-    gold = metrics.funnel(con, 2025, "gold", []).iloc[0]
+    gold = reports.run(con, "report_funnel", fiscal_year=2025, level="gold", bureaus=[]).iloc[0]
     assert not gold["has_nominated"] and not gold["has_submitted"]
     assert gold["has_certified"] and gold["certified"] == 1
 
 
 def test_rule_checks_list_each_case(con):
-    checks = metrics.rule_checks(con, 2025, [])
+    checks = reports.run(con, "report_rule_checks", fiscal_year=2025, bureaus=[])
     by_rule = {rule: sorted(group["staff_id"]) for rule, group in checks.groupby("rule")}
     assert by_rule["certified_without_assignment"] == ["000002"]
     assert by_rule["certified_without_session"] == [
@@ -92,14 +94,14 @@ def test_rule_checks_list_each_case(con):
 
 
 def test_retention_separates_active_from_cumulative_dx_talent(con):
-    retention = metrics.retention(con).set_index("fiscal_year")
+    retention = reports.run(con, "report_retention").set_index("fiscal_year")
     assert retention.loc[2025, "dx_talent_cumulative"] == 2
     assert retention.loc[2025, "dx_talent_active"] == 1  # 000002 left on 2026-03-31
-    assert metrics.leavers(con, 2025, [])["staff_id"].tolist() == ["000002"]
+    assert reports.run(con, "report_leavers", fiscal_year=2025, bureaus=[])["staff_id"].tolist() == ["000002"]
 
 
 def test_silver_to_gold_progression(con):
-    cohorts = metrics.progression(con).set_index("cohort")
+    cohorts = reports.run(con, "report_progression").set_index("cohort")
     assert cohorts.loc[2024, "silver"] == 1 and cohorts.loc[2024, "went_gold"] == 1
     assert cohorts.loc[2024, "median_days_to_gold"] == 457
     assert cohorts.loc[2025, "went_gold"] == 0

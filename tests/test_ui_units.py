@@ -1,19 +1,20 @@
-"""The i18n table and the formatting helpers: every key in both languages, figures read the same."""
+"""The words table and the formatting helpers: every key in both languages, figures read the same."""
 
 from datetime import date
 
 import pytest
 
 from etl.fiscal import fiscal_year_end
+from etl.messages import MESSAGES
 from ui import fmt
-from ui.i18n import LANGUAGES, STRINGS
+from ui.words import KIND_LABELS, LANGUAGES, STRINGS, WORDS
 
 
 def test_every_string_exists_in_japanese_and_english():
     # English has no counter words (人, 本): a unit may be empty in English only
     missing = [
         key
-        for key, texts in STRINGS.items()
+        for key, texts in WORDS.items()
         if set(texts) != set(LANGUAGES)
         or not texts["ja"]
         or (not texts["en"] and not key.startswith("unit_"))
@@ -27,7 +28,14 @@ def test_placeholders_match_between_languages():
     def fields(text):
         return {name for _, name, _, _ in string.Formatter().parse(text) if name}
 
-    assert [k for k, v in STRINGS.items() if fields(v["ja"]) != fields(v["en"])] == []
+    assert [k for k, v in WORDS.items() if fields(v["ja"]) != fields(v["en"])] == []
+
+
+def test_each_word_is_written_once():
+    # the pages, the command line and the kinds share one table: a key written in two of its sources
+    # would say the same thing in two ways
+    sources = [set(STRINGS), set(MESSAGES), set(KIND_LABELS)]
+    assert [key for key in WORDS if sum(key in source for source in sources) > 1] == []
 
 
 def test_every_key_the_code_uses_exists():
@@ -36,9 +44,10 @@ def test_every_key_the_code_uses_exists():
 
     root = Path(__file__).resolve().parent.parent
     used = set()
-    for path in [root / "dashboard.py", *(root / "app_pages").glob("*.py"), *(root / "ui").glob("*.py")]:
-        used |= set(re.findall(r'\bt\(\s*"([a-z0-9_]+)"', path.read_text(encoding="utf-8")))
-    assert used - set(STRINGS) == set()
+    files = [root / "dashboard.py", *(root / "app_pages").glob("*.py"), *(root / "ui").rglob("*.py")]
+    for path in files:
+        used |= set(re.findall(r'\b(?:t|words|said)\(\s*"([a-z0-9_]+)"', path.read_text(encoding="utf-8")))
+    assert used - set(WORDS) == set()
 
 
 @pytest.mark.parametrize(

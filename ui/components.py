@@ -5,7 +5,8 @@ from __future__ import annotations
 import streamlit as st
 
 from ui import data, fmt
-from ui.i18n import lang, t
+from ui.headlines import HEADLINES
+from ui.i18n import lang, t, words
 
 
 def kpi_card(
@@ -31,14 +32,34 @@ def kpi_card(
     )
 
 
-def comparison(snapshot: str, fiscal_year: int, now: dict) -> tuple[dict, str | None]:
+def comparison(snapshot: str, fiscal_year: int, now: dict) -> tuple[dict | None, str | None]:
     """What a year's figures are compared with, and the words for it: the same period of the year
     before for a year in progress (contract 4.1: seven months are never set against twelve), else the
-    whole year before."""
+    whole year before; None when the year before has no data (nothing to compare with)."""
     same = now["same_period_last_year"]
     if same is not None:
         return same, t("vs_same_period_label")
     return data.kpis(snapshot, fiscal_year - 1), None
+
+
+def kpi_row(snapshot: str, fiscal_year: int, names: tuple[str, ...], columns=None) -> list:
+    """KPI cards of headline figures (ui.headlines) of a year, each with its change on what the year is
+    compared with; in `columns` where given (a row with cards of the page's own), else a row of them."""
+    now = data.kpis(snapshot, fiscal_year)
+    before, compared_with = comparison(snapshot, fiscal_year, now)
+    columns = columns if columns is not None else st.columns(len(names))
+    language = words()
+    for column, name in zip(columns, names, strict=False):
+        headline = HEADLINES[name]
+        kpi_card(
+            column,
+            headline.label(language),
+            headline.shown(now, language),
+            headline.delta(now, before, language),
+            headline.help(language),
+            compared_with=compared_with,
+        )
+    return columns
 
 
 def as_of_line(snapshot: str) -> None:
@@ -77,14 +98,14 @@ def method_panel(
     what was left out, and (for costs) the apps whose missing estimates counted as zero."""
     from ui.tables import table_with_downloads
 
-    counts = data.method(snapshot, fiscal_year)
+    counts = data.report_row(snapshot, "report_method", fiscal_year=fiscal_year)
     with st.expander(t("method_title"), expanded=False):
         for key in formula_keys:
             st.markdown(t(key))
         st.markdown(t("method_counts", **{k: fmt.integer(v) for k, v in counts.items()}))
         st.markdown(t("method_excluded", **{k: fmt.integer(v) for k, v in counts.items()}))
         if show_missing_costs:
-            missing = data.apps_missing_cost(snapshot, fiscal_year)
+            missing = data.report(snapshot, "report_apps_missing_cost", fiscal_year=fiscal_year)
             st.markdown(t("method_missing_cost", count=fmt.integer(len(missing))))
             columns = {"app_id": "col_app_id", "app_name": "col_app", "owner_bureau_name": "col_bureau"}
             columns |= {"missing_initial": "col_missing_initial", "missing_running": "col_missing_running"}

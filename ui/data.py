@@ -2,6 +2,8 @@
 
 A load in another process switches the database path to a new snapshot file; the next interaction
 sees a new snapshot id, so caches and the connection follow without a restart or a lock error.
+A page asks for a report by name with its parameters (`report`); named functions remain only where
+Python adds something to the SQL (the contract's figures, the status line, the warnings).
 """
 
 from __future__ import annotations
@@ -13,9 +15,9 @@ import duckdb
 import pandas as pd
 import streamlit as st
 
-from etl import config, metrics
+from etl import config, metrics, reports
 from etl.fiscal import today_in_japan
-from etl.models import sql_text
+from etl.reports import ReportName
 
 
 def snapshot_id() -> str | None:
@@ -36,17 +38,16 @@ def cursor(snapshot: str) -> duckdb.DuckDBPyConnection:
     return _connection(snapshot).cursor()
 
 
-def _run(snapshot: str, function, *args):
-    """Calls function(cursor, *args) with a cursor of its own, closed afterwards."""
-    con = cursor(snapshot)
-    try:
-        return function(con, *args)
-    finally:
-        con.close()
+@st.cache_data(show_spinner=False)
+def report(snapshot: str, name: ReportName, **params) -> pd.DataFrame:
+    """Report `name` (etl/sql/<name>.sql) with its parameters, cached per snapshot."""
+    with cursor(snapshot) as con:
+        return reports.run(con, name, **params)
 
 
-def _frame(snapshot: str, sql: str, params=None) -> pd.DataFrame:
-    return _run(snapshot, lambda con: con.execute(sql, params).df())
+def report_row(snapshot: str, name: ReportName, **params) -> dict:
+    """A one-row report as a dict (missing values as None)."""
+    return reports.first_row(report(snapshot, name, **params))
 
 
 def kpis_frame(snapshot: str) -> pd.DataFrame:
@@ -56,187 +57,43 @@ def kpis_frame(snapshot: str) -> pd.DataFrame:
 
 @st.cache_data(show_spinner=False)
 def _kpis_frame(snapshot: str, today: date) -> pd.DataFrame:
-    return _run(snapshot, metrics.kpis_frame, None, today)
+    with cursor(snapshot) as con:
+        return metrics.kpis_frame(con, None, today)
 
 
-def kpis(snapshot: str, fiscal_year: int) -> dict:
+def kpis(snapshot: str, fiscal_year: int) -> dict | None:
+    """The contract's figures of a fiscal year (`python -m etl kpis`), None for a year without data."""
     return _kpis(snapshot, fiscal_year, today_in_japan())
 
 
 @st.cache_data(show_spinner=False)
-def _kpis(snapshot: str, fiscal_year: int, today: date) -> dict:
-    return _run(snapshot, metrics.kpis, fiscal_year, today)
+def _kpis(snapshot: str, fiscal_year: int, today: date) -> dict | None:
+    if fiscal_year not in fiscal_years(snapshot):
+        return None
+    with cursor(snapshot) as con:
+        return metrics.kpis(con, fiscal_year, today)
 
 
 @st.cache_data(show_spinner=False)
 def fiscal_years(snapshot: str) -> list[int]:
-    return _run(snapshot, metrics.fiscal_years)
+    with cursor(snapshot) as con:
+        return metrics.fiscal_years(con)
 
 
 @st.cache_data(show_spinner=False)
 def bureaus(snapshot: str) -> list[str]:
     """Bureaus in their fixed display order (bureau code, then name)."""
-    frame = _frame(
-        snapshot,
-        "select bureau_name from stg_organizations where bureau_name <> '' "
-        "group by bureau_name order by min(bureau_order)",
-    )
-    return frame["bureau_name"].tolist()
+    return report(snapshot, "report_bureaus")["bureau_name"].tolist()
 
 
 @st.cache_data(show_spinner=False)
 def status(snapshot: str) -> dict:
     """Dataset (demo or office), last load time and the latest date in the data."""
-    return _run(snapshot, metrics.data_status)
+    with cursor(snapshot) as con:
+        return metrics.data_status(con)
 
 
 @st.cache_data(show_spinner=False)
-def usage_monthly(snapshot: str, bureaus: tuple[str, ...]) -> pd.DataFrame:
-    return _run(snapshot, metrics.hours_by_month, list(bureaus))
-
-
-@st.cache_data(show_spinner=False)
-def certifications_by_bureau(snapshot: str, fiscal_year: int, bureaus: tuple[str, ...]) -> pd.DataFrame:
-    return _run(snapshot, metrics.certifications_by_bureau, fiscal_year, list(bureaus))
-
-
-@st.cache_data(show_spinner=False)
-def hours_by_bureau(snapshot: str, fiscal_year: int, bureaus: tuple[str, ...]) -> pd.DataFrame:
-    return _run(snapshot, metrics.hours_by_bureau, fiscal_year, list(bureaus))
-
-
-@st.cache_data(show_spinner=False)
-def load_history(snapshot: str) -> pd.DataFrame:
-    return _frame(snapshot, sql_text("report_load_history"))
-
-
-@st.cache_data(show_spinner=False)
-def quality_summary(snapshot: str) -> dict:
-    return _run(snapshot, metrics.quality_summary)
-
-
-@st.cache_data(show_spinner=False)
-def quarantine(snapshot: str) -> pd.DataFrame:
-    return _frame(snapshot, sql_text("report_quarantine"))
-
-
-@st.cache_data(show_spinner=False)
-def freshness(snapshot: str) -> pd.DataFrame:
-    return _frame(snapshot, "select * from mart_data_freshness order by kind")
-
-
-@st.cache_data(show_spinner=False)
-def rows_by_kind(snapshot: str) -> pd.DataFrame:
-    return _frame(snapshot, sql_text("report_rows_by_kind"))
-
-
-@st.cache_data(show_spinner=False)
-def funnel(snapshot: str, fiscal_year: int, level: str, bureaus: tuple[str, ...]) -> pd.DataFrame:
-    return _run(snapshot, metrics.funnel, fiscal_year, level, list(bureaus))
-
-
-@st.cache_data(show_spinner=False)
-def department_coverage(snapshot: str, fiscal_year: int, bureaus: tuple[str, ...]) -> pd.DataFrame:
-    return _run(snapshot, metrics.department_coverage, fiscal_year, list(bureaus))
-
-
-@st.cache_data(show_spinner=False)
-def bureau_delivery(snapshot: str, fiscal_year: int) -> pd.DataFrame:
-    return _run(snapshot, metrics.bureau_delivery, fiscal_year)
-
-
-@st.cache_data(show_spinner=False)
-def progression(snapshot: str) -> pd.DataFrame:
-    return _run(snapshot, metrics.progression)
-
-
-@st.cache_data(show_spinner=False)
-def rule_checks(snapshot: str, fiscal_year: int, bureaus: tuple[str, ...]) -> pd.DataFrame:
-    return _run(snapshot, metrics.rule_checks, fiscal_year, list(bureaus))
-
-
-@st.cache_data(show_spinner=False)
-def retention(snapshot: str) -> pd.DataFrame:
-    return _run(snapshot, metrics.retention)
-
-
-@st.cache_data(show_spinner=False)
-def leavers(snapshot: str, fiscal_year: int, bureaus: tuple[str, ...]) -> pd.DataFrame:
-    return _run(snapshot, metrics.leavers, fiscal_year, list(bureaus))
-
-
-@st.cache_data(show_spinner=False)
-def department_certifications(snapshot: str, fiscal_year: int, bureaus: tuple[str, ...]) -> pd.DataFrame:
-    return _run(snapshot, metrics.department_certifications, fiscal_year, list(bureaus))
-
-
-@st.cache_data(show_spinner=False)
-def app_inventory(snapshot: str) -> pd.DataFrame:
-    return _run(snapshot, metrics.app_inventory)
-
-
-@st.cache_data(show_spinner=False)
-def app_table(snapshot: str, fiscal_year: int, bureaus: tuple[str, ...]) -> pd.DataFrame:
-    return _run(snapshot, metrics.app_table, fiscal_year, list(bureaus))
-
-
-@st.cache_data(show_spinner=False)
-def makers(snapshot: str) -> pd.DataFrame:
-    return _run(snapshot, metrics.makers)
-
-
-@st.cache_data(show_spinner=False)
-def makers_by_bureau(snapshot: str, fiscal_year: int) -> pd.DataFrame:
-    return _run(snapshot, metrics.makers_by_bureau, fiscal_year)
-
-
-@st.cache_data(show_spinner=False)
-def cleanup(snapshot: str, bureaus: tuple[str, ...]) -> pd.DataFrame:
-    return _run(snapshot, metrics.cleanup, list(bureaus))
-
-
-@st.cache_data(show_spinner=False)
-def app_activity(snapshot: str) -> dict:
-    return _run(snapshot, metrics.app_activity)
-
-
-@st.cache_data(show_spinner=False)
-def hours_by_dimension(
-    snapshot: str, fiscal_year: int, bureaus: tuple[str, ...], dimension: str
-) -> pd.DataFrame:
-    return _run(snapshot, metrics.hours_by_dimension, fiscal_year, list(bureaus), dimension)
-
-
-@st.cache_data(show_spinner=False)
-def estimated_vs_realised(snapshot: str, fiscal_year: int) -> pd.DataFrame:
-    return _run(snapshot, metrics.estimated_vs_realised, fiscal_year)
-
-
-@st.cache_data(show_spinner=False)
-def costs_by_bureau(snapshot: str, fiscal_year: int, bureaus: tuple[str, ...]) -> pd.DataFrame:
-    return _run(snapshot, metrics.costs_by_bureau, fiscal_year, list(bureaus))
-
-
-@st.cache_data(show_spinner=False)
-def method(snapshot: str, fiscal_year: int) -> dict:
-    return _run(snapshot, metrics.method, fiscal_year)
-
-
-@st.cache_data(show_spinner=False)
-def apps_missing_cost(snapshot: str, fiscal_year: int) -> pd.DataFrame:
-    return _run(snapshot, metrics.apps_missing_cost, fiscal_year)
-
-
-@st.cache_data(show_spinner=False)
-def freshness_warnings(snapshot: str, today) -> list:
-    return _run(snapshot, metrics.freshness_warnings, today)
-
-
-@st.cache_data(show_spinner=False)
-def orphans(snapshot: str) -> dict:
-    return _run(snapshot, metrics.orphans)
-
-
-@st.cache_data(show_spinner=False)
-def gaps(snapshot: str) -> dict:
-    return _run(snapshot, metrics.gaps)
+def freshness_warnings(snapshot: str, today: date) -> list:
+    with cursor(snapshot) as con:
+        return metrics.freshness_warnings(con, today)

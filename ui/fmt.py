@@ -44,6 +44,11 @@ def yen(value, lang: str) -> str:
     return f"{sign}¥{amount:,.0f}"
 
 
+def yen_axis_unit(lang: str) -> float:
+    """What one unit of a yen axis is worth: 億円 in Japanese, ¥bn in English (as `yen` writes them)."""
+    return 1e8 if lang == "ja" else 1e9
+
+
 def hours(value, lang: str) -> str:
     """8.5万時間 / 1,234時間; English 85,002 h."""
     if _missing(value):

@@ -1,4 +1,8 @@
--- shared macros: the fiscal year (April-March) of a date
+-- shared macros. What a breakdown calls its rows of no known group, and its city-wide row (etl/reports.py
+-- names the same two words UNKNOWN and ALL, and a test holds them equal)
+create or replace macro unknown_group() as '__unknown__';
+create or replace macro all_groups() as '__all__';
+-- the fiscal year (April-March) of a date
 create or replace macro fiscal_year_of(d) as
     case when month(d) >= 4 then year(d) else year(d) - 1 end;
 create or replace macro fiscal_year_end(fy) as make_date(fy + 1, 3, 31);

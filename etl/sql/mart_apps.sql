@@ -26,10 +26,8 @@ makers as (
 ),
 
 talent as (
-    select staff_id, min(certified_on) as dx_certified_on
-    from stg_certifications
-    where level in ('silver', 'gold')
-    group by staff_id
+    select staff_id, first_on as dx_certified_on
+    from mart_dx_talent_people
 ),
 
 final as (

@@ -2,7 +2,7 @@
 with certs as (
     select
         fiscal_year,
-        coalesce(bureau_name, '__unknown__') as bureau_name,
+        coalesce(bureau_name, unknown_group()) as bureau_name,
         level,
         count(distinct staff_id) as certified
     from stg_certifications
@@ -10,7 +10,7 @@ with certs as (
 ),
 
 roster as (
-    select fiscal_year, coalesce(bureau_name, '__unknown__') as bureau_name, count(*) as staff
+    select fiscal_year, coalesce(bureau_name, unknown_group()) as bureau_name, count(*) as staff
     from stg_staff
     group by all
 ),

@@ -20,10 +20,9 @@ holders as (
     -- staff on the department's roster that year who hold Silver or Gold by the year's end
     select roster.fiscal_year, roster.dept_code, count(distinct roster.staff_id) as dx_talent
     from stg_staff as roster
-    inner join stg_certifications as certs
-        on certs.staff_id = roster.staff_id
-        and certs.level in ('silver', 'gold')
-        and certs.certified_on <= fiscal_year_end(roster.fiscal_year)
+    inner join mart_dx_talent_people as people
+        on people.staff_id = roster.staff_id
+        and people.first_on <= fiscal_year_end(roster.fiscal_year)
     group by all
 ),
 

@@ -4,7 +4,9 @@ with certs as (
         staff_id,
         min(certified_on) filter (where level = 'silver') as silver_on,
         min(certified_on) filter (where level = 'gold') as gold_on,
-        min(certified_on) as first_on
+        min(certified_on) as first_on,
+        -- where the person was placed when they first became DX talent (the certification's bureau)
+        arg_min(bureau_name, certified_on) as first_bureau_name
     from stg_certifications
     where level in ('silver', 'gold')
     group by staff_id

@@ -23,11 +23,10 @@ certified as (
 ),
 
 dx_talent as (
-    -- a person certified silver and later gold counts once
-    select bounds.fiscal_year, count(distinct certs.staff_id) as dx_talent_cumulative
+    -- a person certified silver and later gold counts once: one row per person in the people mart
+    select bounds.fiscal_year, count(people.staff_id) as dx_talent_cumulative
     from bounds
-    left join stg_certifications as certs
-        on certs.level in ('silver', 'gold') and certs.certified_on <= bounds.stock_cut
+    left join mart_dx_talent_people as people on people.first_on <= bounds.stock_cut
     group by bounds.fiscal_year
 ),
 

@@ -2,18 +2,15 @@
 -- the department of the year of their first Silver/Gold certification) against its share of staff
 with talent as (
     select
-        coalesce(certs.bureau_name, '__unknown__') as bureau_name,
-        count(distinct people.staff_id) as dx_talent
+        coalesce(people.first_bureau_name, unknown_group()) as bureau_name,
+        count(*) as dx_talent
     from mart_dx_talent_people as people
-    left join stg_certifications as certs
-        on certs.staff_id = people.staff_id and certs.certified_on = people.first_on
-        and certs.level in ('silver', 'gold')
     where people.first_on <= fiscal_year_end($fiscal_year)
     group by all
 ),
 
 staff as (
-    select coalesce(bureau_name, '__unknown__') as bureau_name, count(*) as staff
+    select coalesce(bureau_name, unknown_group()) as bureau_name, count(*) as staff
     from stg_staff
     where fiscal_year = $fiscal_year
     group by all

@@ -11,6 +11,7 @@ final as (
         level,
         certified,
         staff,
+        certified / nullif(staff, 0) * 100 as per_100_staff,
         coalesce(bureau_order, 9999) as bureau_order
     from source
 )

@@ -1,6 +1,6 @@
 -- one row per owning bureau: cost avoided through the end of fiscal year $fiscal_year, by component
 select
-    coalesce(apps.owner_bureau_name, '__unknown__') as bureau_name,
+    coalesce(apps.owner_bureau_name, unknown_group()) as bureau_name,
     sum(costs.cost_initial_yen) as cost_initial_yen,
     sum(costs.cost_running_yen) as cost_running_yen,
     sum(costs.cost_maintenance_yen) as cost_maintenance_yen,

@@ -36,18 +36,18 @@ flagged as (
 
 grouped as (
     select
-        coalesce(bureau_name, '__unknown__') as bureau_name,
+        coalesce(bureau_name, unknown_group()) as bureau_name,
         count(*) filter (where is_nominated) as nominated,
         count(*) filter (where in_trained) as trained,
         count(*) filter (where in_submitted) as submitted,
         count(*) filter (where in_certified) as certified
     from flagged
-    group by grouping sets ((coalesce(bureau_name, '__unknown__')), ())
+    group by grouping sets ((coalesce(bureau_name, unknown_group())), ())
 ),
 
 final as (
     select
-        case when grouped.bureau_name is null then '__all__' else grouped.bureau_name end as bureau_name,
+        case when grouped.bureau_name is null then all_groups() else grouped.bureau_name end as bureau_name,
         grouped.nominated,
         grouped.trained,
         grouped.submitted,
@@ -64,4 +64,4 @@ final as (
     ) as orders on orders.bureau_name = grouped.bureau_name
 )
 
-select * from final order by bureau_name <> '__all__', bureau_order, bureau_name
+select * from final order by bureau_name <> all_groups(), bureau_order, bureau_name

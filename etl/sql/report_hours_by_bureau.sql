@@ -11,7 +11,7 @@ orders as (
 
 final as (
     select
-        coalesce(source.bureau_name, '__unknown__') as bureau_name,
+        coalesce(source.bureau_name, unknown_group()) as bureau_name,
         sum(source.hours_saved) as hours_saved,
         count(distinct source.app_id) as apps,
         coalesce(min(orders.bureau_order), 9999) as bureau_order

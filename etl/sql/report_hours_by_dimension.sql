@@ -17,7 +17,7 @@ keyed as (
 
 select
     keyed.key,
-    any_value(keyed.bureau_name) as bureau_name,
+    any_value(keyed.bureau_name) filter (where $dimension = 'dept') as bureau_name,
     any_value(orgs.dept_name) as dept_name,
     coalesce(sum(keyed.hours_saved) filter (where keyed.fiscal_year = $fiscal_year), 0) as hours_saved,
     coalesce(sum(keyed.hours_saved) filter (where keyed.fiscal_year = $fiscal_year - 1), 0) as hours_saved_previous

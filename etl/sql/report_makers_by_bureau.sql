@@ -6,7 +6,7 @@ with made as (
 ),
 
 placed as (
-    select coalesce(roster.bureau_name, '__unknown__') as bureau_name, count(*) as makers
+    select coalesce(roster.bureau_name, unknown_group()) as bureau_name, count(*) as makers
     from made
     left join stg_staff as roster on roster.staff_id = made.staff_id and roster.fiscal_year = $fiscal_year
     group by all

@@ -1,4 +1,4 @@
--- one row per value set aside (or warned about): file, row, column, value and the reason
+-- one row per value set aside (or warned about): file, row, column, value and the reason in $lang
 with source as (
     select * from row_issues
 ),
@@ -12,8 +12,7 @@ final as (
         row_number,
         column_name,
         raw_value,
-        reason_ja,
-        reason_en,
+        case when $lang = 'en' then reason_en else reason_ja end as reason,
         row_json,
         load_id
     from source

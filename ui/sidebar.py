@@ -1,4 +1,5 @@
-"""The shared sidebar filters (fiscal year, bureaus), kept in the URL so a copied link opens the same view."""
+"""The sidebar's widgets: the language switch and the shared filters (fiscal year, bureaus), kept in the
+URL so a copied link opens the same view."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ import streamlit as st
 
 from ui import data, fmt
 from ui.i18n import lang, t
+from ui.words import LANGUAGES
 
 
 @dataclass(frozen=True)
@@ -52,3 +54,23 @@ def sidebar_filters(snapshot: str) -> Filters | None:
     elif "bureau" in st.query_params:
         del st.query_params["bureau"]
     return Filters(int(fiscal_year), tuple(chosen))
+
+
+def language_switch() -> None:
+    labels = {"ja": "日本語", "en": "English"}
+
+    def changed():
+        chosen = st.session_state["lang_switch"]
+        if chosen in LANGUAGES:  # clicking the selected option again clears it: keep the language
+            st.session_state["lang"] = chosen
+        st.query_params["lang"] = st.session_state["lang"]
+
+    st.session_state["lang_switch"] = lang()
+    st.sidebar.segmented_control(
+        t("language"),
+        options=list(LANGUAGES),
+        format_func=labels.get,
+        key="lang_switch",
+        on_change=changed,
+        selection_mode="single",
+    )

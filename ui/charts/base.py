@@ -1,0 +1,117 @@
+"""What every chart shares: the colours of each meaning, the layout, and the common bar shapes."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from etl.reports import UNKNOWN
+from ui import fmt
+from ui.words import Words
+
+LEVELS = ("bronze", "silver", "gold")
+LEVEL_COLOURS = {"bronze": "#A97142", "silver": "#8C959F", "gold": "#C9A227"}
+# Okabe-Ito, colour-blind safe: one colour per meaning for hours and cost series
+OKABE_ITO = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"]
+COST_COMPONENTS = ("initial", "running", "maintenance")
+COST_COLOURS = {"initial": "#0072B2", "running": "#E69F00", "maintenance": "#009E73"}
+TARGET_COLOUR = "#7F7F7F"
+FONT = "Noto Sans JP, Noto Sans CJK JP, Hiragino Sans, Yu Gothic, Meiryo, sans-serif"
+
+
+def layout(figure: go.Figure, title: str, x_title: str, y_title: str, height: int = 380) -> go.Figure:
+    figure.update_layout(
+        title={"text": title, "x": 0, "xanchor": "left", "font": {"size": 16}},
+        font={"family": FONT, "size": 13},
+        template="plotly_white",
+        height=height,
+        margin={"l": 10, "r": 10, "t": 50, "b": 10},
+        legend={"orientation": "h", "yanchor": "top", "y": -0.18, "xanchor": "left", "x": 0},
+        hoverlabel={"font": {"family": FONT}},
+        separators=".,",
+    )
+    figure.update_xaxes(title_text=x_title)
+    figure.update_yaxes(title_text=y_title, separatethousands=True, rangemode="tozero")
+    if figure.layout.yaxis.range is not None:  # a range set by the builder wins over rangemode
+        figure.update_yaxes(autorange=False)
+    return figure
+
+
+def years(frame: pd.DataFrame, words: Words, column: str = "fiscal_year") -> list[str]:
+    """The fiscal-year labels of a frame's rows: 2024年度 / FY2024."""
+    return [fmt.fiscal_year(int(fy), words.lang) for fy in frame[column]]
+
+
+def bureau_names(bureaus: Iterable[str], words: Words) -> list[str]:
+    """Bureau names as a person reads them: rows of no known bureau are named so."""
+    return [words("bureau_unknown") if b == UNKNOWN else b for b in bureaus]
+
+
+def series_bars(
+    figure: go.Figure, x, frame: pd.DataFrame, series: dict[str, tuple[str, str]], hover: str
+) -> None:
+    """One bar series per column (column -> legend name and colour) over the categories `x`."""
+    for column, (name, colour) in series.items():
+        figure.add_bar(
+            x=x,
+            y=frame[column],
+            name=name,
+            marker_color=colour,
+            hovertemplate=hover + "<extra>" + name + "</extra>",
+        )
+
+
+def bars_by_year(
+    frame: pd.DataFrame, series: dict[str, str], title: str, y_title: str, words: Words, colours=None
+) -> go.Figure:
+    """Grouped bars per fiscal year, one series per column in `series` (column -> legend name)."""
+    x = years(frame, words)
+    palette = colours or OKABE_ITO
+    figure = go.Figure()
+    for index, (column, name) in enumerate(series.items()):
+        figure.add_bar(
+            x=x,
+            y=frame[column],
+            name=name,
+            marker_color=palette[index % len(palette)],
+            hovertemplate="%{x}: %{y:,.0f}<extra>" + name + "</extra>",
+        )
+    figure.update_xaxes(type="category")
+    return layout(figure, title, words("axis_fiscal_year"), y_title)
+
+
+def horizontal_bars(names, values, title: str, x_title: str, y_title: str) -> go.Figure:
+    """One bar per name, top to bottom in the given order."""
+    figure = go.Figure(
+        go.Bar(
+            y=list(names),
+            x=list(values),
+            orientation="h",
+            marker_color=OKABE_ITO[0],
+            hovertemplate="%{y}: %{x:,.0f}<extra></extra>",
+        )
+    )
+    figure.update_yaxes(autorange="reversed", type="category")
+    height = max(380, 24 * len(figure.data[0].y) + 120)
+    return layout(figure, title, x_title, y_title, height=height)
+
+
+def grouped_horizontal(
+    frame: pd.DataFrame, names: list[str], series: dict[str, str], title: str, x_title: str, y_title: str
+) -> go.Figure:
+    """Horizontal grouped bars, one per series column (column -> legend name)."""
+    figure = go.Figure()
+    for index, (column, name) in enumerate(series.items()):
+        figure.add_bar(
+            y=names,
+            x=frame[column],
+            orientation="h",
+            name=name,
+            marker_color=OKABE_ITO[index],
+            hovertemplate="%{y}: %{x:,.0f}<extra>" + name + "</extra>",
+        )
+    figure.update_layout(barmode="group", legend={"traceorder": "normal"})
+    figure.update_yaxes(autorange="reversed", type="category")
+    return layout(figure, title, x_title, y_title, height=max(380, 30 * len(frame) + 140))

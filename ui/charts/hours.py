@@ -1,0 +1,84 @@
+"""Charts of hours saved: by month against earlier years, by year, bureau, app and category."""
+
+from __future__ import annotations
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from ui import fmt
+from ui.charts.base import OKABE_ITO, bars_by_year, bureau_names, grouped_horizontal, horizontal_bars, layout
+from ui.words import Words
+
+TOP_APPS = 20
+
+
+def hours_by_month(monthly: pd.DataFrame, words: Words) -> go.Figure:
+    """One line per fiscal year across the fiscal months April..March, the latest year bold."""
+    lang = words.lang
+    figure = go.Figure()
+    months = [fmt.month_label(m, lang) for m in fmt.FISCAL_MONTHS]
+    fiscal_years = sorted(monthly["fiscal_year"].unique())
+    for index, fy in enumerate(fiscal_years):
+        part = monthly[monthly["fiscal_year"] == fy].set_index("calendar_month")
+        name = fmt.fiscal_year(int(fy), lang)
+        figure.add_scatter(
+            x=months,
+            y=[part["hours_saved"].get(m) for m in fmt.FISCAL_MONTHS],
+            name=name,
+            mode="lines+markers",
+            line={
+                "color": OKABE_ITO[(len(fiscal_years) - 1 - index) % len(OKABE_ITO)],
+                "width": 3 if index == len(fiscal_years) - 1 else 1.5,
+            },
+            hovertemplate="%{x}: %{y:,.0f}<extra>" + name + "</extra>",
+        )
+    figure.update_xaxes(type="category", categoryorder="array", categoryarray=months)
+    return layout(figure, words("chart_hours_title"), words("axis_month"), words("axis_hours"))
+
+
+def hours_by_year(kpis: pd.DataFrame, words: Words) -> go.Figure:
+    return bars_by_year(
+        kpis, {"hours_saved": words("kpi_hours")}, words("chart_hours_by_fy"), words("axis_hours"), words
+    )
+
+
+def hours_by_bureau(frame: pd.DataFrame, fiscal_year: int, words: Words) -> go.Figure:
+    title = words("chart_hours_by_bureau", fy=fmt.fiscal_year(fiscal_year, words.lang))
+    names = bureau_names(frame["bureau_name"], words)
+    return horizontal_bars(names, frame["hours_saved"], title, words("axis_hours"), words("axis_bureau"))
+
+
+def hours_by_app(apps: pd.DataFrame, fiscal_year: int, words: Words, top: int = TOP_APPS) -> go.Figure:
+    """The top apps by hours saved (the rest are summed in the caption `others_caption` gives)."""
+    head = apps.nlargest(top, "hours_saved")
+    names = list(head["app_name"] + " (" + head["app_id"] + ")")
+    title = words("chart_hours_by_app", fy=fmt.fiscal_year(fiscal_year, words.lang))
+    return horizontal_bars(names, head["hours_saved"], title, words("axis_hours"), words("col_app"))
+
+
+def others_caption(apps: pd.DataFrame, words: Words, top: int = TOP_APPS) -> str:
+    rest = apps.drop(apps.nlargest(top, "hours_saved").index)
+    return words(
+        "others_total", count=fmt.integer(len(rest)), hours=fmt.hours(rest["hours_saved"].sum(), words.lang)
+    )
+
+
+def hours_by_category(frame: pd.DataFrame, fiscal_year: int, words: Words) -> go.Figure:
+    """Each category's hours saved this year next to the year before."""
+    series = {
+        "hours_saved": fmt.fiscal_year(fiscal_year, words.lang),
+        "hours_saved_previous": fmt.fiscal_year(fiscal_year - 1, words.lang),
+    }
+    names = [k or "—" for k in frame["key"]]
+    return grouped_horizontal(
+        frame, names, series, words("chart_hours_by_category"), words("axis_hours"), words("col_category")
+    )
+
+
+def estimated_vs_realised(frame: pd.DataFrame, fiscal_year: int, words: Words) -> go.Figure:
+    """Per project: the hours a year its idea promised against the hours its app saved."""
+    series = {"estimated_hours": words("series_estimated"), "realised_hours": words("series_realised")}
+    title = words("chart_estimate", fy=fmt.fiscal_year(fiscal_year, words.lang))
+    return grouped_horizontal(
+        frame, list(frame["app_name"]), series, title, words("axis_hours"), words("col_app")
+    )

@@ -1,0 +1,53 @@
+"""Charts and tables of the data-quality page: rows held per kind, freshness, rows set aside."""
+
+from __future__ import annotations
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from ui import fmt
+from ui.charts.base import horizontal_bars
+from ui.words import Words
+
+
+def kind_names(kinds: pd.Series, words: Words) -> pd.Series:
+    """Kinds of export as a person names them (the names `--kind` takes are for the command line)."""
+    return kinds.map(lambda kind: words(f"kind_{kind}") if isinstance(kind, str) else "")
+
+
+def rows_by_kind(frame: pd.DataFrame, words: Words) -> go.Figure:
+    names = kind_names(frame["kind"], words)
+    return horizontal_bars(
+        names, frame["rows_held"], words("chart_rows_by_kind"), words("axis_rows"), words("col_kind")
+    )
+
+
+def freshness_table(frame: pd.DataFrame, words: Words) -> pd.DataFrame:
+    """Each kind's latest date and last load, written as the cards write dates."""
+    return frame.assign(
+        kind=kind_names(frame["kind"], words),
+        latest_date=frame["latest_date"].map(lambda d: fmt.day(d, words.lang) if d == d and d else "—"),
+        last_loaded_at=frame["last_loaded_at"].astype(str).str[:16].replace("NaT", "—"),
+    )
+
+
+def issues_table(frame: pd.DataFrame, words: Words) -> pd.DataFrame:
+    """Rows set aside or warned about, with their kind and severity in words."""
+    return frame.assign(
+        kind_name=kind_names(frame["kind"], words),
+        severity_name=frame["severity"].map(lambda severity: words(f"severity_{severity}")),
+    )
+
+
+def warning_params(params: dict, words: Words) -> dict:
+    """A freshness warning's parameters as a person reads them (dates, fiscal years)."""
+    from datetime import date
+
+    return {
+        key: fmt.day(value, words.lang)
+        if isinstance(value, date)
+        else fmt.fiscal_year(value, words.lang)
+        if key == "fy"
+        else value
+        for key, value in params.items()
+    }

@@ -1,0 +1,234 @@
+"""Charts of the talent programme: DX talent against the target, certifications, funnel, coverage."""
+
+from __future__ import annotations
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from etl.reports import ALL, UNKNOWN
+from ui import fmt
+from ui.charts.base import (
+    LEVEL_COLOURS,
+    LEVELS,
+    OKABE_ITO,
+    TARGET_COLOUR,
+    bars_by_year,
+    bureau_names,
+    layout,
+    series_bars,
+    years,
+)
+from ui.words import Words
+
+STEPS = ("nominated", "trained", "submitted", "certified")
+
+
+def talent_vs_target(kpis: pd.DataFrame, projection: dict | None, words: Words) -> go.Figure:
+    """Cumulative DX talent by fiscal year as bars, the target dashed grey, the projection dotted."""
+    lang = words.lang
+    figure = go.Figure()
+    figure.add_bar(
+        x=years(kpis, words),
+        y=kpis["dx_talent_cumulative"],
+        name=words("chart_talent_actual"),
+        marker_color=LEVEL_COLOURS["silver"],
+        text=[fmt.integer(v) for v in kpis["dx_talent_cumulative"]],
+        textposition="inside",
+        insidetextanchor="end",
+        textfont={"color": "white"},
+        hovertemplate="%{x}: %{y:,}<extra></extra>",
+    )
+    with_target = kpis[kpis["dx_talent_target"].notna()]
+    if not with_target.empty:
+        figure.add_scatter(
+            x=years(with_target, words),
+            y=with_target["dx_talent_target"],
+            name=words("chart_talent_target"),
+            mode="lines+markers",
+            line={"color": TARGET_COLOUR, "dash": "dash", "width": 2},
+            hovertemplate="%{x}: %{y:,}<extra></extra>",
+        )
+    if projection and projection["path"]:
+        first = projection["path"][0][0] - 1
+        path = [(first, projection["current"]), *projection["path"]]
+        figure.add_scatter(
+            x=[fmt.fiscal_year(int(fy), lang) for fy, _ in path],
+            y=[round(v) for _, v in path],
+            name=words("chart_talent_projection"),
+            mode="lines+markers",
+            line={"color": OKABE_ITO[0], "dash": "dot", "width": 2},
+            hovertemplate="%{x}: %{y:,}<extra></extra>",
+        )
+    figure.update_xaxes(type="category")
+    return layout(figure, words("chart_talent_title"), words("axis_fiscal_year"), words("axis_people"))
+
+
+def certified_by_bureau(
+    frame: pd.DataFrame, fiscal_year: int, words: Words, per_100: bool = False
+) -> go.Figure:
+    """Horizontal stacked bars by bureau (fixed bureau order, top to bottom), one colour per level;
+    per 100 staff where the bureau's staff are known."""
+    value = "per_100_staff" if per_100 else "certified"
+    if per_100:
+        frame = frame.dropna(subset=["per_100_staff"])
+    order = (
+        frame.drop_duplicates("bureau_name")
+        .sort_values(["bureau_order", "bureau_name"])["bureau_name"]
+        .tolist()
+    )
+    names = bureau_names(order, words)
+    figure = go.Figure()
+    for level in LEVELS:
+        level_name = words(f"level_{level}")
+        part = frame[frame["level"] == level].set_index("bureau_name")
+        figure.add_bar(
+            y=names,
+            x=[part[value].get(b, 0) for b in order],
+            orientation="h",
+            name=level_name,
+            marker_color=LEVEL_COLOURS[level],
+            hovertemplate=("%{y}: %{x:,.1f}<extra>" if per_100 else "%{y}: %{x:,}<extra>")
+            + level_name
+            + "</extra>",
+        )
+    figure.update_layout(barmode="stack", legend={"traceorder": "normal"})
+    figure.update_yaxes(autorange="reversed", type="category")
+    title = words(
+        "chart_per_100" if per_100 else "chart_bureau_title", fy=fmt.fiscal_year(fiscal_year, words.lang)
+    )
+    x_title = words("axis_per_100" if per_100 else "axis_people")
+    return layout(figure, title, x_title, words("axis_bureau"), height=max(380, 24 * len(order) + 120))
+
+
+def certified_by_level_and_year(kpis: pd.DataFrame, words: Words) -> go.Figure:
+    x = years(kpis, words)
+    figure = go.Figure()
+    series = {f"certified_{level}": (words(f"level_{level}"), LEVEL_COLOURS[level]) for level in LEVELS}
+    series_bars(figure, x, kpis, series, "%{x}: %{y:,}")
+    figure.update_layout(barmode="stack", legend={"traceorder": "normal"})
+    figure.update_xaxes(type="category")
+    return layout(figure, words("chart_certified_by_fy"), words("axis_fiscal_year"), words("axis_people"))
+
+
+def funnel(frame: pd.DataFrame, level: str, fiscal_year: int, words: Words) -> go.Figure | None:
+    """The city-wide funnel of a level (each step counts those who passed the step before it),
+    skipping steps with no data; None when there is no data."""
+    city = frame[frame["bureau_name"] == ALL]
+    if city.empty:
+        return None
+    row = city.iloc[0]
+    steps = [(words(f"step_{step}"), int(row[step])) for step in STEPS if row[f"has_{step}"]]
+    figure = go.Figure(
+        go.Funnel(
+            y=[name for name, _ in steps],
+            x=[value for _, value in steps],
+            textinfo="value+percent previous",
+            marker={"color": LEVEL_COLOURS[level]},
+            connector={"line": {"color": "#CCCCCC"}},
+        )
+    )
+    title = words("funnel_title", level=words(f"level_{level}"), fy=fmt.fiscal_year(fiscal_year, words.lang))
+    return layout(figure, title, "", "", height=320)
+
+
+def funnel_table(frame: pd.DataFrame, words: Words) -> pd.DataFrame:
+    """The funnel by bureau with the share certified of the first step that has data."""
+    first = next((step for step in STEPS if frame.iloc[0][f"has_{step}"]), "certified")
+    table = frame.copy()
+    table["bureau_name"] = table["bureau_name"].map(
+        lambda b: words("filter_bureau_all") if b == ALL else words("bureau_unknown") if b == UNKNOWN else b
+    )
+    table["conversion"] = (table["certified"] / table[first].where(table[first] > 0)).map(fmt.percent)
+    return table
+
+
+def funnel_columns(city) -> dict[str, str]:
+    steps = {step: f"step_{step}" for step in STEPS if city[f"has_{step}"]}
+    return {"bureau_name": "col_bureau", **steps, "conversion": "col_conversion"}
+
+
+def share_comparison(frame: pd.DataFrame, fiscal_year: int, words: Words) -> go.Figure:
+    """Each bureau's share of the DX talent next to its share of staff (horizontal, fixed order)."""
+    names = bureau_names(frame["bureau_name"], words)
+    figure = go.Figure()
+    for column, colour in (("talent_share", LEVEL_COLOURS["silver"]), ("staff_share", OKABE_ITO[4])):
+        figure.add_bar(
+            y=names,
+            x=frame[column] * 100,
+            orientation="h",
+            name=words(column),
+            marker_color=colour,
+            hovertemplate="%{y}: %{x:.1f}%<extra>" + words(column) + "</extra>",
+        )
+    figure.update_layout(barmode="group", legend={"traceorder": "normal"})
+    figure.update_yaxes(autorange="reversed", type="category")
+    figure.update_xaxes(ticksuffix="%")
+    title = words("delivery_title", fy=fmt.fiscal_year(fiscal_year, words.lang))
+    return layout(
+        figure, title, words("axis_share"), words("axis_bureau"), height=max(420, 30 * len(frame) + 120)
+    )
+
+
+def coverage_treemap(frame: pd.DataFrame, fiscal_year: int, words: Words) -> go.Figure:
+    """Departments grouped by bureau, sized by staff, coloured by Silver leaders nominated (0, 1, 2+)."""
+    colours = {0: "#D55E00", 1: "#E69F00", 2: "#009E73"}
+    category = frame["leaders_nominated"].clip(upper=2)
+    bureaus = frame.drop_duplicates("bureau_name")
+    ids = [f"b:{b}" for b in bureaus["bureau_name"]] + [f"d:{d}" for d in frame["dept_code"]]
+    parents = [""] * len(bureaus) + [f"b:{b}" for b in frame["bureau_name"]]
+    names = list(bureaus["bureau_name"]) + list(frame["dept_name"])
+    sizes = [0] * len(bureaus) + [max(int(s), 1) for s in frame["staff"]]
+    colour = ["#F3F5F8"] * len(bureaus) + [colours[int(c)] for c in category]
+    hover = [""] * len(bureaus) + [
+        words("coverage_hover", leaders=fmt.integer(n), talent=fmt.integer(t), staff=fmt.integer(s))
+        for n, t, s in zip(frame["leaders_nominated"], frame["dx_talent"], frame["staff"], strict=True)
+    ]
+    figure = go.Figure(
+        go.Treemap(
+            ids=ids,
+            parents=parents,
+            labels=names,
+            values=sizes,
+            marker={"colors": colour},
+            customdata=hover,
+            hovertemplate="%{label}<br>%{customdata}<extra></extra>",
+            branchvalues="remainder",
+            sort=False,  # bureaus keep their fixed order
+            tiling={"pad": 2},
+        )
+    )
+    for value, key in ((0, "coverage_none"), (1, "coverage_one"), (2, "coverage_two")):
+        figure.add_scatter(
+            x=[None],
+            y=[None],
+            mode="markers",
+            marker={"color": colours[value], "size": 12, "symbol": "square"},
+            name=words(key),
+        )
+    figure.update_xaxes(visible=False)
+    figure.update_yaxes(visible=False)
+    figure = layout(
+        figure, words("coverage_title", fy=fmt.fiscal_year(fiscal_year, words.lang)), "", "", height=720
+    )
+    figure.update_layout(plot_bgcolor="white")
+    return figure
+
+
+def progression(frame: pd.DataFrame, words: Words) -> go.Figure:
+    """The share of each Silver cohort that went on to Gold."""
+    shown = frame.assign(gold_percent=frame["gold_share"] * 100).rename(columns={"cohort": "fiscal_year"})
+    name = words("col_gold_share")
+    figure = bars_by_year(
+        shown, {"gold_percent": name}, words("progression_title"), name, words, [LEVEL_COLOURS["gold"]]
+    )
+    figure.update_yaxes(ticksuffix="%")
+    return figure
+
+
+def retention(frame: pd.DataFrame, words: Words) -> go.Figure:
+    series = {
+        "dx_talent_cumulative": words("chart_talent_actual"),
+        "dx_talent_active": words("kpi_active_talent"),
+    }
+    colours = [LEVEL_COLOURS["silver"], OKABE_ITO[2]]
+    return bars_by_year(frame, series, words("retention_title"), words("axis_people"), words, colours)

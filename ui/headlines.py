@@ -1,0 +1,101 @@
+"""The contract's headline figures as a person reads them: the name, the definition, the value and its
+change, each from the `kpis` result. The pages' KPI cards and the briefing's table use the same list."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from ui import fmt
+from ui.words import Words
+
+
+def _people(value, words: Words) -> str:
+    return fmt.integer(value, unit=words("unit_people"))
+
+
+def _apps(value, words: Words) -> str:
+    return fmt.integer(value, unit=words("unit_apps"))
+
+
+def _share(coverage: dict, words: Words) -> str:
+    total = coverage["departments_total"]
+    return fmt.percent(coverage["departments_covered"] / total if total else None)
+
+
+@dataclass(frozen=True)
+class Headline:
+    """One figure of `kpis`: where it sits in the result, its words and how it is written."""
+
+    path: tuple[str, ...]  # keys into the kpis result: ("certified", "silver")
+    label_key: str
+    help_key: str
+    show: Callable[[object, Words], str]  # the value as a card writes it
+    change: Callable[[object, str], str]  # a change of the value, as fmt writes it
+    params: tuple[tuple[str, str], ...] = ()  # label and help parameters that are words themselves
+    compared: tuple[str, ...] | None = None  # what the change counts, where not the value itself
+
+    def value(self, kpis: dict, path: tuple[str, ...] | None = None):
+        for key in path or self.path:
+            kpis = kpis[key]
+        return kpis
+
+    def _params(self, words: Words) -> dict:
+        return {name: words(key) for name, key in self.params}
+
+    def label(self, words: Words) -> str:
+        return words(self.label_key, **self._params(words))
+
+    def help(self, words: Words) -> str:
+        return words(self.help_key, **self._params(words))
+
+    def shown(self, kpis: dict, words: Words) -> str:
+        return self.show(self.value(kpis), words)
+
+    def delta(self, now: dict, before: dict | None, words: Words) -> str | None:
+        """The signed change on what `before` holds (None when there is nothing to compare with)."""
+        if before is None:
+            return None
+        path = self.compared or self.path
+        return fmt.change(self.value(now, path), self.value(before, path), self.change, words.lang)
+
+
+def _level(level: str) -> Headline:
+    return Headline(
+        ("certified", level),
+        "kpi_certified",
+        "kpi_certified_help",
+        _people,
+        fmt.integer,
+        (("level", f"level_{level}"),),
+    )
+
+
+HEADLINES: dict[str, Headline] = {
+    "dx_talent": Headline(
+        ("dx_talent_cumulative",), "kpi_dx_talent", "kpi_dx_talent_help", _people, fmt.integer
+    ),
+    "certified_silver": _level("silver"),
+    "certified_gold": _level("gold"),
+    "certified_bronze": _level("bronze"),
+    "hours_saved": Headline(
+        ("hours_saved",), "kpi_hours", "kpi_hours_help", lambda v, w: fmt.hours(v, w.lang), fmt.hours
+    ),
+    "cost_avoided": Headline(
+        ("cost_avoided_cumulative_yen",),
+        "kpi_cost",
+        "kpi_cost_help",
+        lambda v, w: fmt.yen(v, w.lang),
+        fmt.yen,
+    ),
+    "apps_in_operation": Headline(("apps_in_operation",), "kpi_apps", "kpi_apps_help", _apps, fmt.integer),
+    "active_apps": Headline(("active_apps",), "kpi_active_apps", "kpi_active_apps_help", _apps, fmt.integer),
+    "leader_coverage": Headline(
+        ("leader_coverage",),
+        "kpi_coverage",
+        "kpi_coverage_help",
+        _share,
+        fmt.integer,
+        compared=("leader_coverage", "departments_covered"),
+    ),
+}
