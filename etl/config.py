@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -30,7 +31,15 @@ PREVIEW_PAGE_ROWS = 100
 
 
 # DuckDB's memory during a load; more is spilled to a temporary folder.
-LOAD_MEMORY_LIMIT = os.environ.get("DXDASH_LOAD_MEMORY", "500MB")
+LOAD_MEMORY_LIMIT = "500MB"
+_MEMORY = re.compile(r"\d+(\.\d+)?\s*(B|KB|MB|GB|TB|KiB|MiB|GiB|TiB)", re.IGNORECASE)
+
+
+def load_memory_limit() -> str:
+    """DuckDB's memory limit for a load or a preview: DXDASH_LOAD_MEMORY when it is a size (500MB,
+    2GB), else the default."""
+    value = os.environ.get("DXDASH_LOAD_MEMORY", "").strip()
+    return value if _MEMORY.fullmatch(value) else LOAD_MEMORY_LIMIT
 
 
 def db_path(explicit: str | os.PathLike | None = None) -> Path:

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import contextlib
+from pathlib import Path
 
 import duckdb
+
+from etl import config
 
 
 def scalar(con: duckdb.DuckDBPyConnection, sql: str, params=None):
@@ -28,3 +31,10 @@ def unordered(con: duckdb.DuckDBPyConnection):
 def first_line(error: BaseException) -> str:
     """What a person is told of an error: its first line, bounded (DuckDB's may quote a whole line)."""
     return (str(error).splitlines() or [type(error).__name__])[0][:200]
+
+
+def limit_memory(con: duckdb.DuckDBPyConnection, workdir: Path) -> None:
+    """A bounded footprint on a shared server: DuckDB spills to the work folder beyond the limit."""
+    con.execute("set enable_progress_bar = false")
+    con.execute("set memory_limit = ?", [config.load_memory_limit()])
+    con.execute("set temp_directory = ?", [str(workdir)])

@@ -36,6 +36,13 @@ SQL_TYPES = {
 }
 
 
+# the column that says whether a row of a day-or-month date column is a day's or a whole month's, and
+# its type (an enum: a byte a row where text cost a string)
+GRANULARITY = "granularity"
+GRANULARITY_TYPE = "usage_granularity"
+GRANULARITIES = ("day", "month")
+
+
 @dataclass(frozen=True)
 class Column:
     name: str
@@ -58,6 +65,21 @@ class Kind:
     refresh_groups: dict[str, str] = field(default_factory=dict)
     # the raw date column and the group column (a month's first day) that bound the rows a refresh reads
     refresh_months: tuple[str, str] | None = None
+    # a date column that holds a day or a whole month: the stored row keeps which in GRANULARITY, part
+    # of the key (a month row dated the 1st and a day row of the 1st are different facts; see
+    # docs/decisions.md)
+    granularity_of: str | None = None
+
+    @property
+    def stored_columns(self) -> tuple[tuple[str, str], ...]:
+        """The raw table's value columns and their SQL types (the row's source comes on top)."""
+        columns = tuple((c.name, SQL_TYPES[c.type]) for c in self.columns)
+        return columns + (((GRANULARITY, GRANULARITY_TYPE),) if self.granularity_of else ())
+
+    @property
+    def stored_key(self) -> tuple[str, ...]:
+        """What makes a stored row unique: the contract's key, and the granularity where there is one."""
+        return self.key + ((GRANULARITY,) if self.granularity_of else ())
 
     @property
     def required(self) -> tuple[str, ...]:
@@ -197,6 +219,7 @@ KINDS: dict[str, Kind] = {
                 "granularity": 's."granularity"',
             },
             refresh_months=("usage_date", "usage_month"),
+            granularity_of="usage_date",
         ),
         Kind(
             "elearning",
@@ -248,10 +271,6 @@ KINDS: dict[str, Kind] = {
         ),
     )
 }
-
-# The app_usage key also separates month rows from day rows (a month row dated the 1st and a
-# day row of the 1st are different facts); see docs/decisions.md.
-USAGE_GRANULARITY_COLUMN = "granularity"
 
 
 def raw_table(kind: str) -> str:

@@ -102,11 +102,18 @@ def incremental_ready(con: duckdb.DuckDBPyConnection) -> bool:
     return all(_exists(con, name) for name in INCREMENTAL)
 
 
+def touched_table(kind_name: str) -> str:
+    """The temp table of the groups a run's rows touched, for an incremental model fed by a kind."""
+    if kind_name not in KINDS:  # an allow-list: the name becomes part of a table name
+        raise ValueError(kind_name)
+    return f"_touched_{kind_name}"
+
+
 def refresh_incremental(con: duckdb.DuckDBPyConnection, name: str) -> None:
     """Recomputes only the groups of `name` that this run's rows touched (temp table _touched_<kind>,
     written by the loader's upsert); builds it whole where it does not exist yet."""
     kind = KINDS[INCREMENTAL[name]]
-    source, touched = raw_table(kind.name), f"_touched_{kind.name}"
+    source, touched = raw_table(kind.name), touched_table(kind.name)
     if not _exists(con, name):
         con.execute(f"create or replace temp view usage_in_scope as select * from {source}")
         with unordered(con):  # a summary has no order of its own

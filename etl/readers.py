@@ -46,16 +46,18 @@ class SourceTable:
     row_limit: int | None = None
     rows_total: int | None = None
 
-    def materialise(self, con: duckdb.DuckDBPyConnection, name: str, columns: dict[str, int]):
-        """Creates temp view `name` (over table `_src`): a text column per mapped column, plus `_row`."""
+    def materialise(self, con: duckdb.DuckDBPyConnection, source: str, name: str, columns: dict[str, int]):
+        """Reads the rows into temp table `source` and creates temp view `name` over it: a text column
+        per mapped column (canonical name -> position), plus `_row`, the record's number as a spreadsheet
+        shows it. The caller (etl.staging.Staging) names both and drops them."""
         if self.csv_path is not None:
-            self._materialise_csv(con, name, columns)
+            self._materialise_csv(con, source, name, columns)
         else:
-            self._materialise_rows(con, name, columns)
+            self._materialise_rows(con, source, name, columns)
 
-    def _materialise_csv(self, con, name, columns):
-        """Reads the CSV into temp table `_src`. Call it outside a transaction: DuckDB's refusal of a
-        file then aborts nothing, and the file is rejected with a reason while the run goes on."""
+    def _materialise_csv(self, con, source, name, columns):
+        """Call it outside a transaction: DuckDB's refusal of a file then aborts nothing, and the file is
+        rejected with a reason while the run goes on."""
         width = len(self.headers)
         spec = "{" + ", ".join(f"'c{i}': 'varchar'" for i in range(width)) + "}"
         limit = "" if self.row_limit is None else f"limit {int(self.row_limit)}"
@@ -67,7 +69,7 @@ class SourceTable:
             size = "" if line_size is None else f", max_line_size={int(line_size)}"
             try:
                 con.execute(
-                    f"""create or replace temp table _src as select * from read_csv(
+                    f"""create or replace temp table {source} as select * from read_csv(
                         ?, auto_detect=false, delim=?, quote='"', escape='"', header=true,
                         null_padding=true, strict_mode=false, parallel={parallel}{size},
                         columns={spec}) {limit}""",
@@ -93,14 +95,14 @@ class SourceTable:
         not_blank = " or ".join(f"c{i} is not null" for i in range(width))
         # DuckDB keeps insertion order, so rowid is the record's position (temp tables start their
         # rowids at an offset); +2 for the header row
-        first = con.execute("select min(rowid) from _src").fetchall()[0][0] or 0
+        first = con.execute(f"select min(rowid) from {source}").fetchall()[0][0] or 0
         con.execute(
             f"""create or replace temp view {name} as
                 select {selected}, rowid - {int(first)} + 2 as _row
-                from _src where {not_blank}"""
+                from {source} where {not_blank}"""
         )
 
-    def _materialise_rows(self, con, name, columns):
+    def _materialise_rows(self, con, source, name, columns):
         import pandas as pd  # only workbooks need it; a large CSV load stays lean
 
         frame = pd.DataFrame(
@@ -115,9 +117,9 @@ class SourceTable:
         frame["_row"] = pd.Series([row for row, _ in self.rows], dtype="int64")
         con.register("_frame", frame)
         casts = ", ".join(f'cast("{c}" as varchar) as "{c}"' for c in columns)
-        con.execute(f"create or replace temp table _src as select {casts}, _row from _frame")
+        con.execute(f"create or replace temp table {source} as select {casts}, _row from _frame")
         con.unregister("_frame")
-        con.execute(f"create or replace temp view {name} as select * from _src")
+        con.execute(f"create or replace temp view {name} as select * from {source}")
 
 
 def file_hash(path: Path) -> str:

@@ -17,6 +17,7 @@ from hypothesis import strategies as st
 from openpyxl import Workbook
 
 from etl import config, loader, mapping
+from etl.preview import preview as preview_file
 from tests.conftest import query, write
 from ui import uploads
 
@@ -180,8 +181,8 @@ def test_an_amplifying_workbook_is_refused_by_preview_and_load_in_bounded_memory
     assert path.stat().st_size < 200_000
     script = (
         "import json, resource, sys\n"
-        "from etl import loader\n"
-        "previews = loader.preview(sys.argv[1], lang='en')\n"
+        "from etl import loader, preview\n"
+        "previews = preview.preview(sys.argv[1], lang='en')\n"
         "result = loader.load([sys.argv[2], sys.argv[1]], db=sys.argv[3], lang='en')\n"
         "peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024\n"
         "print(json.dumps({'preview': [p.message for p in previews], 'load': result.to_json(), 'peak': peak}))\n"
@@ -234,7 +235,7 @@ def test_the_amplifying_workbook_from_the_command_line_is_rejected_not_a_failed_
 def test_a_preview_checks_a_bounded_sample_and_sends_at_most_a_page_of_bad_rows(exports):
     rows = "".join(f"A1,2024-04-01,-{i}\n" for i in range(1, 5_001))
     path = write(exports, "usage.csv", "アプリID,利用日,利用件数\n" + rows)
-    [preview] = loader.preview(path, lang="en")
+    [preview] = preview_file(path, lang="en")
     assert preview.rows_read == config.PREVIEW_ROWS
     assert preview.rows_quarantined == config.PREVIEW_ROWS
     assert len(preview.quarantine) == config.PREVIEW_PAGE_ROWS
@@ -248,7 +249,7 @@ def test_a_preview_of_a_large_workbook_reads_only_its_first_rows(exports):
     for i in range(3_000):
         book.active.append(["A1", "2024-04-01", i])
     book.save(exports / "usage.xlsx")
-    [preview] = loader.preview(exports / "usage.xlsx", lang="en")
+    [preview] = preview_file(exports / "usage.xlsx", lang="en")
     assert preview.rows_read == config.PREVIEW_ROWS
     assert preview.rows_total == 3_000
 
@@ -256,7 +257,7 @@ def test_a_preview_of_a_large_workbook_reads_only_its_first_rows(exports):
 def test_a_header_with_a_line_break_is_mapped_and_the_mapping_file_stays_readable(db, exports):
     write(exports, "apps.csv", APPS)
     write(exports, "usage.csv", 'アプリID,利用日,"利用\r\n件数"\r\nA1,2024-04-01,7\r\n')
-    [preview] = loader.preview(exports / "usage.csv", lang="en")
+    [preview] = preview_file(exports / "usage.csv", lang="en")
     assert "利用\r\n件数" in preview.headers and preview.kind is None
     mapping.save_alias("app_usage", "uses", "利用\r\n件数")
     mapping.save_alias("app_usage", "uses", 'say "hi" \\ again')

@@ -11,7 +11,7 @@ from pathlib import Path
 import streamlit as st
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
-from etl import loader
+from etl import preview
 
 PREFIX = "dxdash-upload-"
 
@@ -69,14 +69,14 @@ def save(uploads) -> dict[Path, str]:
     return saved
 
 
-def previews(saved: dict[Path, str], lang: str, mapping_version: int) -> dict[Path, list[loader.Preview]]:
+def previews(saved: dict[Path, str], lang: str, mapping_version: int) -> dict[Path, list[preview.Preview]]:
     """Previews, remembered per file until the mapping or the language changes."""
     cache = st.session_state.setdefault("previews", {})
     out = {}
     for path, name in saved.items():
         key = (str(path), lang, mapping_version)
         if key not in cache:
-            cache[key] = loader.preview(path, lang=lang, display_name=name)
+            cache[key] = preview.preview(path, lang=lang, display_name=name)
         out[path] = cache[key]
     return out
 

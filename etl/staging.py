@@ -1,0 +1,284 @@
+"""Staging one source table (a CSV file or a workbook sheet) on its way into a raw table: the temp tables
+it needs, typing its values, recording the rows with issues, and writing the good rows by key.
+
+A `Staging` owns every temp table it makes and drops them all when it closes, so a load, a preview and
+the next file never see another file's work tables.
+"""
+
+from __future__ import annotations
+
+import re
+
+import duckdb
+import pandas as pd
+
+from etl.db import scalar, unordered
+from etl.kinds import DATE, DATE_OR_MONTH, GRANULARITY, GRANULARITY_TYPE, SQL_TYPES, Column, raw_table
+from etl.mapping import Match
+from etl.messages import MESSAGES
+from etl.models import touched_table
+from etl.normalize import parse_value
+from etl.readers import SourceTable
+
+SEVERITIES = ("quarantine", "warning")  # a bad required value sets the row aside; a bad optional one warns
+_SAFE_LITERAL = re.compile(r"[A-Za-z0-9_.\-]*")
+
+
+def literal(value: str) -> str:
+    """A constant of the contract (a column's default) as SQL text, where DuckDB cannot bind one (a view).
+    Only plain words and numbers pass: anything else is a programming error, never pasted."""
+    if not _SAFE_LITERAL.fullmatch(value):
+        raise ValueError(f"not a plain constant: {value!r}")
+    return f"'{value}'"
+
+
+def create_reasons(con: duckdb.DuckDBPyConnection) -> None:
+    """The reasons of the row issues in both languages, as a temp table the issues are joined to."""
+    con.execute(
+        """create or replace temp table _reasons as select unnest(?::varchar[]) as code,
+           unnest(?::varchar[]) as ja, unnest(?::varchar[]) as en""",
+        [list(MESSAGES), [t["ja"] for t in MESSAGES.values()], [t["en"] for t in MESSAGES.values()]],
+    )
+
+
+class Staging:
+    """The work tables of one source table of one kind.
+
+    SOURCE holds the rows as the reader materialised them; INPUT is a view of a text column per mapped
+    column plus `_row` (the record's number as a spreadsheet shows it); TYPED adds, per column, the typed
+    value, its raw text (`<name>__raw`) and an error code (`<name>__err`).
+    """
+
+    SOURCE = "_src"
+    INPUT = "_in"
+    TYPED = "_typed"
+
+    def __init__(self, con: duckdb.DuckDBPyConnection, table: SourceTable, match: Match):
+        self.con = con
+        self.table = table
+        self.match = match
+        self.kind = match.kind
+        self.canonical: set[str] = set()  # columns whose raw text is their value (equal text, equal value)
+        self.mapped: set[str] = set()
+        self.key_text_repeats = True
+        self._maps: list[str] = []
+
+    def __enter__(self) -> Staging:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def close(self) -> None:
+        for view in ("_accepted_rows", self.TYPED, self.INPUT):
+            self.con.execute(f"drop view if exists {view}")
+        for work in ("_repeated", "_superseded", "_accepted", self.SOURCE, *self._maps):
+            self.con.execute(f"drop table if exists {work}")
+
+    def read(self) -> int:
+        """Materialises the source's rows; returns how many there are. Call it outside a transaction:
+        DuckDB's refusal of a file then aborts nothing, and the file is rejected with a reason."""
+        self.table.materialise(self.con, self.SOURCE, self.INPUT, self.match.columns)
+        return scalar(self.con, f"select count(*) from {self.INPUT}")
+
+    def type_rows(self) -> None:
+        """Parses each distinct raw value once in Python, then joins the answers back in DuckDB."""
+        kind, con = self.kind, self.con
+        selects, joins = ["i._row"], []
+        # every mapped column's distinct values in one scan of the file
+        mapped = [c.name for c in kind.columns if c.name in self.match.columns]
+        lists = ", ".join(f'list(distinct "{n}") filter (where "{n}" is not null)' for n in mapped)
+        # in the same scan: whether the key's text repeats (if every key column turns out canonical,
+        # distinct texts are distinct keys, and the upsert need not look for repeated keys)
+        key_text = [k for k in kind.key if k in self.match.columns]
+        repeats = "count(*) - count(distinct hash(" + ", ".join(f'"{k}"' for k in key_text) + "))"
+        row = con.execute(f"select {lists}, {repeats} from {self.INPUT}").fetchone()
+        values = {n: (found or []) for n, found in zip(mapped, row[:-1], strict=True)}
+        self.key_text_repeats = row[-1] > 0
+        self.mapped = set(mapped)
+        for position, column in enumerate(kind.columns):
+            sql_type = SQL_TYPES[column.type]
+            name = column.name
+            if name not in self.match.columns:
+                default = f"cast({literal(column.default)} as {sql_type})" if column.default else "null"
+                selects += [
+                    f'{default} as "{name}"',
+                    f'cast(null as varchar) as "{name}__raw"',
+                    f'cast(null as varchar) as "{name}__err"',
+                ]
+                selects += self._granularity(column, "null")
+                continue
+            distinct = values[name]
+            parsed = [parse_value(column.type, raw) for raw in distinct]
+            missing = "'missing'" if column.required else "null"
+            granularities = {g for _, g, _ in parsed}
+            if all(e is None and str(v) == raw for raw, (v, _, e) in zip(distinct, parsed, strict=True)) and (
+                len(granularities) <= 1
+            ):
+                # every value is already in its canonical form: a cast, no lookup join (large files)
+                self.canonical.add(name)
+                text = f'i."{name}"'
+                selects += [
+                    f'{self._value(column, text)} as "{name}"',
+                    f'i."{name}" as "{name}__raw"',
+                    f'case when i."{name}" is null then {missing} end as "{name}__err"',
+                ]
+                only = next(iter(granularities), None)
+                selects += self._granularity(column, literal(only) if only else "null")
+                continue
+            alias, table = f"m{position}", f"_map{position}"
+            self._maps.append(table)
+            con.execute(
+                f"""create or replace temp table {table} as select
+                    unnest(?::varchar[]) as raw, unnest(?::varchar[]) as value,
+                    unnest(?::varchar[]) as granularity, unnest(?::varchar[]) as err""",
+                [
+                    distinct,
+                    [None if v is None else str(v) for v, _, _ in parsed],
+                    [g for _, g, _ in parsed],
+                    [e for _, _, e in parsed],
+                ],
+            )
+            joins.append(f'left join {table} {alias} on i."{name}" = {alias}.raw')
+            selects += [
+                f'{self._value(column, f"{alias}.value")} as "{name}"',
+                f'i."{name}" as "{name}__raw"',
+                f'case when i."{name}" is null then {missing} else {alias}.err end as "{name}__err"',
+            ]
+            selects += self._granularity(column, f"{alias}.granularity")
+        # a view: the rows are read once more for the issues and once for the accepted rows, which
+        # costs less than copying every column of a large file
+        con.execute(
+            f"""create or replace temp view {self.TYPED} as select {", ".join(selects)}
+                from {self.INPUT} i {" ".join(joins)}"""
+        )
+
+    @staticmethod
+    def _value(column: Column, text: str) -> str:
+        value = f"cast({text} as {SQL_TYPES[column.type]})"
+        if column.default:
+            value = f"coalesce({value}, cast({literal(column.default)} as {SQL_TYPES[column.type]}))"
+        return value
+
+    def _granularity(self, column: Column, value: str) -> list[str]:
+        """The day-or-month column of a kind keeps which it was (Kind.granularity_of)."""
+        if column.name != self.kind.granularity_of:
+            return []
+        return [f"cast({value} as {GRANULARITY_TYPE}) as {GRANULARITY}"]
+
+    def _required_ok(self) -> str:
+        return " and ".join(f'"{c}__err" is null' for c in self.kind.required)
+
+    def record_issues(self, load_id: int, file_name: str, severity: str) -> int:
+        """Writes the rows with a bad value into row_issues: quarantine for a bad required value, a
+        warning for a bad optional one (stored as missing). Returns how many rows have one."""
+        if severity not in SEVERITIES:
+            raise ValueError(severity)
+        kind = self.kind
+        columns = [c for c in kind.columns if c.required == (severity == "quarantine")]
+        if not columns:
+            return 0
+        raw_json = "to_json({" + ", ".join(f"'{c.name}': \"{c.name}__raw\"" for c in kind.columns) + "})"
+        parts, params = [], []
+        for column in columns:
+            err = f'"{column.name}__err"'
+            parts.append(
+                f"""select ?, ?, ?, ?, ?, _row, ?, "{column.name}__raw", {err}, r.ja, r.en,
+                    cast({raw_json} as varchar)
+                    from {self.TYPED} left join _reasons r on r.code = {err} where {err} is not null"""
+            )
+            params += [load_id, severity, kind.name, file_name, self.table.sheet, column.name]
+        self.con.execute(f"insert into row_issues {' union all '.join(parts)}", params)
+        condition = " or ".join(f'"{c.name}__err" is not null' for c in columns)
+        return scalar(self.con, f"select count(*) from {self.TYPED} where {condition}")
+
+    def sample(self, rows: int) -> pd.DataFrame:
+        """The first good rows as they would be stored."""
+        names = ", ".join(f'"{c.name}"' for c in self.kind.columns)
+        return self.con.execute(
+            f"select _row, {names} from {self.TYPED} where {self._required_ok()} order by _row limit ?",
+            [rows],
+        ).df()
+
+    def upsert(self, source_id: int, refresh_incremental: bool) -> None:
+        """A later row with the same key replaces an earlier one, within the file and across loads.
+
+        Real exports have a distinct key on every row, so the costly parts run only where needed: the
+        within-file dedupe only when keys repeat, the delete only for keys already stored.
+        """
+        kind, con = self.kind, self.con
+        required_ok = self._required_ok()
+        key = list(kind.stored_key)
+        target = raw_table(kind.name)
+        columns = ", ".join(f'"{name}"' for name, _ in kind.stored_columns)
+        # equal text is an equal value in a canonical column, so its text is hashed: no cast to compute;
+        # a canonical day-or-month column has one granularity only, which need not be hashed
+        hashed = (
+            "hash("
+            + ", ".join(
+                f'"{k}__raw"' if k in self.canonical else f'"{k}"'
+                for k in key
+                if not (k == GRANULARITY and kind.granularity_of in self.canonical)
+            )
+            + ")"
+        )
+        # keys that repeat within the file (equal hashes of different keys only cost a closer look);
+        # no need to look where the typing scan found every key's text distinct and the text canonical
+        latest = ""
+        proven_distinct = not self.key_text_repeats and all(
+            k in self.canonical for k in kind.key if k in self.mapped
+        )
+        if not proven_distinct:
+            con.execute(
+                f"""create or replace temp table _repeated as select {hashed} as h from {self.TYPED}
+                    where {required_ok} group by all having count(*) > 1"""
+            )
+        if not proven_distinct and scalar(con, "select count(*) from _repeated"):
+            partition = ", ".join(f'"{k}"' for k in key)
+            # of the rows whose key repeats, all but the last are replaced by it
+            con.execute(
+                f"""create or replace temp table _superseded as select _row from {self.TYPED}
+                    where {required_ok} and {hashed} in (select h from _repeated)
+                    qualify row_number() over (partition by {partition} order by _row desc) > 1"""
+            )
+            latest = "and _row not in (select _row from _superseded)"
+        accepted = f"""select {columns}, ?::integer as source_id, _row as source_row
+                       from {self.TYPED} where {required_ok} {latest}"""
+        stored = scalar(con, f"select count(*) from (select 1 from {target} limit 1)")
+        # a date in the key bounds the stored rows a delete looks at
+        dated = [k for k in key if k in {c.name for c in kind.columns if c.type in (DATE, DATE_OR_MONTH)}]
+        with unordered(con):
+            self._write(target, key, dated, accepted, [source_id], stored, latest)
+        rows_in = "_accepted"
+        if not stored and not latest:
+            rows_in = "_accepted_rows"
+            con.execute(
+                f"create or replace temp view {rows_in} as select * from {self.TYPED} where {required_ok}"
+            )
+        if kind.refresh_groups and refresh_incremental:
+            # the groups an incremental model recomputes (models.refresh_incremental)
+            group = ", ".join(f'{expression} as "{name}"' for name, expression in kind.refresh_groups.items())
+            touched = touched_table(kind.name)
+            con.execute(
+                f"create temp table if not exists {touched} as select {group} from {rows_in} s limit 0"
+            )
+            con.execute(f"insert into {touched} select distinct {group} from {rows_in} s")
+
+    def _write(self, target, key, dated, accepted, params, stored, latest) -> None:
+        con = self.con
+        if not stored and not latest:
+            # the common first load of a large export: straight in, one pass
+            con.execute(f"insert into {target} by name {accepted}", params)
+            return
+        con.execute(f"create or replace temp table _accepted as {accepted}", params)
+        if stored:
+            on = " and ".join(f'{target}."{k}" is not distinct from a."{k}"' for k in key)
+            # a date in the key bounds the stored rows to look at: a monthly export's rows sit
+            # together, so DuckDB skips the row groups of other months without reading them
+            bounds, bound_params = "", []
+            for k in dated:
+                low, high = con.execute(f'select min("{k}"), max("{k}") from _accepted').fetchone()
+                bounds += f' and {target}."{k}" between ? and ?'
+                bound_params += [low, high]
+            con.execute(f"delete from {target} using _accepted a where {on}{bounds}", bound_params)
+        con.execute(f"insert into {target} by name select * from _accepted")
