@@ -1,6 +1,7 @@
 """Benchmark: server-side time of each page (cold and warm cache) at demo scale and at 10x.
 
 Run: .venv/bin/python benchmarks/bench_pages.py [--scales 1 10] [--pages overview apps hours costs]
+     [--keep FOLDER]  (builds each scale's database once in FOLDER/<scale> and reuses it next time)
 Each page is run through Streamlit's AppTest against a database built from generated demo exports
 loaded through the ETL. Cold = the first run of a session opening that page with every cache cleared
 (the router's queries included); warm = the same page run again in the same session. AppTest polls
@@ -58,12 +59,16 @@ def main() -> None:
     parser.add_argument(
         "--pages", nargs="+", default=["overview", "talent", "apps", "hours", "costs", "quality"]
     )
+    parser.add_argument("--keep", type=Path, help="a folder to keep the built databases in and reuse")
     args = parser.parse_args()
     results = []
     for scale in args.scales:
         with tempfile.TemporaryDirectory() as tmp:
+            folder = args.keep / f"{scale:g}" if args.keep else Path(tmp)
             start = time.perf_counter()
-            db = build(Path(tmp), scale)
+            db = folder / "dxdash.duckdb"
+            if not db.exists():
+                db = build(folder, scale)
             built = time.perf_counter() - start
             os.environ["DXDASH_DB"] = str(db)
             for page in args.pages:

@@ -12,6 +12,20 @@ def fiscal_year_of(day: date) -> int:
     return day.year if day.month >= 4 else day.year - 1
 
 
+def date_in_fiscal_year(fiscal_year: int, month: int, day: int) -> date:
+    """The date of a month and day within a fiscal year (January-March fall in the next calendar year)."""
+    return date(fiscal_year if month >= 4 else fiscal_year + 1, month, day)
+
+
+def to_wareki(fiscal_year: int) -> str:
+    """令和6年度 style label for a fiscal year (used by the demo and the UI)."""
+    for era, base in (("令和", 2019), ("平成", 1989), ("昭和", 1926)):
+        if fiscal_year >= base:
+            n = fiscal_year - base + 1
+            return f"{era}{'元' if n == 1 else n}年度"
+    return f"{fiscal_year}年度"
+
+
 def fiscal_year_start(fiscal_year: int) -> date:
     return date(fiscal_year, 4, 1)
 

@@ -220,12 +220,3 @@ def parse_value(type_: str, raw: object) -> tuple[object, str | None, str | None
         return parse_date(text, allow_month=type_ == kinds.DATE_OR_MONTH)
     value, error = _PARSERS[type_](text)
     return value, None, error
-
-
-def to_wareki(fiscal_year: int) -> str:
-    """令和6年度 style label for a fiscal year (used by the demo and the UI)."""
-    for era, base in (("令和", 2019), ("平成", 1989), ("昭和", 1926)):
-        if fiscal_year >= base:
-            n = fiscal_year - base + 1
-            return f"{era}{'元' if n == 1 else n}年度"
-    return f"{fiscal_year}年度"

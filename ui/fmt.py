@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 from datetime import date
 
-from etl.normalize import to_wareki
+from etl.fiscal import to_wareki
 
 
 def _missing(value) -> bool:

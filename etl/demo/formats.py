@@ -1,0 +1,69 @@
+"""The messy forms real exports come in: wareki dates, full-width digits, kintone's UTC stamps and extra
+columns, CP932 and UTF-8-with-BOM CSV, workbooks with pinned timestamps."""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from etl.demo.words import KINTONE_USERS
+
+
+def wareki_date(day: date, style: str) -> str:
+    era, base = ("令和", 2019) if day >= date(2019, 5, 1) else ("平成", 1989)
+    n = day.year - base + 1
+    if style == "long":
+        return f"{era}{'元' if n == 1 else n}年{day.month}月{day.day}日"
+    letter = "R" if era == "令和" else "H"
+    return (
+        f"{letter}{n}.{day.month}.{day.day}"
+        if style == "short"
+        else f"{letter}{n:02d}.{day.month:02d}.{day.day:02d}"
+    )
+
+
+def full_width(text: str) -> str:
+    return text.translate(str.maketrans("0123456789", "０１２３４５６７８９"))
+
+
+def utc_stamp(day: date, rng: np.random.Generator) -> str:
+    """kintone's REST API writes UTC: a Tokyo time on `day` as a `Z` datetime."""
+    local = datetime(day.year, day.month, day.day, int(rng.integers(8, 20)), int(rng.integers(0, 60)))
+    return (local - timedelta(hours=9)).replace(tzinfo=UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def write_csv(frame: pd.DataFrame, path: Path, encoding: str = "utf-8", sep: str = ",") -> None:
+    frame.to_csv(
+        path, index=False, encoding=encoding, sep=sep, lineterminator="\r\n" if encoding == "cp932" else "\n"
+    )
+
+
+def write_xlsx(path: Path, sheets: dict[str, pd.DataFrame]) -> None:
+    with pd.ExcelWriter(path, engine="openpyxl") as writer:
+        for name, frame in sheets.items():
+            frame.to_excel(writer, sheet_name=name, index=False)
+    # same seed, same bytes: pin the timestamps a workbook carries (zip entries and core.xml)
+    with zipfile.ZipFile(path) as archive:
+        members = [(info.filename, archive.read(info)) for info in archive.infolist()]
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, content in members:
+            if name == "docProps/core.xml":
+                content = re.sub(rb"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z", b"2024-04-01T00:00:00Z", content)
+            archive.writestr(
+                zipfile.ZipInfo(name, date_time=(2024, 4, 1, 0, 0, 0)), content, zipfile.ZIP_DEFLATED
+            )
+
+
+def kintone_columns(frame: pd.DataFrame, rng: np.random.Generator, created: list[date]) -> pd.DataFrame:
+    """kintone adds its own columns; the loader must ignore them."""
+    frame.insert(0, "レコード番号", range(1, len(frame) + 1))
+    frame["作成者"] = rng.choice(KINTONE_USERS, size=len(frame))
+    frame["作成日時"] = [utc_stamp(d, rng) for d in created]
+    frame["更新者"] = rng.choice(KINTONE_USERS, size=len(frame))
+    frame["更新日時"] = [utc_stamp(d, rng) for d in created]
+    return frame

@@ -1,0 +1,366 @@
+"""Writes the demo city as export files, one writer per kind of the contract, and a manifest that marks
+them as demo data. Nothing here computes a figure the dashboard shows: the files go through the same
+loader as real exports."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from datetime import date, timedelta
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from etl.demo.city import City, Programme, departments, rosters
+from etl.demo.formats import full_width, kintone_columns, wareki_date, write_csv, write_xlsx
+from etl.demo.lowcode import apps as make_apps
+from etl.demo.lowcode import usage as make_usage
+from etl.demo.programme import programme as make_programme
+from etl.demo.words import ELEARNING_CATEGORIES, ELEARNING_LEVELS, ELEARNING_TOPICS
+from etl.fiscal import fiscal_year_of, to_wareki
+
+
+def write_demo(
+    out: str | Path, seed: int = 2024, scale: float = 1.0, today: date | None = None
+) -> list[Path]:
+    """Writes every kind of export of the contract, and a manifest that marks them as demo data."""
+    out = Path(out)
+    out.mkdir(parents=True, exist_ok=True)
+    rng = np.random.default_rng(seed)
+    city = City(rng, today or date.today(), scale)
+    city.departments = departments(city)
+    rosters(city)
+    programme = make_programme(city)
+    apps = make_apps(city, programme)
+    usage = make_usage(city, apps)
+    # the writers draw from the city's random numbers in this order: same seed, same bytes
+    written = [
+        *write_organizations(city, out),
+        *write_staff(city, out),
+        *write_nominations(programme, out),
+        *write_training(programme, out),
+        *write_assignments(city, programme, out),
+        *write_certifications(programme, out),
+        *write_apps(city, apps, out),
+        *write_usage(city, usage, out),
+        write_elearning(city, out),
+        *write_projects(programme, out),
+        *write_targets(out),
+    ]
+    manifest = {
+        "generator": "dxdash demo",
+        "seed": seed,
+        "scale": scale,
+        "files": {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in written},
+    }
+    (out / "demo-manifest.json").write_text(
+        json.dumps(manifest, ensure_ascii=False, indent=2), encoding="utf-8"
+    )
+    return written
+
+
+def write_organizations(city: City, out: Path) -> list[Path]:
+    """The organisation workbook, with a notes sheet the load skips."""
+    paths: list[Path] = []
+    orgs = city.departments.rename(
+        columns={
+            "dept_code": "所属コード",
+            "dept_name": "所属名",
+            "bureau_name": "局名",
+            "bureau_code": "局コード",
+        }
+    ).drop(columns="size")
+    notes = pd.DataFrame({"注記": ["組織は各年度4月1日現在", "所属コードは4桁(先頭0あり)"]})
+    write_xlsx(out / "01_組織一覧.xlsx", {"組織一覧": orgs, "注記": notes})
+    paths.append(out / "01_組織一覧.xlsx")
+    return paths
+
+
+def write_staff(city: City, out: Path) -> list[Path]:
+    """One roster a fiscal year, as the HR system exports it (Shift_JIS)."""
+    paths: list[Path] = []
+    for fy, roster in city.rosters.items():
+        frame = pd.DataFrame(
+            {
+                "年度": to_wareki(fy),
+                "職員番号": roster["staff_id"],
+                "氏名": roster["staff_id"].map(city.names),
+                "所属コード": roster["dept_code"],
+                "職名": roster["position"],
+                "任用区分": roster["employment_type"],
+                "退職日": [wareki_date(d, "short") if d is not None else "" for d in roster["left_on"]],
+            }
+        )
+        path = out / f"02_職員名簿_{fy}.csv"
+        write_csv(frame, path, encoding="cp932")  # the HR system exports Shift_JIS
+        paths.append(path)
+    return paths
+
+
+def write_nominations(programme: Programme, out: Path) -> list[Path]:
+    """The change-leader nominations workbook."""
+    paths: list[Path] = []
+    nominations = pd.DataFrame(
+        {
+            "年度": [f"{n['fy']}年度" for n in programme.nominations],
+            "所属コード": [n["dept_code"] for n in programme.nominations],
+            "職員番号": [n["staff_id"] for n in programme.nominations],
+            "選出区分": [n["level"] for n in programme.nominations],
+        }
+    )
+    write_xlsx(out / "03_変革リーダー選出.xlsx", {"選出者一覧": nominations})
+    paths.append(out / "03_変革リーダー選出.xlsx")
+    return paths
+
+
+def write_training(programme: Programme, out: Path) -> list[Path]:
+    """Training attendance, one file a fiscal year (Excel-saved UTF-8 with BOM)."""
+    paths: list[Path] = []
+    training = pd.DataFrame(programme.training)
+    for fy, part in training.groupby(training["day"].map(fiscal_year_of)):
+        frame = pd.DataFrame(
+            {
+                "職員番号": part["staff_id"],
+                "研修コード": part["code"],
+                "研修名": part["course"],
+                "研修区分": part["level"],
+                "実施日": [f"{d.year}年{d.month}月{d.day}日" for d in part["day"]],
+                "出欠": np.where(part["attended"], "出席", "欠席"),
+                "受講時間(分)": [f"{m}分" for m in part["minutes"]],
+            }
+        )
+        path = out / f"04_研修受講_{fy}.csv"
+        write_csv(frame, path, encoding="utf-8-sig")  # Excel-saved UTF-8 with BOM
+        paths.append(path)
+    return paths
+
+
+def write_assignments(city: City, programme: Programme, out: Path) -> list[Path]:
+    """Workplace-improvement ideas from kintone (its own columns included)."""
+    paths: list[Path] = []
+    assignments = pd.DataFrame(programme.assignments)
+    frame = pd.DataFrame(
+        {
+            "提出番号": assignments["submission_id"],
+            "職員番号": assignments["staff_id"],
+            "区分": assignments["level"],
+            "提出日": [wareki_date(d, "long") for d in assignments["day"]],
+            "課題名": assignments["title"],
+            "評価": assignments["result"],
+            "想定削減時間(時間/年)": assignments["est_hours"].map(lambda h: f"{h:,.0f}"),
+            "分類": assignments["category"],
+        }
+    )
+    path = out / "05_課題提出_kintone.csv"
+    write_csv(kintone_columns(frame, city.rng, list(assignments["day"])), path, encoding="cp932")
+    paths.append(path)
+    return paths
+
+
+def write_certifications(programme: Programme, out: Path) -> list[Path]:
+    """Certifications, with two bad rows a real export carries now and then."""
+    paths: list[Path] = []
+    certs = pd.DataFrame(programme.certifications)
+    frame = pd.DataFrame(
+        {
+            "職員番号": certs["staff_id"],
+            "認定区分": certs["level"].map({"bronze": "ブロンズ", "silver": "シルバー", "gold": "ゴールド"}),
+            "認定日": [
+                wareki_date(d, "padded") if i % 3 == 0 else d.isoformat() for i, d in enumerate(certs["day"])
+            ],
+        }
+    )
+    # rows a real export carries now and then, set aside by the load with a reason (a typo'd date,
+    # a level the contract does not know), so the data-quality view shows one on first run
+    frame.loc[len(frame)] = [certs["staff_id"].iloc[0], "シルバー", "令和6年13月1日"]
+    frame.loc[len(frame)] = [certs["staff_id"].iloc[1], "プラチナ", "2025-03-01"]
+    path = out / "06_認定者一覧.csv"
+    write_csv(frame, path)
+    paths.append(path)
+    return paths
+
+
+def write_apps(city: City, apps: pd.DataFrame, out: Path) -> list[Path]:
+    """The app register from kintone: full-width digits, wareki dates, blank estimates."""
+    paths: list[Path] = []
+
+    def money(values):
+        return ["" if pd.isna(v) else f"{v:,.0f}" for v in values]
+
+    frame = pd.DataFrame(
+        {
+            "アプリID": apps["app_id"],
+            "アプリ名": apps["app_name"],
+            "所管所属コード": apps["owner_dept_code"],
+            "作成日": [
+                full_width(d.isoformat()) if i % 7 == 0 else d.strftime("%Y/%-m/%-d")
+                for i, d in enumerate(apps["created"])
+            ],
+            "作成者職員番号": apps["creator"].fillna(""),
+            "運用開始日": ["" if d is None else wareki_date(d, "short") for d in apps["released"]],
+            "廃止日": ["" if d is None else d.isoformat() for d in apps["retired"]],
+            "1件あたり削減時間(分)": apps["minutes"].map(lambda m: f"{m:.0f}"),
+            "外注想定初期費用(円)": money(apps["initial"]),
+            "外注想定年間運用費(円)": money(apps["running"]),
+            "外注想定年間保守費(円)": money(apps["maintenance"]),
+            "分類": apps["category"],
+        }
+    )
+    path = out / "07_アプリ台帳_kintone.csv"
+    write_csv(kintone_columns(frame, city.rng, list(apps["created"])), path, encoding="cp932")
+    paths.append(path)
+    return paths
+
+
+def write_projects(programme: Programme, out: Path) -> list[Path]:
+    """Gold seminar projects."""
+    paths: list[Path] = []
+    projects = pd.DataFrame(programme.projects)
+    frame = pd.DataFrame(
+        {
+            "プロジェクト番号": projects["project_id"],
+            "年度": [to_wareki(fy) for fy in projects["fy"]],
+            "チーム名": projects["team"],
+            "テーマ": projects["theme"],
+            "状況": projects["status"],
+            "元課題番号": projects["submission_id"].fillna(""),
+            "アプリID": projects["app_id"].fillna(""),
+            "発表日": [d if d is not None else None for d in projects["presented"]],
+            "実装日": [d if d is not None else None for d in projects["implemented"]],
+        }
+    )
+    write_xlsx(out / "10_ゼミ・実装プロジェクト.xlsx", {"プロジェクト": frame})
+    paths.append(out / "10_ゼミ・実装プロジェクト.xlsx")
+    return paths
+
+
+def write_targets(out: Path) -> list[Path]:
+    """The programme's published goal and the demo's plans for other figures (said so in 備考)."""
+    paths: list[Path] = []
+    # the programme's published goal, then plans for other figures: demo values, said so in 備考
+    demo_note = "デモ用の値"
+    plans = [
+        ("dx_talent", "令和5年度", "令和7年度", "2,400", "DX人材育成計画 (FY2023-FY2025)"),
+        ("dx_talent", "令和8年度", "令和10年度", "3,600", demo_note),
+        ("cost_avoided", "令和6年度", "令和8年度", "22,000,000,000", demo_note),
+        ("hours_saved", "令和6年度", "令和8年度", "100,000", demo_note),
+        ("certified_silver", "令和5年度", "令和7年度", "700", demo_note),
+        ("certified_bronze", "令和6年度", "令和8年度", "1,000", demo_note),
+        ("active_apps", "令和6年度", "令和8年度", "2,000", demo_note),
+        ("apps_in_operation", "令和6年度", "令和8年度", "3,000", demo_note),
+        ("leader_coverage", "令和6年度", "令和8年度", "0.95", demo_note),
+    ]
+    targets = pd.DataFrame(plans, columns=["指標", "開始年度", "終了年度", "目標値", "備考"])
+    path = out / "11_目標.csv"
+    write_csv(targets, path)
+    paths.append(path)
+    return paths
+
+
+def write_usage(city: City, usage: pd.DataFrame, out: Path) -> list[Path]:
+    """Month rows per fiscal year until FY2025; from April 2026, kintone's daily monthly exports
+    that overlap by a week; plus one usage row of an app missing from the register (an orphan)."""
+    rng = city.rng
+    written = []
+    usage = usage.copy()
+    usage["fy"] = usage["month"].map(fiscal_year_of)
+    daily_from = date(2026, 4, 1)
+    monthly = usage[usage["month"] < daily_from]
+    for fy, part in monthly.groupby("fy"):
+        frame = pd.DataFrame(
+            {
+                "アプリID": part["app_id"],
+                "利用月": [f"{m.year}年{m.month}月" for m in part["month"]],
+                "利用件数": part["uses"].map(lambda u: f"{u:,}"),
+            }
+        )
+        if fy == 2024:
+            frame.loc[len(frame)] = ["APP-99999", "2024年10月", "25"]  # not in the register yet
+            frame.loc[len(frame)] = [part["app_id"].iloc[0], "2024年11月", "-12"]  # a negative count
+        path = out / f"08_アプリ利用実績_{fy}.csv"
+        write_csv(frame, path, sep="\t" if fy == 2022 else ",")  # one office sends tab-separated
+        written.append(path)
+    daily = usage[usage["month"] >= daily_from]
+    rows = []
+    business_days = {
+        month: [
+            d
+            for d in pd.date_range(month, pd.Timestamp(month) + pd.offsets.MonthEnd(0), freq="B").date
+            if d <= city.last_day
+        ]
+        for month in daily["month"].unique()
+    }
+    for app_id, month, uses in daily[["app_id", "month", "uses"]].itertuples(index=False, name=None):
+        days = business_days[month]
+        if not days:
+            continue
+        split = rng.multinomial(uses, np.full(len(days), 1 / len(days)))
+        rows += [(app_id, d, int(u)) for d, u in zip(days, split, strict=False) if u > 0]
+    if rows:
+        days_frame = pd.DataFrame(rows, columns=["app_id", "day", "uses"])
+        months = sorted({d.replace(day=1) for d in days_frame["day"]})
+        for month in months:
+            start = month - timedelta(days=7)  # each export repeats the last week of the month before
+            end = (pd.Timestamp(month) + pd.offsets.MonthEnd(0)).date()
+            part = days_frame[(days_frame["day"] >= start) & (days_frame["day"] <= end)]
+            frame = pd.DataFrame(
+                {
+                    "アプリID": part["app_id"],
+                    "利用日": part["day"].map(lambda d: d.isoformat()),
+                    "処理件数": part["uses"],
+                }
+            )
+            path = out / f"09_kintone利用ログ_{month:%Y-%m}.csv"
+            write_csv(frame, path)
+            written.append(path)
+    return written
+
+
+def write_elearning(city: City, out: Path) -> Path:
+    """An e-learning service's activity report (English headers) on a catalogue of 600+ courses."""
+    rng = city.rng
+    catalogue = [
+        f"{topic} {level}講座 {edition}"
+        for topic in ELEARNING_TOPICS
+        for level in ELEARNING_LEVELS
+        for edition in ("2023", "2024", "2025", "2026")
+    ]
+    categories = {
+        title: ELEARNING_CATEGORIES[i % len(ELEARNING_CATEGORIES)] for i, title in enumerate(catalogue)
+    }
+    rows = []
+    latest = city.rosters[max(city.rosters)]
+    learners = latest["staff_id"].sample(frac=0.7, random_state=int(rng.integers(1 << 30)))
+    # a few courses everyone takes, and a long tail that still reaches every course in the catalogue
+    popularity = rng.zipf(1.6, size=len(catalogue)).astype(float)
+    popularity = 0.6 * popularity / popularity.sum() + 0.4 / len(catalogue)
+    for staff_id in learners:
+        for title in rng.choice(catalogue, size=int(rng.integers(1, 9)), replace=False, p=popularity):
+            last = city.random_day(date(2023, 4, 1), city.last_day)
+            minutes = float(np.round(rng.gamma(2.0, 40.0), 1))
+            completed = last if rng.random() < 0.45 else None
+            rows.append(
+                (
+                    staff_id,
+                    title,
+                    categories[title],
+                    minutes,
+                    last.isoformat(),
+                    completed.isoformat() if completed else "",
+                )
+            )
+    frame = pd.DataFrame(
+        rows,
+        columns=[
+            "user_external_id",
+            "course_title",
+            "course_category",
+            "num_video_consumed_minutes",
+            "course_last_accessed_date",
+            "course_completion_date",
+        ],
+    )
+    path = out / "12_elearning_activity.csv"
+    write_csv(frame, path)
+    return path
