@@ -29,8 +29,12 @@ def translated(frame: pd.DataFrame, columns: dict[str, str]) -> pd.DataFrame:
             has_time = (column.dropna() != column.dropna().dt.normalize()).any()
             shown[name] = column.dt.strftime("%Y-%m-%d %H:%M" if has_time else "%Y-%m-%d").fillna("")
         elif column.dtype == object or pd.api.types.is_string_dtype(column):
-            mapped = column.map(lambda v: v.isoformat() if hasattr(v, "isoformat") else v).astype(object)
-            shown[name] = mapped.where(mapped.notna(), "")
+            # a column from SQL holds one type: only a column of dates needs a look at every cell
+            present = column.dropna()
+            if len(present) and hasattr(present.iloc[0], "isoformat"):
+                column = column.map(lambda v: v.isoformat() if hasattr(v, "isoformat") else v)
+            column = column.astype(object)
+            shown[name] = column.where(column.notna(), "")
     return shown.rename(columns={c: t(k) for c, k in columns.items()})
 
 

@@ -6,6 +6,7 @@ from collections.abc import Iterable
 
 import pandas as pd
 import plotly.graph_objects as go
+import plotly.io as pio
 
 from etl.reports import UNKNOWN
 from ui import fmt
@@ -19,23 +20,27 @@ COST_COMPONENTS = ("initial", "running", "maintenance")
 COST_COLOURS = {"initial": "#0072B2", "running": "#E69F00", "maintenance": "#009E73"}
 TARGET_COLOUR = "#7F7F7F"
 FONT = "Noto Sans JP, Noto Sans CJK JP, Hiragino Sans, Yu Gothic, Meiryo, sans-serif"
+# Every figure is drawn on plotly_white. As the default, plotly gives it to a new figure unvalidated;
+# set on each figure, it is validated and copied again, which cost 30-40 ms a chart (a page has six).
+pio.templates.default = "plotly_white"
 
 
 def layout(figure: go.Figure, title: str, x_title: str, y_title: str, height: int = 380) -> go.Figure:
+    """The house style: title top left, Japanese-capable font, legend below, thousands separators.
+    One update (each plotly update validates the whole layout again); every chart has one x and one y axis."""
     figure.update_layout(
         title={"text": title, "x": 0, "xanchor": "left", "font": {"size": 16}},
         font={"family": FONT, "size": 13},
-        template="plotly_white",
         height=height,
         margin={"l": 10, "r": 10, "t": 50, "b": 10},
         legend={"orientation": "h", "yanchor": "top", "y": -0.18, "xanchor": "left", "x": 0},
         hoverlabel={"font": {"family": FONT}},
         separators=".,",
+        xaxis={"title": {"text": x_title}},
+        yaxis={"title": {"text": y_title}, "separatethousands": True, "rangemode": "tozero"},
     )
-    figure.update_xaxes(title_text=x_title)
-    figure.update_yaxes(title_text=y_title, separatethousands=True, rangemode="tozero")
     if figure.layout.yaxis.range is not None:  # a range set by the builder wins over rangemode
-        figure.update_yaxes(autorange=False)
+        figure.layout.yaxis.autorange = False
     return figure
 
 
