@@ -37,6 +37,20 @@ def test_page_runs_without_an_exception(app_db, page, lang):
     assert not app.error, [e.value for e in app.error]
 
 
+@pytest.mark.parametrize("page", ["overview", "talent", "apps", "hours", "costs"])
+def test_the_first_year_with_data_has_nothing_to_compare_with_and_says_no_change(app_db, page):
+    # FY2021 is the demo's first year: no card may compare it with a year that has no data
+    app = run_page(page, "en", fy="2021")
+    assert not app.exception, [e.value for e in app.exception]
+    assert app.metric and all(not m.delta for m in app.metric)
+
+
+def test_a_card_compares_with_the_year_before_when_it_has_data(app_db):
+    app = run_page("hours", "en", fy="2024")
+    [hours] = [m for m in app.metric if m.label == "Work hours saved"]
+    assert hours.delta and hours.delta[0] in "+-"
+
+
 @pytest.mark.parametrize("fy", [2024, 2025])
 def test_overview_figures_equal_the_kpis_command(app_db, fy):
     import duckdb
