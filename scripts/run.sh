@@ -3,4 +3,5 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh requirements.txt
+scripts/system-packages.sh
 exec .venv/bin/python -m streamlit run dashboard.py "$@"

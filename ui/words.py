@@ -618,6 +618,101 @@ STRINGS: dict[str, dict[str, str]] = {
     "axis_rows": {"ja": "行数", "en": "Rows"},
     "download_csv": {"ja": "CSVでダウンロード", "en": "Download CSV"},
     # kinds
+    # the executive briefing (slides and PDF)
+    "page_briefing": {"ja": "報告資料", "en": "Briefing"},
+    "briefing_title": {"ja": "報告資料(PowerPoint・PDF)", "en": "Briefing (PowerPoint and PDF)"},
+    "briefing_intro": {
+        "ja": "年度・言語・範囲を選ぶと、ダッシュボードと同じ数値で報告資料を作成します。PowerPointのグラフは編集できます。",
+        "en": "Pick a year, a language and a scope: the briefing uses the dashboard's own figures. The PowerPoint charts stay editable.",
+    },
+    "briefing_lang": {"ja": "資料の言語", "en": "Language of the slides"},
+    "briefing_scope": {"ja": "範囲", "en": "Scope"},
+    "briefing_city": {"ja": "全庁", "en": "Whole city"},
+    "briefing_make": {"ja": "資料を作成", "en": "Make the files"},
+    "briefing_making": {"ja": "資料を作成しています…", "en": "Making the files…"},
+    "briefing_made": {"ja": "資料を作成しました", "en": "The files are ready"},
+    "briefing_failed": {
+        "ja": "資料を作成できませんでした: {detail}",
+        "en": "The files could not be made: {detail}",
+    },
+    "briefing_pptx": {"ja": "PowerPointをダウンロード", "en": "Download PowerPoint"},
+    "briefing_pdf": {"ja": "PDFをダウンロード", "en": "Download PDF"},
+    "briefing_preview": {"ja": "スライドのプレビュー", "en": "Slide preview"},
+    "deck_title": {"ja": "DX人材育成・ローコード活用の状況", "en": "DX talent and low-code: where we stand"},
+    "deck_scope": {"ja": "対象: {scope}", "en": "Scope: {scope}"},
+    "deck_as_of": {"ja": "{day}現在", "en": "As of {day}"},
+    "deck_year_to_date": {"ja": "年度途中({period}の実績)", "en": "Year to date ({period})"},
+    "deck_demo": {"ja": "デモデータ", "en": "DEMO DATA"},
+    "deck_footer": {
+        "ja": "出典: DX人材ダッシュボード({dataset}、最終取込 {loaded})",
+        "en": "Source: DX talent dashboard ({dataset}, last load {loaded})",
+    },
+    "deck_dataset_demo": {"ja": "デモデータ", "en": "demo data"},
+    "deck_dataset_office": {"ja": "庁内データ", "en": "the office's data"},
+    "deck_kpi_title": {
+        "ja": "{fy}: DX人材{talent}、業務削減{hours}、経費削減{cost}",
+        "en": "{fy}: {talent} DX talent, {hours} saved, {cost} avoided",
+    },
+    "deck_kpi_city_note": {
+        "ja": "KPIは全庁の値です(範囲の指定は局別のグラフと一覧に反映)。",
+        "en": "KPIs are city-wide (the scope applies to the charts and lists by bureau).",
+    },
+    "col_figure": {"ja": "指標", "en": "Figure"},
+    "col_actual": {"ja": "実績", "en": "Value"},
+    "col_change": {"ja": "増減", "en": "Change"},
+    "col_plan": {"ja": "計画", "en": "Plan"},
+    "col_achievement": {"ja": "達成率", "en": "Achieved"},
+    "col_grade": {"ja": "評価", "en": "Grade"},
+    "grade_A": {"ja": "A 達成", "en": "A met"},
+    "grade_B": {"ja": "B 概ね達成", "en": "B nearly met"},
+    "grade_C": {"ja": "C 未達", "en": "C behind"},
+    "grade_D": {"ja": "D 判定不能", "en": "D not judged"},
+    "deck_talent_title": {
+        "ja": "DX人材は{current}人、目標{target}人の{share}",
+        "en": "{current} DX talent: {share} of the {target} target",
+    },
+    "deck_talent_no_target": {"ja": "DX人材は{current}人", "en": "{current} DX talent"},
+    "deck_certs_title": {
+        "ja": "{fy}の認定: シルバー{silver}人、ゴールド{gold}人、ブロンズ{bronze}人",
+        "en": "{fy} certifications: {silver} Silver, {gold} Gold, {bronze} Bronze",
+    },
+    "deck_hours_title": {
+        "ja": "{fy}の業務削減は{hours}(職員{fte}人分)",
+        "en": "{fy}: {hours} saved, the work of {fte} full-time staff",
+    },
+    "deck_fte_note": {
+        "ja": "常勤換算は年間{hours}時間/人で計算。",
+        "en": "Full-time equivalents at {hours} hours a person a year.",
+    },
+    "deck_cost_title": {
+        "ja": "システム経費削減額は累計{cost}",
+        "en": "{cost} of system cost avoided so far",
+    },
+    "deck_cost_method": {
+        "ja": "方法: 職員が作ったアプリを外注した場合の費用(初期費用+運用日数分の年間運用費・保守費)を積み上げた推計です。",
+        "en": "Method: what outsourcing the apps staff built would have cost (initial cost plus running and maintenance for the days in operation), added up.",
+    },
+    "deck_act_title": {
+        "ja": "対応が必要: リーダー未充足{departments}所属、休眠アプリ{inactive}本、引継ぎ要アプリ{orphaned}本",
+        "en": "To act on: {departments} departments short of leaders, {inactive} inactive and {orphaned} orphaned apps",
+    },
+    "deck_act_departments": {
+        "ja": "リーダーが2人未満の所属(上位10)",
+        "en": "Departments short of two leaders (top 10)",
+    },
+    "deck_act_apps": {"ja": "休眠・引継ぎ要アプリ(上位10)", "en": "Inactive or orphaned apps (top 10)"},
+    "deck_act_why_inactive": {"ja": "180日利用なし", "en": "no use in 180 days"},
+    "deck_act_why_orphaned": {"ja": "作成者が退職・異動", "en": "maker left or moved"},
+    "deck_method_title": {"ja": "算出方法とデータ", "en": "Method and data"},
+    "deck_method_files": {
+        "ja": "取込データ: {rows}行。保留(取込対象外)の行: {set_aside}行。",
+        "en": "Rows loaded: {rows}. Rows set aside: {set_aside}.",
+    },
+    "deck_method_talent": {
+        "ja": "**DX人材** = シルバーまたはゴールドの認定者(1人1回)。累計は年度末時点(年度途中は最新日時点)。",
+        "en": "**DX talent** = people certified Silver or Gold, each counted once; cumulative at the year's end (in a year in progress, at the latest date).",
+    },
+    "deck_page": {"ja": "{page} / {pages}", "en": "{page} / {pages}"},
 }
 
 # the words of the ETL and of the kinds, so that a page says what the command line says

@@ -1,0 +1,72 @@
+"""python -m briefing --fy N --lang ja|en --out FILE.pptx|FILE.pdf [--bureau NAME] [--db FILE]
+
+Exit 0 with the file written, or 2 with a one-line reason. Never imports Streamlit."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+import duckdb
+
+from briefing import content, pdf, slides
+from etl import config
+from etl.db import first_line
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="python -m briefing", description="DX talent dashboard: executive briefing"
+    )
+    parser.add_argument("--fy", type=int, required=True, help="fiscal year (2024 = 2024年度)")
+    parser.add_argument("--lang", choices=("ja", "en"), required=True)
+    parser.add_argument("--out", type=Path, required=True, help="FILE.pptx or FILE.pdf")
+    parser.add_argument("--bureau", help="one bureau (局・区) instead of the whole city")
+    parser.add_argument("--db", help="the database (default: DXDASH_DB or data/dxdash.duckdb)")
+    args = parser.parse_args(argv)
+    suffix = args.out.suffix.lower()
+    if suffix not in (".pptx", ".pdf"):
+        return _fail(f"--out must end in .pptx or .pdf: {args.out.name}")
+    path = config.db_path(args.db)
+    if not path.exists():
+        return _fail(f"no database at {path}: load exports first (python -m etl load ...)")
+    try:
+        con = duckdb.connect(str(path), read_only=True)
+    except duckdb.Error as error:
+        return _fail(first_line(error))
+    try:
+        if args.bureau and args.bureau not in _bureaus(con):
+            return _fail(f"unknown bureau: {args.bureau}")
+        deck = content.gather(con, args.fy, args.lang, args.bureau)
+        data = slides.write(deck) if suffix == ".pptx" else pdf.write(deck)
+    except LookupError:
+        return _fail(f"no data for fiscal year {args.fy}")
+    except pdf.PdfError as error:
+        return _fail(f"the PDF could not be printed: {error}")
+    except duckdb.Error as error:
+        return _fail(first_line(error))
+    finally:
+        con.close()
+    try:
+        args.out.parent.mkdir(parents=True, exist_ok=True)
+        args.out.write_bytes(data)
+    except OSError as error:
+        return _fail(first_line(error))
+    print(args.out)
+    return 0
+
+
+def _bureaus(con) -> list[str]:
+    from etl import reports
+
+    return reports.run(con, "report_bureaus")["bureau_name"].tolist()
+
+
+def _fail(reason: str) -> int:
+    print(reason, file=sys.stderr)
+    return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,396 @@
+"""What the briefing says: its slides as plain data (titles, tables, chart series and the pages' own
+plotly figures), gathered from the same reports, kpis and chart builders as the dashboard.
+
+Both writers (PowerPoint and PDF) and the Briefing page read a `Deck`; none of them computes a figure.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+import duckdb
+import pandas as pd
+import plotly.graph_objects as go
+
+from etl import metrics, reports
+from etl.fiscal import to_wareki
+from ui import fmt
+from ui.charts import costs as cost_charts
+from ui.charts import hours as hour_charts
+from ui.charts import talent as talent_charts
+from ui.charts.base import COST_COLOURS, COST_COMPONENTS, LEVEL_COLOURS, LEVELS, OKABE_ITO, TARGET_COLOUR
+from ui.headlines import HEADLINES
+from ui.words import Language, Words
+
+FTE_HOURS = 1860.0  # the dashboard's default (ui/assumptions.py): 7 h 45 min x 240 days
+TOP = 10
+GRADE_COLOURS = {
+    "A": "#009E73",
+    "B": "#56B4E9",
+    "C": "#E69F00",
+    "D": "#7F7F7F",
+}  # with the letter, never alone
+
+
+_FIGURE = re.compile(r"[+\-]?¥?[\d,.]+(%|人|本|万時間|時間|億円|万円|円| h|bn|m)?|—")
+
+
+def is_figure(text: str) -> bool:
+    """Whether a cell holds a figure (set right, as numbers are), not words that start with one."""
+    return bool(_FIGURE.fullmatch(text))
+
+
+@dataclass
+class Series:
+    name: str
+    values: list[float | None]
+    colour: str
+    dash: str | None = None  # "dash" | "dot" for a line
+
+
+@dataclass
+class Chart:
+    """A chart both as native PowerPoint data and as the dashboard's figure."""
+
+    kind: str  # "bar" | "stacked_bar" | "stacked_bar_h" | "line"
+    title: str
+    categories: list[str]
+    series: list[Series]
+    number_format: str  # Excel's: '#,##0' or '#,##0.0'
+    axis_title: str
+    figure: go.Figure
+
+
+@dataclass
+class Table:
+    columns: list[str]
+    rows: list[list[str]]
+    # per row, a colour for the last cell (a grade), or None
+    marks: list[str | None] = field(default_factory=list)
+    widths: list[float] = field(default_factory=list)  # relative column widths (equal if empty)
+
+
+@dataclass
+class Slide:
+    title: str  # the finding, in a sentence
+    charts: list[Chart] = field(default_factory=list)
+    tables: list[Table] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # short lines under the chart
+
+
+@dataclass
+class Deck:
+    lang: Language
+    fiscal_year: int
+    scope: str
+    as_of: date | None
+    year_complete: bool
+    demo: bool
+    footer: str
+    cover_lines: list[str]
+    slides: list[Slide]
+    kpis: dict
+
+
+def _year_label(fiscal_year: int, words: Words) -> str:
+    return fmt.fiscal_year(fiscal_year, words.lang)
+
+
+def gather(
+    con: duckdb.DuckDBPyConnection,
+    fiscal_year: int,
+    lang: Language,
+    bureau: str | None = None,
+    today: date | None = None,
+) -> Deck:
+    """The briefing of a fiscal year, city-wide or for one bureau, in one language."""
+    words = Words(lang)
+    if fiscal_year not in metrics.fiscal_years(con):
+        raise LookupError(words("no_data"))
+    bureaus = [bureau] if bureau else []
+    kpis = metrics.kpis(con, fiscal_year, today)
+    frame = metrics.kpis_frame(con, None, today)
+    frame = frame[frame["fiscal_year"] <= fiscal_year]
+    status = metrics.data_status(con)
+    as_of = date.fromisoformat(kpis["as_of"]) if kpis["as_of"] else None
+    loaded = (status["last_load_at"] or "").replace("T", " ")[:16] or "—"
+    dataset = words("deck_dataset_demo" if status["dataset"] == "demo" else "deck_dataset_office")
+    scope = bureau or words("briefing_city")
+    cover = [
+        f"{fmt.fiscal_year(fiscal_year, lang)}" + (f"({to_wareki(fiscal_year)})" if lang == "ja" else ""),
+        words("deck_scope", scope=scope),
+        words("deck_as_of", day=fmt.day(as_of, lang)),
+    ]
+    if not kpis["year_complete"] and as_of:
+        cover.append(words("deck_year_to_date", period=_period(as_of, lang)))
+    slides = [
+        _kpi_slide(con, kpis, fiscal_year, words, bool(bureau), today),
+        _talent_slide(frame, fiscal_year, words),
+        _certifications_slide(con, kpis, fiscal_year, bureaus, words),
+        _hours_slide(con, kpis, fiscal_year, bureaus, words),
+        _cost_slide(kpis, frame, words),
+        _act_slide(con, fiscal_year, bureaus, words),
+        _method_slide(con, fiscal_year, words, today),
+    ]
+    return Deck(
+        lang=lang,
+        fiscal_year=fiscal_year,
+        scope=scope,
+        as_of=as_of,
+        year_complete=kpis["year_complete"],
+        demo=status["dataset"] == "demo",
+        footer=words("deck_footer", dataset=dataset, loaded=loaded),
+        cover_lines=cover,
+        slides=slides,
+        kpis=kpis,
+    )
+
+
+def _period(as_of: date, lang: str) -> str:
+    return f"{fmt.month_label(4, lang)}–{fmt.month_label(as_of.month, lang)}"
+
+
+def kpi_rows(kpis: dict, before: dict | None, words: Words) -> Table:
+    """Each headline figure with its change, plan, achievement and grade (contract 4.1, 4.2)."""
+    rows, marks = [], []
+    for name, headline in HEADLINES.items():
+        judged = kpis["plan"].get(name)
+        plan = "—"
+        if judged:
+            plan = (
+                fmt.percent(judged["plan"])
+                if name == "leader_coverage"
+                else headline.show(judged["plan"], words)
+                if name not in ("hours_saved", "cost_avoided")
+                else headline.change(judged["plan"], words.lang)
+            )
+        rows.append(
+            [
+                headline.label(words),
+                headline.shown(kpis, words),
+                headline.delta(kpis, before, words) or "—",
+                plan,
+                fmt.percent(judged["achievement"]) if judged else "—",
+                words(f"grade_{judged['grade']}") if judged else "—",
+            ]
+        )
+        marks.append(GRADE_COLOURS[judged["grade"]] if judged else None)
+    columns = ["col_figure", "col_actual", "col_change", "col_plan", "col_achievement", "col_grade"]
+    return Table([words(c) for c in columns], rows, marks, [3.2, 1.6, 2.0, 1.6, 1.2, 1.6])
+
+
+def _kpi_slide(con, kpis: dict, fiscal_year: int, words: Words, scoped: bool, today) -> Slide:
+    same = kpis["same_period_last_year"]
+    before = same
+    compared = words("vs_same_period_label")
+    if same is None:
+        compared = words("vs_previous_label")
+        before = (
+            metrics.kpis(con, fiscal_year - 1, today)
+            if fiscal_year - 1 in metrics.fiscal_years(con)
+            else None
+        )
+    table = kpi_rows(kpis, before, words)
+    table.columns[2] = f"{words('col_change')}({compared})" if words.lang == "ja" else f"Change ({compared})"
+    title = words(
+        "deck_kpi_title",
+        fy=_year_label(fiscal_year, words),
+        talent=HEADLINES["dx_talent"].shown(kpis, words),
+        hours=HEADLINES["hours_saved"].shown(kpis, words),
+        cost=HEADLINES["cost_avoided"].shown(kpis, words),
+    )
+    notes = [words("deck_kpi_city_note")] if scoped else []
+    return Slide(title, tables=[table], notes=notes)
+
+
+def _talent_slide(frame: pd.DataFrame, fiscal_year: int, words: Words) -> Slide:
+    projection = metrics.talent_projection(frame, fiscal_year)
+    current = int(frame[frame["fiscal_year"] == fiscal_year]["dx_talent_cumulative"].iloc[0])
+    figure = talent_charts.talent_vs_target(frame, projection, words)
+    years = [_year_label(int(fy), words) for fy in frame["fiscal_year"]]
+    series = [
+        Series(
+            words("chart_talent_actual"),
+            [float(v) for v in frame["dx_talent_cumulative"]],
+            LEVEL_COLOURS["silver"],
+        )
+    ]
+    targets = [None if pd.isna(v) else float(v) for v in frame["dx_talent_target"]]
+    if any(v is not None for v in targets):
+        series.append(Series(words("chart_talent_target"), targets, TARGET_COLOUR, "dash"))
+    notes = []
+    if projection and projection["path"]:
+        extra = [_year_label(fy, words) for fy, _ in projection["path"]]
+        years += extra
+        for item in series:
+            item.values += [None] * len(extra)
+        path = (
+            [None] * (len(frame) - 1)
+            + [float(projection["current"])]
+            + [round(v) for _, v in projection["path"]]
+        )
+        series.append(Series(words("chart_talent_projection"), path, OKABE_ITO[0], "dot"))
+    if projection:
+        values = {
+            "target": fmt.integer(projection["target"]),
+            "pace": fmt.integer(projection["pace"]),
+            "year": _year_label(projection["reached_in"], words) if projection["reached_in"] else "—",
+        }
+        if projection["current"] >= projection["target"]:
+            notes.append(words("projection_done", **values))
+        elif projection["needed"]:
+            gap = fmt.integer(projection["target"] - projection["current"])
+            end = _year_label(projection["target_end"], words)
+            notes.append(
+                words(
+                    "projection_needed", gap=gap, end=end, needed=fmt.integer(projection["needed"]), **values
+                )
+            )
+        else:
+            notes.append(words("projection_reached", **values))
+        title = words(
+            "deck_talent_title",
+            current=fmt.integer(current),
+            target=fmt.integer(projection["target"]),
+            share=fmt.percent(current / projection["target"]) if projection["target"] else "—",
+        )
+    else:
+        title = words("deck_talent_no_target", current=fmt.integer(current))
+    chart = Chart("line", words("chart_talent_title"), years, series, "#,##0", words("axis_people"), figure)
+    return Slide(title, charts=[chart], notes=notes)
+
+
+def _certifications_slide(con, kpis: dict, fiscal_year: int, bureaus: list[str], words: Words) -> Slide:
+    frame = reports.run(con, "report_certifications_by_bureau", fiscal_year=fiscal_year, bureaus=bureaus)
+    figure = talent_charts.certified_by_bureau(frame, fiscal_year, words)
+    order = (
+        frame.drop_duplicates("bureau_name")
+        .sort_values(["bureau_order", "bureau_name"])["bureau_name"]
+        .tolist()
+    )
+    names = [words("bureau_unknown") if b == reports.UNKNOWN else b for b in order]
+    series = []
+    for level in LEVELS:
+        part = frame[frame["level"] == level].set_index("bureau_name")["certified"]
+        series.append(
+            Series(words(f"level_{level}"), [float(part.get(b, 0)) for b in order], LEVEL_COLOURS[level])
+        )
+    counts = {level: fmt.integer(kpis["certified"][level]) for level in LEVELS}
+    title = words("deck_certs_title", fy=_year_label(fiscal_year, words), **counts)
+    chart = Chart(
+        "stacked_bar_h", figure.layout.title.text, names, series, "#,##0", words("axis_people"), figure
+    )
+    return Slide(title, charts=[chart])
+
+
+def _hours_slide(con, kpis: dict, fiscal_year: int, bureaus: list[str], words: Words) -> Slide:
+    monthly = reports.run(con, "report_hours_by_month", bureaus=bureaus)
+    shown = monthly[monthly["fiscal_year"].isin([fiscal_year - 1, fiscal_year])]
+    figure = hour_charts.hours_by_month(shown, words)
+    months = [fmt.month_label(m, words.lang) for m in fmt.FISCAL_MONTHS]
+    series = []
+    for fy, colour in ((fiscal_year - 1, OKABE_ITO[1]), (fiscal_year, OKABE_ITO[0])):
+        part = shown[shown["fiscal_year"] == fy].set_index("calendar_month")["hours_saved"]
+        if len(part):
+            values = [None if m not in part.index else round(float(part[m]), 1) for m in fmt.FISCAL_MONTHS]
+            series.append(Series(_year_label(fy, words), values, colour))
+    hours = kpis["hours_saved"]
+    fte = metrics.fte(hours, FTE_HOURS)
+    title = words(
+        "deck_hours_title",
+        fy=_year_label(fiscal_year, words),
+        hours=fmt.hours(hours, words.lang),
+        fte=f"{fte:,.1f}" if fte else "—",
+    )
+    chart = Chart("line", words("chart_hours_title"), months, series, "#,##0", words("axis_hours"), figure)
+    return Slide(title, charts=[chart], notes=[words("deck_fte_note", hours=fmt.integer(FTE_HOURS))])
+
+
+def _cost_slide(kpis: dict, frame: pd.DataFrame, words: Words) -> Slide:
+    figure = cost_charts.cost_components(frame, words)
+    unit = fmt.yen_axis_unit(words.lang)
+    series = [
+        Series(
+            words(f"cost_{c}"), [round(float(v) / unit, 2) for v in frame[f"cost_{c}_yen"]], COST_COLOURS[c]
+        )
+        for c in COST_COMPONENTS
+    ]
+    years = [_year_label(int(fy), words) for fy in frame["fiscal_year"]]
+    title = words("deck_cost_title", cost=fmt.yen(kpis["cost_avoided_cumulative_yen"], words.lang))
+    chart = Chart(
+        "stacked_bar", words("chart_cost_title"), years, series, "#,##0.0", words("axis_yen"), figure
+    )
+    return Slide(title, charts=[chart], notes=[words("deck_cost_method")])
+
+
+def _act_slide(con, fiscal_year: int, bureaus: list[str], words: Words) -> Slide:
+    coverage = reports.run(con, "report_department_coverage", fiscal_year=fiscal_year, bureaus=bureaus)
+    short = coverage[coverage["leaders_nominated"] < 2].sort_values(
+        ["leaders_nominated", "staff"], ascending=[True, False]
+    )
+    cleanup = reports.run(con, "report_cleanup", bureaus=bureaus)
+    inactive, orphaned = cleanup[cleanup["is_inactive"]], cleanup[cleanup["is_orphaned"]]
+    departments = Table(
+        [words("col_bureau"), words("col_dept"), words("col_staff"), words("col_leaders")],
+        [
+            [str(r.bureau_name), str(r.dept_name), fmt.integer(r.staff), fmt.integer(r.leaders_nominated)]
+            for r in short.head(TOP).itertuples()
+        ],
+        widths=[1.5, 2.3, 0.9, 1.3],
+    )
+    flagged = cleanup[cleanup["is_inactive"] | cleanup["is_orphaned"]].sort_values(["start_on", "app_id"])
+    apps = Table(
+        [words("col_app_id"), words("col_app"), words("col_bureau"), words("col_reason_cleanup")],
+        [
+            [
+                str(r.app_id),
+                str(r.app_name),
+                str(r.owner_bureau_name or "—"),
+                words("deck_act_why_inactive" if r.is_inactive else "deck_act_why_orphaned"),
+            ]
+            for r in flagged.head(TOP).itertuples()
+        ],
+        widths=[1.2, 2.2, 1.5, 1.8],
+    )
+    title = words(
+        "deck_act_title",
+        departments=fmt.integer(len(short)),
+        inactive=fmt.integer(len(inactive)),
+        orphaned=fmt.integer(len(orphaned)),
+    )
+    return Slide(
+        title, tables=[departments, apps], notes=[words("deck_act_departments"), words("deck_act_apps")]
+    )
+
+
+def _method_slide(con, fiscal_year: int, words: Words, today) -> Slide:
+    counts = reports.first_row(reports.run(con, "report_method", fiscal_year=fiscal_year))
+    shown = {k: fmt.integer(v) for k, v in counts.items()}
+    rows = reports.run(con, "report_rows_by_kind")
+    summary = reports.first_row(reports.run(con, "report_quality_summary"))
+    notes = [
+        _plain(words("deck_method_talent")),
+        _plain(words("method_hours")),
+        _plain(words("method_cost")),
+        _plain(words("method_counts", **shown)),
+        _plain(words("method_excluded", **shown)),
+        words(
+            "deck_method_files",
+            rows=fmt.integer(rows["rows_held"].sum()),
+            set_aside=fmt.integer(summary.get("quarantined_rows", 0)),
+        ),
+    ]
+    for key, params in metrics.freshness_warnings(con, today or date.today()):
+        shown_params = {
+            k: fmt.day(v, words.lang) if isinstance(v, date) else _year_label(v, words) if k == "fy" else v
+            for k, v in params.items()
+        }
+        notes.append(words(key, **shown_params))
+    return Slide(words("deck_method_title"), notes=notes)
+
+
+def _plain(text: str) -> str:
+    """The pages write definitions in markdown (**bold**); a slide takes plain text."""
+    return text.replace("**", "")
