@@ -27,7 +27,7 @@ home = st.Page(
 )
 navigation = st.navigation(
     {
-        t("section_overview"): [home, overview],
+        t("section_overview"): [home, overview, page("briefing", "slideshow")],
         t("section_programme"): [page("talent", "school")],
         t("section_lowcode"): [page("apps", "apps"), page("hours", "schedule"), page("costs", "savings")],
         t("section_data"): [page("import", "upload_file"), page("quality", "fact_check")],

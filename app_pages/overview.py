@@ -21,7 +21,7 @@ frame = data.kpis_frame(snapshot)
 now = data.kpis(snapshot, fy)
 if not now["year_complete"] and now["as_of"]:
     as_of = date.fromisoformat(now["as_of"])
-    period = f"{fmt.month_label(4, language)}–{fmt.month_label(as_of.month, language)}"
+    period = fmt.year_to_date(as_of, language)
     st.caption(
         t(
             "year_in_progress",

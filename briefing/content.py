@@ -124,7 +124,7 @@ def gather(
         words("deck_as_of", day=fmt.day(as_of, lang)),
     ]
     if not kpis["year_complete"] and as_of:
-        cover.append(words("deck_year_to_date", period=_period(as_of, lang)))
+        cover.append(words("deck_year_to_date", period=fmt.year_to_date(as_of, lang)))
     slides = [
         _kpi_slide(con, kpis, fiscal_year, words, bool(bureau), today),
         _talent_slide(frame, fiscal_year, words),
@@ -148,24 +148,12 @@ def gather(
     )
 
 
-def _period(as_of: date, lang: str) -> str:
-    return f"{fmt.month_label(4, lang)}–{fmt.month_label(as_of.month, lang)}"
-
-
 def kpi_rows(kpis: dict, before: dict | None, words: Words) -> Table:
     """Each headline figure with its change, plan, achievement and grade (contract 4.1, 4.2)."""
     rows, marks = [], []
     for name, headline in HEADLINES.items():
         judged = kpis["plan"].get(name)
-        plan = "—"
-        if judged:
-            plan = (
-                fmt.percent(judged["plan"])
-                if name == "leader_coverage"
-                else headline.show(judged["plan"], words)
-                if name not in ("hours_saved", "cost_avoided")
-                else headline.change(judged["plan"], words.lang)
-            )
+        plan = headline.plan_text(judged["plan"], words) if judged else "—"
         rows.append(
             [
                 headline.label(words),
@@ -220,6 +208,9 @@ def _talent_slide(frame: pd.DataFrame, fiscal_year: int, words: Words) -> Slide:
     targets = [None if pd.isna(v) else float(v) for v in frame["dx_talent_target"]]
     if any(v is not None for v in targets):
         series.append(Series(words("chart_talent_target"), targets, TARGET_COLOUR, "dash"))
+    planned = [None if pd.isna(v) else round(float(v)) for v in frame["dx_talent_plan"]]
+    if any(v is not None for v in planned):
+        series.append(Series(words("chart_talent_plan"), planned, TARGET_COLOUR, "dot"))
     notes = []
     if projection and projection["path"]:
         extra = [_year_label(fy, words) for fy, _ in projection["path"]]

@@ -18,7 +18,7 @@ from pptx.util import Emu, Inches, Pt
 from briefing.content import Chart, Deck, Slide, Table, is_figure
 from ui.words import Words
 
-WIDTH, HEIGHT = Inches(13.333), Inches(7.5)
+WIDTH, HEIGHT = Emu(12_192_000), Emu(6_858_000)  # PowerPoint's own 16:9 (13.333 x 7.5 in)
 LATIN_FONT = "Arial"  # on every office PC; LibreOffice draws it with Liberation Sans
 EA_FONT = "Noto Sans CJK JP"  # Japanese glyphs (a:ea); PowerPoint without it picks the system's Japanese font
 LANG = {"ja": "ja-JP", "en": "en-GB"}

@@ -31,7 +31,9 @@ def kpis_frame(
     The mart holds the figures as of its load; a year whose cut has moved since (as_of is never later
     than today) is computed afresh.
     """
-    return _year_rows(con, years, models.as_of(con, today))
+    frame = _year_rows(con, years, models.as_of(con, today))
+    frame["dx_talent_plan"] = dx_talent_plan(con, [int(fy) for fy in frame["fiscal_year"]], today)
+    return frame
 
 
 def _year_rows(con: duckdb.DuckDBPyConnection, years: list[int] | None, reach: models.AsOf) -> pd.DataFrame:
@@ -94,16 +96,34 @@ def plan(
     """Each metric with a plan for the year -> {plan, achievement, grade} (contract 4.2)."""
     fiscal_year = figures["fiscal_year"]
     thresholds = thresholds or plans.load_thresholds()[0]
-    complete = reach.complete(fiscal_year)
     out = {}
     chosen = plans.covering(targets(con), fiscal_year)
     for metric, target in sorted(chosen.items(), key=lambda item: plans.METRICS.index(item[0])):
-        base = None
-        if metric in plans.CUMULATIVE:
-            before = _year_rows(con, [target.fy_from - 1], reach)
-            base = plans.figure(figures_of(before.iloc[0]), metric)
-        value = plans.plan_for(target, fiscal_year, reach.as_of, complete, base)
+        value = _plan_value(con, target, fiscal_year, reach)
         out[metric] = plans.judge(value, plans.figure(figures, metric), thresholds)
+    return out
+
+
+def _plan_value(con, target: plans.Target, fiscal_year: int, reach: models.AsOf):
+    """The plan of a target's metric for a year: a cumulative one runs from the figure before its range."""
+    base = None
+    if target.metric in plans.CUMULATIVE:
+        before = _year_rows(con, [target.fy_from - 1], reach)
+        base = plans.figure(figures_of(before.iloc[0]), target.metric)
+    return plans.plan_for(target, fiscal_year, reach.as_of, reach.complete(fiscal_year), base)
+
+
+def dx_talent_plan(
+    con: duckdb.DuckDBPyConnection, years: list[int], today: date | None = None
+) -> list[float | None]:
+    """The DX talent plan of each year (contract 4.2), None where no target covers it: the talent
+    chart's plan line."""
+    reach = models.as_of(con, today)
+    every = targets(con)
+    out: list[float | None] = []
+    for fiscal_year in years:
+        target = plans.covering(every, fiscal_year).get("dx_talent")
+        out.append(None if target is None else float(_plan_value(con, target, fiscal_year, reach)))
     return out
 
 

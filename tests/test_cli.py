@@ -12,12 +12,13 @@ from tests.conftest import write
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def etl(*args: str, env_db: Path | None = None) -> subprocess.CompletedProcess:
+def etl(*args: str, env_db: Path | None = None, module: str = "etl") -> subprocess.CompletedProcess:
+    """`python -m etl ...` (or another module's command line) in a bare environment."""
     env = {"PATH": "/usr/bin:/bin", "DXDASH_LANG": "en", "HOME": str(ROOT)}
     if env_db is not None:
         env["DXDASH_DB"] = str(env_db)
     return subprocess.run(
-        [sys.executable, "-m", "etl", *args], cwd=ROOT, capture_output=True, text=True, env=env
+        [sys.executable, "-m", module, *args], cwd=ROOT, capture_output=True, text=True, env=env
     )
 
 

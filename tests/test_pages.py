@@ -11,7 +11,7 @@ from etl import metrics
 from ui import fmt
 
 DASHBOARD = str(Path(__file__).resolve().parent.parent / "dashboard.py")
-PAGES = ["overview", "talent", "apps", "hours", "costs", "import", "quality"]
+PAGES = ["overview", "briefing", "talent", "apps", "hours", "costs", "import", "quality"]
 
 
 def run_page(page: str, lang: str, **params) -> AppTest:

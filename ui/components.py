@@ -2,11 +2,20 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import streamlit as st
 
 from ui import data, fmt
-from ui.headlines import HEADLINES
+from ui.headlines import HEADLINES, plan_line
 from ui.i18n import lang, t, words
+
+_MARKDOWN = str.maketrans({c: "\\" + c for c in "\\`*_{}[]()#+-.!|<>~:$"})
+
+
+def plain(text: str) -> str:
+    """Text from the data (a bureau or app name) shown as itself where Streamlit reads markdown."""
+    return str(text).translate(_MARKDOWN)
 
 
 def kpi_card(
@@ -38,7 +47,8 @@ def comparison(snapshot: str, fiscal_year: int, now: dict) -> tuple[dict | None,
     whole year before; None when the year before has no data (nothing to compare with)."""
     same = now["same_period_last_year"]
     if same is not None:
-        return same, t("vs_same_period_label")
+        period = fmt.year_to_date(date.fromisoformat(now["as_of"]), lang())
+        return same, t("vs_same_period_months", period=period)
     return data.kpis(snapshot, fiscal_year - 1), None
 
 
@@ -49,6 +59,11 @@ def kpi_row(snapshot: str, fiscal_year: int, names: tuple[str, ...], columns=Non
     before, compared_with = comparison(snapshot, fiscal_year, now)
     columns = columns if columns is not None else st.columns(len(names))
     language = words()
+    to_date = (
+        None
+        if now["year_complete"]
+        else t("kpi_to_date", day=fmt.day(date.fromisoformat(now["as_of"]), lang()))
+    )
     for column, name in zip(columns, names, strict=False):
         headline = HEADLINES[name]
         kpi_card(
@@ -59,6 +74,10 @@ def kpi_row(snapshot: str, fiscal_year: int, names: tuple[str, ...], columns=Non
             headline.help(language),
             compared_with=compared_with,
         )
+        # a year in progress says so on every card; a planned figure shows its plan and grade (4.1, 4.2)
+        lines = [line for line in (to_date, plan_line(name, now, language)) if line]
+        if lines:
+            column.caption("  \n".join(lines))
     return columns
 
 

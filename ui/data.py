@@ -97,3 +97,16 @@ def status(snapshot: str) -> dict:
 def freshness_warnings(snapshot: str, today: date) -> list:
     with cursor(snapshot) as con:
         return metrics.freshness_warnings(con, today)
+
+
+def briefing_deck(snapshot: str, fiscal_year: int, lang: str, bureau: str | None):
+    """The briefing's slides (briefing.content), cached per snapshot and day like the kpis."""
+    return _briefing_deck(snapshot, fiscal_year, lang, bureau, today_in_japan())
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def _briefing_deck(snapshot: str, fiscal_year: int, lang: str, bureau: str | None, today: date):
+    from briefing import content
+
+    with cursor(snapshot) as con:
+        return content.gather(con, fiscal_year, lang, bureau, today)

@@ -97,3 +97,10 @@ def month_label(month: int, lang: str) -> str:
 
 
 FISCAL_MONTHS = [4, 5, 6, 7, 8, 9, 10, 11, 12, 1, 2, 3]
+
+
+def year_to_date(as_of: date, lang: str) -> str:
+    """The months of a fiscal year in progress: 4–10月 / Apr–Oct."""
+    if lang == "ja":
+        return f"4–{as_of.month}月"
+    return f"{month_label(4, lang)}–{month_label(as_of.month, lang)}"

@@ -52,6 +52,12 @@ class Headline:
     def shown(self, kpis: dict, words: Words) -> str:
         return self.show(self.value(kpis), words)
 
+    def plan_text(self, plan: float, words: Words) -> str:
+        """A plan of this figure (contract 4.2) written like the figure; leader coverage plans a share."""
+        if self.compared:  # a figure shown as a share of something (leader coverage)
+            return fmt.percent(plan)
+        return self.show(plan, words)
+
     def delta(self, now: dict, before: dict | None, words: Words) -> str | None:
         """The signed change on what `before` holds (None when there is nothing to compare with)."""
         if before is None:
@@ -99,3 +105,21 @@ HEADLINES: dict[str, Headline] = {
         compared=("leader_coverage", "departments_covered"),
     ),
 }
+
+
+GRADE_BADGES = {"A": "green", "B": "blue", "C": "orange", "D": "gray"}  # with the letter, never alone
+
+
+def plan_line(name: str, kpis: dict, words: Words) -> str | None:
+    """Plan, achievement and grade of a headline figure as a markdown line (a coloured badge that
+    carries its letter and words), or None when the year has no plan for it."""
+    judged = kpis["plan"].get(name)
+    if not judged:
+        return None
+    grade = judged["grade"]
+    return words(
+        "kpi_plan_line",
+        plan=HEADLINES[name].plan_text(judged["plan"], words),
+        pct=fmt.percent(judged["achievement"]),
+        grade=f":{GRADE_BADGES[grade]}-badge[{words(f'grade_{grade}')}]",
+    )

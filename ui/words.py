@@ -66,6 +66,12 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "vs_previous_label": {"ja": "前年度比", "en": "YoY"},
     "vs_same_period_label": {"ja": "前年同期比", "en": "vs same period"},
+    "vs_same_period_months": {"ja": "前年同期比 ({period})", "en": "vs same period ({period})"},
+    "kpi_to_date": {"ja": "年度途中: {day}まで", "en": "To date (as of {day})"},
+    "kpi_plan_line": {
+        "ja": "計画 {plan}・達成率 {pct} {grade}",
+        "en": "Plan {plan} · {pct} achieved {grade}",
+    },
     "filter_all": {"ja": "すべて", "en": "All"},
     "preview_sample_none": {
         "ja": "確認した行には取り込める行がありません。",
@@ -123,6 +129,7 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "chart_talent_actual": {"ja": "累計DX人材", "en": "Cumulative DX talent"},
     "chart_talent_target": {"ja": "目標", "en": "Target"},
+    "chart_talent_plan": {"ja": "計画(年度ごと)", "en": "Plan for the year"},
     "chart_talent_projection": {"ja": "現在のペースでの見通し", "en": "Projection at the current pace"},
     "projection_reached": {
         "ja": "現在のペース(年{pace}人)では、目標{target}人に{year}に到達する見込みです。",

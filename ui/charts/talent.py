@@ -48,6 +48,17 @@ def talent_vs_target(kpis: pd.DataFrame, projection: dict | None, words: Words) 
             line={"color": TARGET_COLOUR, "dash": "dash", "width": 2},
             hovertemplate="%{x}: %{y:,}<extra></extra>",
         )
+    planned = kpis[kpis["dx_talent_plan"].notna()] if "dx_talent_plan" in kpis else kpis.iloc[0:0]
+    if not planned.empty:
+        figure.add_scatter(
+            x=years(planned, words),
+            y=planned["dx_talent_plan"].round(),
+            name=words("chart_talent_plan"),
+            mode="lines+markers",
+            line={"color": TARGET_COLOUR, "dash": "dot", "width": 2},
+            marker={"symbol": "diamond"},
+            hovertemplate="%{x}: %{y:,.0f}<extra></extra>",
+        )
     if projection and projection["path"]:
         first = projection["path"][0][0] - 1
         path = [(first, projection["current"]), *projection["path"]]

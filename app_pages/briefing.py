@@ -1,0 +1,94 @@
+"""Briefing: the executive slides of a year, previewed here and downloaded as PowerPoint and PDF."""
+
+import streamlit as st
+
+from briefing import pdf, slides
+from ui import data, fmt
+from ui.components import as_of_line, chart, page_context, plain
+from ui.i18n import lang, t
+from ui.words import LANGUAGES
+
+snapshot, filters = page_context()
+language = lang()
+st.title(t("briefing_title"))
+as_of_line(snapshot)
+st.caption(t("briefing_intro"))
+
+years = list(reversed(data.fiscal_years(snapshot)))
+bureaus = data.bureaus(snapshot)
+left, middle, right = st.columns(3)
+fy = left.selectbox(
+    t("filter_fy"),
+    years,
+    index=years.index(filters.fiscal_year),
+    format_func=lambda year: fmt.fiscal_year(year, language, wareki=True),
+    key="briefing_fy",
+)
+deck_lang = (
+    middle.segmented_control(
+        t("briefing_lang"),
+        list(LANGUAGES),
+        default=language,
+        format_func={"ja": "日本語", "en": "English"}.get,
+        key="briefing_lang",
+    )
+    or language
+)
+default_scope = filters.bureaus[0] if len(filters.bureaus) == 1 else None
+scope = right.selectbox(
+    t("briefing_scope"),
+    [None, *bureaus],
+    index=0 if default_scope is None else bureaus.index(default_scope) + 1,
+    format_func=lambda b: t("briefing_city") if b is None else b,
+    key="briefing_scope",
+)
+
+deck = data.briefing_deck(snapshot, fy, deck_lang, scope)
+key = (snapshot, fy, deck_lang, scope)
+made = st.session_state.get("briefing_files")
+if st.button(t("briefing_make"), type="primary", icon=":material/slideshow:"):
+    # a session's own thread (and Chromium in a process of its own): other people's pages go on
+    with st.status(t("briefing_making"), expanded=True) as status:
+        bar = st.progress(0.0)
+        try:
+            pptx = slides.write(deck)
+            bar.progress(0.4)
+            printed = pdf.write(deck)
+            bar.progress(1.0)
+        except pdf.PdfError as error:
+            status.update(label=t("briefing_failed", detail=str(error)), state="error")
+        else:
+            made = st.session_state["briefing_files"] = {"key": key, "pptx": pptx, "pdf": printed}
+            status.update(label=t("briefing_made"), state="complete", expanded=False)
+if made and made["key"] == key:
+    name = f"dx_briefing_{fy}_{deck_lang}" + (f"_{scope}" if scope else "")
+    files = (
+        ("pptx", "application/vnd.openxmlformats-officedocument.presentationml.presentation"),
+        ("pdf", "application/pdf"),
+    )
+    with st.container(horizontal=True):
+        for kind, mime in files:
+            st.download_button(
+                t(f"briefing_{kind}"),
+                made[kind],
+                file_name=f"{name}.{kind}",
+                mime=mime,
+                icon=":material/download:",
+                on_click="ignore",
+                key=f"briefing_{kind}",
+            )
+
+st.subheader(t("briefing_preview"))
+for number, slide in enumerate(deck.slides, start=2):
+    with st.container(border=True):
+        st.markdown(f"**{number}. {plain(slide.title)}**")
+        for figure in slide.charts:
+            chart(figure.figure)
+        for table in slide.tables:
+            st.dataframe(
+                {column: [row[i] for row in table.rows] for i, column in enumerate(table.columns)},
+                hide_index=True,
+                width="stretch",
+            )
+        for note in slide.notes:
+            st.caption(plain(note))

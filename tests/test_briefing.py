@@ -1,0 +1,214 @@
+"""The executive briefing: the PowerPoint read back with python-pptx and the PDF read with poppler, as
+a person would open them; the command line's exits."""
+
+from __future__ import annotations
+
+import io
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import duckdb
+import pytest
+from pptx import Presentation
+from pptx.oxml.ns import qn
+
+from briefing import content, pdf, slides
+from etl import metrics, reports
+from ui import fmt
+from ui.headlines import HEADLINES
+from ui.words import Words
+
+ROOT = Path(__file__).resolve().parent.parent
+JAPANESE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uff00-\uffef]")
+COMPLETE, IN_PROGRESS = 2024, 2026
+
+
+@pytest.fixture(scope="module")
+def decks(demo_db):
+    con = duckdb.connect(str(demo_db), read_only=True)
+    made = {
+        "ja": content.gather(con, COMPLETE, "ja"),
+        "en_progress": content.gather(con, IN_PROGRESS, "en"),
+        "bureau": content.gather(con, COMPLETE, "ja", bureau="総務局"),
+    }
+    yield con, made
+    con.close()
+
+
+def presentation(deck) -> Presentation:
+    return Presentation(io.BytesIO(slides.write(deck)))
+
+
+def charts(prs: Presentation) -> list:
+    return [shape.chart for slide in prs.slides for shape in slide.shapes if shape.has_chart]
+
+
+def test_the_deck_has_a_cover_and_seven_slides_each_with_its_page_and_source(decks):
+    _, made = decks
+    prs = presentation(made["ja"])
+    assert len(prs.slides) == 8
+    assert prs.slide_width * 9 == prs.slide_height * 16  # 16:9
+    for number, slide in enumerate(list(prs.slides)[1:], start=2):
+        texts = [shape.text_frame.text for shape in slide.shapes if shape.has_text_frame]
+        assert f"{number} / 8" in texts
+        assert any(text.startswith("出典: DX人材ダッシュボード") for text in texts)
+        assert "2026年10月31日現在" in texts
+
+
+def test_the_kpi_table_equals_the_kpis_command(decks):
+    con, made = decks
+    kpis = metrics.kpis(con, COMPLETE)
+    before = metrics.kpis(con, COMPLETE - 1)
+    words = Words("ja")
+    table = next(shape.table for shape in presentation(made["ja"]).slides[1].shapes if shape.has_table)
+    rows = [[cell.text for cell in row.cells] for row in table.rows]
+    assert rows[0][:2] == ["指標", "実績"] and rows[0][2] == "増減(前年度比)"
+    expected = {
+        h.label(words): (h.shown(kpis, words), h.delta(kpis, before, words)) for h in HEADLINES.values()
+    }
+    assert {row[0]: (row[1], row[2]) for row in rows[1:]} == expected
+    grades = {row[0]: row[5] for row in rows[1:]}
+    assert grades[HEADLINES["dx_talent"].label(words)] == words(f"grade_{kpis['plan']['dx_talent']['grade']}")
+
+
+def test_a_year_in_progress_compares_with_the_same_period(decks):
+    con, made = decks
+    kpis = metrics.kpis(con, IN_PROGRESS)
+    assert kpis["year_complete"] is False
+    words = Words("en")
+    table = next(
+        shape.table for shape in presentation(made["en_progress"]).slides[1].shapes if shape.has_table
+    )
+    assert table.cell(0, 2).text == "Change (vs same period)"
+    hours = next(row for row in table.rows if row.cells[0].text == HEADLINES["hours_saved"].label(words))
+    assert hours.cells[2].text == HEADLINES["hours_saved"].delta(kpis, kpis["same_period_last_year"], words)
+
+
+def test_every_chart_is_native_and_its_series_equal_the_queries(decks):
+    con, made = decks
+    found = charts(presentation(made["ja"]))
+    assert len(found) == 4  # talent, certifications, hours, cost: each editable, its data in a workbook
+    talent, certifications, hours, cost = found
+    frame = metrics.kpis_frame(con)
+    frame = frame[frame["fiscal_year"] <= COMPLETE]
+    assert list(talent.plots[0].series[0].values) == [float(v) for v in frame["dx_talent_cumulative"]] + [
+        None
+    ] * (len(talent.plots[0].categories) - len(frame))
+    by_bureau = reports.run(con, "report_certifications_by_bureau", fiscal_year=COMPLETE, bureaus=[])
+    silver = by_bureau[by_bureau["level"] == "silver"]["certified"].sum()
+    assert sum(v or 0 for v in certifications.plots[0].series[1].values) == silver
+    monthly = reports.run(con, "report_hours_by_month", bureaus=[])
+    this_year = monthly[monthly["fiscal_year"] == COMPLETE]["hours_saved"].sum()
+    assert sum(v or 0 for v in hours.plots[0].series[-1].values) == pytest.approx(this_year, abs=1)
+    initial = [round(v / 1e8, 2) for v in frame["cost_initial_yen"]]
+    assert list(cost.plots[0].series[0].values) == initial
+    for chart in found:  # the workbook inside holds the data, so the office can edit the chart
+        assert chart.part.chart_workbook.xlsx_part is not None
+
+
+def test_every_run_of_japanese_text_carries_an_east_asian_font(decks):
+    _, made = decks
+    prs = presentation(made["ja"])
+    roots = [slide.shapes._spTree for slide in prs.slides] + [chart._chartSpace for chart in charts(prs)]
+    runs = [run for root in roots for run in root.iter(qn("a:r"))]
+    japanese = [run for run in runs if JAPANESE.search(run.findtext(qn("a:t")) or "")]
+    assert len(japanese) > 100
+    missing = [
+        run.findtext(qn("a:t"))
+        for run in japanese
+        if run.find(qn("a:rPr")) is None or run.find(qn("a:rPr")).find(qn("a:ea")) is None
+    ]
+    assert missing == []
+    assert {run.find(qn("a:rPr")).get("lang") for run in japanese} == {"ja-JP"}
+
+
+def test_the_cover_is_stamped_demo_data_on_demo_data(decks):
+    _, made = decks
+    cover = [
+        shape.text_frame.text for shape in presentation(made["ja"]).slides[0].shapes if shape.has_text_frame
+    ]
+    assert "デモデータ" in cover
+    assert "2024年度(令和6年度)" in cover[1]
+
+
+def test_a_bureau_briefing_lists_only_that_bureau(decks):
+    _, made = decks
+    deck = made["bureau"]
+    certifications = deck.slides[2].charts[0]
+    assert certifications.categories == ["総務局"]
+    act = deck.slides[5]
+    assert {row[0] for row in act.tables[0].rows} <= {"総務局"}
+    assert {row[2] for row in act.tables[1].rows} <= {"総務局"}
+    assert deck.slides[0].notes  # the KPI slide says its figures are city-wide
+
+
+needs_pdf_tools = pytest.mark.skipif(
+    not (shutil.which("chromium") and shutil.which("pdffonts") and shutil.which("pdftotext")),
+    reason="Chromium and poppler-utils are installed by scripts/test.sh",
+)
+
+
+@needs_pdf_tools
+def test_the_pdf_embeds_its_japanese_font_and_holds_the_figures(decks):
+    con, made = decks
+    data = pdf.write(made["ja"])
+    path = Path(os.environ.get("TMPDIR", "/tmp")) / f"briefing-test-{os.getpid()}.pdf"
+    path.write_bytes(data)
+    try:
+        fonts = subprocess.run(["pdffonts", str(path)], capture_output=True, text=True, check=True).stdout
+        text = subprocess.run(
+            ["pdftotext", str(path), "-"], capture_output=True, text=True, check=True
+        ).stdout
+    finally:
+        path.unlink()
+    rows = fonts.splitlines()[2:]
+    assert rows and all(" yes " in row for row in rows)  # every font embedded
+    assert any("IPAexGothic" in row and "TrueType" in row for row in rows)
+    assert not any("Type 3" in row for row in rows)  # glyphs as a font, not drawn shapes
+    kpis = metrics.kpis(con, COMPLETE)
+    for figure in (
+        fmt.integer(kpis["dx_talent_cumulative"], unit="人"),
+        fmt.hours(kpis["hours_saved"], "ja"),
+        fmt.yen(kpis["cost_avoided_cumulative_yen"], "ja"),
+    ):
+        assert figure in text
+    assert text.count("\f") >= 8  # eight pages
+
+
+def briefing_cli(*args: str, db: Path | None = None) -> subprocess.CompletedProcess:
+    from tests.test_cli import etl
+
+    return etl(*args, env_db=db, module="briefing")
+
+
+def test_the_command_writes_a_pptx_and_says_why_when_it_cannot(demo_db, tmp_path):
+    out = tmp_path / "briefing.pptx"
+    done = briefing_cli("--fy", "2024", "--lang", "en", "--out", str(out), "--bureau", "総務局", db=demo_db)
+    assert done.returncode == 0, done.stderr
+    assert len(Presentation(str(out)).slides) == 8
+    for args, reason in (
+        (("--fy", "2019", "--lang", "ja", "--out", str(tmp_path / "x.pptx")), "no data for fiscal year 2019"),
+        (
+            ("--fy", "2024", "--lang", "ja", "--out", str(tmp_path / "x.txt")),
+            "--out must end in .pptx or .pdf",
+        ),
+        (
+            ("--fy", "2024", "--lang", "ja", "--out", str(tmp_path / "x.pptx"), "--bureau", "火星局"),
+            "unknown bureau",
+        ),
+    ):
+        failed = briefing_cli(*args, db=demo_db)
+        assert failed.returncode == 2 and reason in failed.stderr and len(failed.stderr.splitlines()) == 1
+    missing = briefing_cli(
+        "--fy", "2024", "--lang", "ja", "--out", str(tmp_path / "x.pptx"), "--db", str(tmp_path / "no.duckdb")
+    )
+    assert missing.returncode == 2 and "no database" in missing.stderr
+
+
+def test_the_briefing_never_imports_streamlit():
+    code = "import sys, briefing.__main__, briefing.content, briefing.slides, briefing.pdf\nassert 'streamlit' not in sys.modules"
+    subprocess.run([sys.executable, "-c", code], cwd=ROOT, check=True)
