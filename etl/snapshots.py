@@ -22,7 +22,9 @@ from etl import config
 
 class SnapshotStore:
     def __init__(self, db_path: Path):
-        self.db_path = Path(db_path)
+        # absolute, as current() resolves the link: a relative --db would otherwise name the current
+        # snapshot in two ways, and the cleanup would take it for an old one and delete it
+        self.db_path = Path(db_path).absolute()
         self.folder = self.db_path.parent / (self.db_path.name + ".snapshots")
 
     def current(self) -> Path | None:
@@ -95,11 +97,11 @@ class SnapshotStore:
         return chain
 
     def cleanup(self) -> None:
-        keep = set(self.chain())
+        keep = {snapshot.resolve() for snapshot in self.chain()}
         if not keep:
             return
         for snapshot in self.snapshots():
-            if snapshot not in keep:
+            if snapshot.resolve() not in keep:
                 snapshot.unlink(missing_ok=True)
                 Path(str(snapshot) + ".wal").unlink(missing_ok=True)
 

@@ -95,6 +95,26 @@ def test_db_defaults_to_the_environment_variable(tmp_path):
     assert db.exists()
 
 
+def test_a_database_path_relative_to_the_working_folder_keeps_its_snapshot(tmp_path):
+    # the cleanup after a load once took the new snapshot, named relatively, for an old one and deleted it
+    folder = tmp_path / "in"
+    folder.mkdir()
+    write(folder, "orgs.csv", "所属コード,所属名\n0101,総務課\n")
+    env = {"PATH": "/usr/bin:/bin", "DXDASH_LANG": "en", "HOME": str(ROOT)}
+    for _ in range(2):  # a first load, and one onto it
+        write(
+            folder,
+            "orgs.csv",
+            "所属コード,所属名\n0101,総務課\n0102,人事課\n" if _ else "所属コード,所属名\n0101,総務課\n",
+        )
+        load = subprocess.run(
+            [sys.executable, "-m", "etl", "load", str(folder), "--db", "rel/city.duckdb"],
+            cwd=tmp_path, capture_output=True, text=True, env={**env, "PYTHONPATH": str(ROOT)},
+        )  # fmt: skip
+        assert load.returncode == 0, load.stderr
+        assert (tmp_path / "rel" / "city.duckdb").resolve().exists()
+
+
 def test_exit_status_one_when_a_row_is_set_aside_and_the_rest_commits(tmp_path):
     folder = tmp_path / "in"
     folder.mkdir()
