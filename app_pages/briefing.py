@@ -4,8 +4,9 @@ import streamlit as st
 
 from briefing import pdf, slides
 from ui import data, fmt
-from ui.components import as_of_line, chart, page_context, plain
+from ui.components import as_of_line, chart, page_context
 from ui.i18n import lang, t
+from ui.untrusted import markdown as plain
 from ui.words import LANGUAGES
 
 snapshot, filters = page_context()

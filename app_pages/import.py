@@ -5,7 +5,7 @@ import streamlit as st
 
 from etl import config, loader, mapping
 from etl.kinds import KINDS
-from ui import data, uploads
+from ui import data, untrusted, uploads
 from ui.components import uploader_labels
 from ui.i18n import lang, t
 from ui.tables import LOAD_COLUMNS, translated
@@ -20,7 +20,7 @@ if "last_result" in st.session_state:
     rows = st.session_state.pop("last_result")
     for row in rows:  # a file that was refused says why, in words
         if row["status_code"] == "rejected":
-            st.error(f"{row['path']}: {row['message']}")
+            st.error(f"{untrusted.markdown(row['path'])}: {untrusted.markdown(row['message'])}")
     st.dataframe(
         translated(pd.DataFrame(rows), {"path": "col_file", **LOAD_COLUMNS}), hide_index=True, width="stretch"
     )
@@ -32,13 +32,13 @@ files = st.file_uploader(t("import_files"), type=["csv", "xlsx"], accept_multipl
 # files stay in the uploader after a load; they are not previewed or loaded again
 loaded_before = [f.name for f in files or [] if uploads.was_loaded(f)]
 if loaded_before:
-    st.caption(t("import_already_loaded", files=", ".join(loaded_before)))
+    st.caption(t("import_already_loaded", files=untrusted.markdown(", ".join(loaded_before))))
 files = [f for f in files or [] if not uploads.was_loaded(f)]
 limit_mb = config.MAX_UPLOAD_BYTES // (1024 * 1024)
 uploader_labels(limit_mb)
 too_large = [f.name for f in files or [] if f.size > config.MAX_UPLOAD_BYTES]
 for name in too_large:
-    st.error(t("import_too_large", name=name, limit=limit_mb))
+    st.error(t("import_too_large", name=untrusted.markdown(name), limit=limit_mb))
 saved = uploads.save([f for f in files or [] if f.size <= config.MAX_UPLOAD_BYTES])
 
 if saved:
@@ -49,10 +49,10 @@ if saved:
             title = f"{preview.path}" + (f" [{preview.sheet}]" if preview.sheet else "")
             kind = t(f"kind_{preview.kind}") if preview.kind else t("preview_unknown")
             with st.expander(
-                f"{title} — {kind}",
+                f"{untrusted.markdown(title)} — {kind}",
                 expanded=preview.kind is None and not preview.skipped or preview.has_issues,
             ):
-                (st.success if preview.kind else st.warning)(preview.message)
+                (st.success if preview.kind else st.warning)(untrusted.markdown(preview.message))
                 if preview.kind:
                     pairs = pd.DataFrame(
                         {"header": list(preview.mapping), "column": list(preview.mapping.values())}
@@ -62,7 +62,9 @@ if saved:
                         translated(pairs, {"header": "col_header", "column": "col_field"}), hide_index=True
                     )
                     if preview.ignored:
-                        st.caption(t("preview_ignored", headers=", ".join(preview.ignored)))
+                        st.caption(
+                            t("preview_ignored", headers=untrusted.markdown(", ".join(preview.ignored)))
+                        )
                     if preview.sample is not None and len(preview.sample):
                         st.caption(t("preview_sample"))
                         st.dataframe(preview.sample, hide_index=True)
@@ -126,7 +128,9 @@ if st.button(t("import_button"), type="primary", disabled=not saved or bool(too_
     bar.empty()
     # show the outcome after a rerun, so the page (previews, history) reflects the new data
     st.session_state["flash"] = (
-        ("error", f"{t('import_failed')}: {result.error}") if result.error else ("success", t("import_done"))
+        ("error", f"{t('import_failed')}: {untrusted.markdown(result.error)}")
+        if result.error
+        else ("success", t("import_done"))
     )
     st.session_state["last_result"] = [
         vars(f)

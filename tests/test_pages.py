@@ -115,6 +115,21 @@ def test_low_code_pages_show_the_kpis_command_figures(app_db):
     assert apps["利用実績のあるアプリ"] == fmt.integer(figures["active_apps"], unit="本")
 
 
+@pytest.mark.parametrize("value", ["nan", "inf", "-inf", "abc"])
+def test_an_assumption_in_the_url_that_is_not_a_number_falls_back_to_its_default(app_db, value):
+    from ui.assumptions import DEFAULTS
+
+    figures = _kpis(app_db, 2024)
+    app = run_page("costs", "en", fy="2024", hourly_yen=value, low=value, high=value)
+    assert not app.exception, [e.value for e in app.exception]
+    values = {m.label: m.value for m in app.metric}
+    assert values["Value of hours saved (FY2024)"] == fmt.yen(
+        figures["hours_saved"] * DEFAULTS["hourly_yen"], "en"
+    )
+    assert values["Low"] == fmt.yen(figures["cost_avoided_cumulative_yen"] * DEFAULTS["low"], "en")
+    assert "nan" not in " ".join(m.value + m.label for m in app.metric)
+
+
 def test_assumptions_in_the_url_change_what_they_drive_and_never_the_figures(app_db):
     figures = _kpis(app_db, 2024)
     app = run_page("costs", "en", fy="2024", hourly_yen="5000", low="0.5", high="1.5")

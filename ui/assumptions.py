@@ -5,6 +5,8 @@ They change what a page shows, never the contract's figures that `python -m etl 
 
 from __future__ import annotations
 
+import math
+
 import streamlit as st
 
 from ui.i18n import t
@@ -33,6 +35,8 @@ def value(name: str, label_key: str, help_key: str, column=None) -> float:
         try:
             requested = float(st.query_params.get(name, DEFAULTS[name]))
         except ValueError:
+            requested = DEFAULTS[name]
+        if not math.isfinite(requested):  # ?hourly_yen=nan or inf: not a number a person meant
             requested = DEFAULTS[name]
         st.session_state[key] = min(max(requested, lowest), highest)
     chosen = (column or st).number_input(

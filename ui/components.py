@@ -10,13 +10,6 @@ from ui import data, fmt
 from ui.headlines import HEADLINES, plan_line
 from ui.i18n import lang, t, words
 
-_MARKDOWN = str.maketrans({c: "\\" + c for c in "\\`*_{}[]()#+-.!|<>~:$"})
-
-
-def plain(text: str) -> str:
-    """Text from the data (a bureau or app name) shown as itself where Streamlit reads markdown."""
-    return str(text).translate(_MARKDOWN)
-
 
 def kpi_card(
     column,

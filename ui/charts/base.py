@@ -9,7 +9,7 @@ import plotly.graph_objects as go
 import plotly.io as pio
 
 from etl.reports import UNKNOWN
-from ui import fmt
+from ui import fmt, untrusted
 from ui.words import Words
 
 LEVELS = ("bronze", "silver", "gold")
@@ -51,7 +51,7 @@ def years(frame: pd.DataFrame, words: Words, column: str = "fiscal_year") -> lis
 
 def bureau_names(bureaus: Iterable[str], words: Words) -> list[str]:
     """Bureau names as a person reads them: rows of no known bureau are named so."""
-    return [words("bureau_unknown") if b == UNKNOWN else b for b in bureaus]
+    return [words("bureau_unknown") if b == UNKNOWN else untrusted.plotly(b) for b in bureaus]
 
 
 def series_bars(

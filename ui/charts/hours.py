@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from ui import fmt
+from ui import fmt, untrusted
 from ui.charts.base import OKABE_ITO, bars_by_year, bureau_names, grouped_horizontal, horizontal_bars, layout
 from ui.words import Words
 
@@ -51,7 +51,7 @@ def hours_by_bureau(frame: pd.DataFrame, fiscal_year: int, words: Words) -> go.F
 def hours_by_app(apps: pd.DataFrame, fiscal_year: int, words: Words, top: int = TOP_APPS) -> go.Figure:
     """The top apps by hours saved (the rest are summed in the caption `others_caption` gives)."""
     head = apps.nlargest(top, "hours_saved")
-    names = list(head["app_name"] + " (" + head["app_id"] + ")")
+    names = untrusted.plotly_all(head["app_name"] + " (" + head["app_id"] + ")")
     title = words("chart_hours_by_app", fy=fmt.fiscal_year(fiscal_year, words.lang))
     return horizontal_bars(names, head["hours_saved"], title, words("axis_hours"), words("col_app"))
 
@@ -69,7 +69,7 @@ def hours_by_category(frame: pd.DataFrame, fiscal_year: int, words: Words) -> go
         "hours_saved": fmt.fiscal_year(fiscal_year, words.lang),
         "hours_saved_previous": fmt.fiscal_year(fiscal_year - 1, words.lang),
     }
-    names = [k or "—" for k in frame["key"]]
+    names = [untrusted.plotly(k) if k else "—" for k in frame["key"]]
     return grouped_horizontal(
         frame, names, series, words("chart_hours_by_category"), words("axis_hours"), words("col_category")
     )
@@ -80,5 +80,5 @@ def estimated_vs_realised(frame: pd.DataFrame, fiscal_year: int, words: Words) -
     series = {"estimated_hours": words("series_estimated"), "realised_hours": words("series_realised")}
     title = words("chart_estimate", fy=fmt.fiscal_year(fiscal_year, words.lang))
     return grouped_horizontal(
-        frame, list(frame["app_name"]), series, title, words("axis_hours"), words("col_app")
+        frame, untrusted.plotly_all(frame["app_name"]), series, title, words("axis_hours"), words("col_app")
     )

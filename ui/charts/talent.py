@@ -6,7 +6,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from etl.reports import ALL, UNKNOWN
-from ui import fmt
+from ui import fmt, untrusted
 from ui.charts.base import (
     LEVEL_COLOURS,
     LEVELS,
@@ -187,7 +187,7 @@ def coverage_treemap(frame: pd.DataFrame, fiscal_year: int, words: Words) -> go.
     bureaus = frame.drop_duplicates("bureau_name")
     ids = [f"b:{b}" for b in bureaus["bureau_name"]] + [f"d:{d}" for d in frame["dept_code"]]
     parents = [""] * len(bureaus) + [f"b:{b}" for b in frame["bureau_name"]]
-    names = list(bureaus["bureau_name"]) + list(frame["dept_name"])
+    names = untrusted.plotly_all([*bureaus["bureau_name"], *frame["dept_name"]])
     sizes = [0] * len(bureaus) + [max(int(s), 1) for s in frame["staff"]]
     colour = ["#F3F5F8"] * len(bureaus) + [colours[int(c)] for c in category]
     hover = [""] * len(bureaus) + [

@@ -1,0 +1,93 @@
+"""Names anyone can type (a bureau, a department, an app, a category, a file name, a header) are shown as
+themselves on every page: no link, no image from another host, no bold or colour, no request made."""
+
+from __future__ import annotations
+
+from urllib.parse import quote
+
+import pandas as pd
+import pytest
+
+from etl import demo, loader
+from tests.browser.conftest import screenshot, start_app, stop_app, wait_until_rendered
+from ui.words import translate
+
+pytestmark = pytest.mark.browser
+
+EVIL = "evil.example"
+BUREAU = f'<a href="http://{EVIL}/b">悪局</a>'
+DEPT = f"![x](http://{EVIL}/d.png)課"
+APP = f'<img src="http://{EVIL}/a.png">**太字**'
+CATEGORY = f":red[赤]<b>{EVIL}</b>"
+PAGES = ["overview", "briefing", "talent", "apps", "hours", "costs", "quality"]
+
+
+@pytest.fixture(scope="module")
+def hostile_app(tmp_path_factory):
+    """The demo city, with names rewritten as an attacker would type them, loaded through the ETL."""
+    folder = tmp_path_factory.mktemp("hostile")
+    exports = folder / "exports"
+    demo.write_demo(exports, seed=5, scale=0.2)
+    orgs_path = exports / "01_組織一覧.xlsx"
+    orgs = pd.read_excel(orgs_path, sheet_name="組織一覧", dtype=str)
+    first_bureau = orgs["局名"].iloc[0]
+    orgs.loc[orgs["局名"] == first_bureau, "局名"] = BUREAU
+    orgs.loc[orgs.index[0], "所属名"] = DEPT
+    orgs.to_excel(orgs_path, sheet_name="組織一覧", index=False)
+    apps_path = exports / "07_アプリ台帳_kintone.csv"
+    apps = pd.read_csv(apps_path, encoding="cp932", dtype=str, keep_default_na=False)
+    apps["アプリ名"] = [f"{APP}{i}" for i in range(len(apps))]
+    apps["分類"] = CATEGORY
+    apps.to_csv(apps_path, encoding="cp932", index=False)
+    (exports / "demo-manifest.json").unlink()  # no longer the demo: the office's own (hostile) data
+    db = folder / "dxdash.duckdb"
+    result = loader.load([exports], db=db)
+    assert result.committed, result.to_json()
+    process, url = start_app(folder, db)
+    yield url
+    stop_app(process)
+
+
+def assert_shown_as_text(page) -> None:
+    # [*|href] also finds the xlink:href of a link plotly would draw in a chart's SVG
+    assert page.locator(f'[*|href*="{EVIL}"], img[src*="{EVIL}"]').count() == 0
+    assert page.locator('[data-testid="stException"]').count() == 0
+    assert [url for url in page.request_log.foreign if EVIL in url] == []
+    assert page.request_log.foreign == []
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_a_hostile_name_shows_as_plain_text_on_every_page(page, hostile_app, path):
+    tab = f"&apps_tab={quote(translate('ja', 'tab_makers'))}" if path == "apps" else ""  # bureaus are there
+    page.goto(f"{hostile_app}/{path}?lang=ja&fy=2024{tab}")
+    wait_until_rendered(page)
+    if path in ("overview", "talent", "hours", "costs", "apps"):
+        # the bureau's name, tags and all, drawn as text in a chart (charts draw after the script has run)
+        page.wait_for_function(
+            "() => [...document.querySelectorAll('[data-testid=stPlotlyChart] text')]"
+            ".some(t => t.textContent.includes('悪局</a>'))",
+            timeout=60_000,
+        )
+    if path == "hours":
+        text = " ".join(page.locator('[data-testid="stPlotlyChart"] text').all_text_contents())
+        assert "**太字**" in text and ":red[赤]" in text
+    page.wait_for_timeout(500)
+    assert_shown_as_text(page)
+    screenshot(page, f"untrusted-{path}")
+
+
+def test_a_hostile_file_name_and_header_on_the_import_page_are_plain_text(page, hostile_app, tmp_path):
+    upload = tmp_path / f"[x](http_{EVIL}) **bold**.csv"
+    upload.write_text(f"所属コード,所属名,![i](http://{EVIL}/h.png)\n0101,総務課,1\n", encoding="utf-8")
+    page.goto(f"{hostile_app}/import?lang=ja")
+    wait_until_rendered(page)
+    page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(str(upload))
+    page.get_by_text("**bold**", exact=False).first.wait_for(timeout=60_000)
+    page.locator('[data-testid="stExpander"] summary').first.click()  # the file's preview
+    page.get_by_text("h.png", exact=False).first.wait_for(timeout=30_000)
+    page.wait_for_timeout(1000)
+    assert_shown_as_text(page)
+    main = page.locator('[data-testid="stMain"]').inner_text()
+    assert f"![i](http://{EVIL}/h.png)" in main.replace("\u2060", "")
+    assert page.locator('[data-testid="stMain"] strong:has-text("bold")').count() == 0
+    screenshot(page, "untrusted-import")
