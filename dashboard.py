@@ -1,18 +1,27 @@
-"""The router: page config, language, shared filters, navigation; then the page runs."""
+"""The router: page config, language, who is signed in, shared filters, navigation; then the page runs."""
 
 import streamlit as st
 
-from ui import bootstrap, data
+from ui import access, bootstrap, data
 from ui.components import demo_banner
 from ui.i18n import init_language, t
 from ui.sidebar import language_switch, sidebar_filters
 
 st.set_page_config(page_title="DX人材ダッシュボード / DX Talent Dashboard", page_icon="📊", layout="wide")
 init_language()
+user = access.current_user()  # stops here for anyone who may not use the app
+st.session_state["user"] = user
 
 
 def page(name: str, icon: str) -> st.Page:
-    return st.Page(f"app_pages/{name}.py", title=t(f"page_{name}"), url_path=name, icon=f":material/{icon}:")
+    # a page the role may not open is still routed (so its URL says "not permitted"), never listed
+    return st.Page(
+        f"app_pages/{name}.py",
+        title=t(f"page_{name}"),
+        url_path=name,
+        icon=f":material/{icon}:",
+        visibility="visible" if user.may_open(name) else "hidden",
+    )
 
 
 overview = page("overview", "dashboard")
@@ -25,15 +34,18 @@ home = st.Page(
     default=True,
     visibility="hidden",
 )
-navigation = st.navigation(
-    {
-        t("section_overview"): [home, overview, page("briefing", "slideshow")],
-        t("section_programme"): [page("talent", "school")],
-        t("section_lowcode"): [page("apps", "apps"), page("hours", "schedule"), page("costs", "savings")],
-        t("section_data"): [page("import", "upload_file"), page("quality", "fact_check")],
-    }
-)
+sections = {
+    t("section_overview"): [home, overview, page("briefing", "slideshow")],
+    t("section_programme"): [page("talent", "school")],
+    t("section_lowcode"): [page("apps", "apps"), page("hours", "schedule"), page("costs", "savings")],
+    t("section_data"): [page("import", "upload_file"), page("quality", "fact_check")],
+}
+navigation = st.navigation({name: pages for name, pages in sections.items() if pages})
 language_switch()
+access.sidebar(user)
+if navigation.url_path and navigation.url_path != "home" and not user.may_open(navigation.url_path):
+    st.error(t("not_permitted"))  # opened by its URL: none of the page's queries run
+    st.stop()
 if bootstrap.ensure_data():
     snapshot = data.snapshot_id()
     st.session_state["snapshot"] = snapshot

@@ -90,6 +90,7 @@ def tab_cleanup():
         columns | {"creator_staff_id": "col_creator", "why": "col_reason_cleanup"},
         "orphaned_apps",
         "orphaned",
+        personal=True,
     )
 
 

@@ -3,7 +3,7 @@
 import pandas as pd
 import streamlit as st
 
-from etl import config, loader, mapping
+from etl import audit, config, loader, mapping
 from etl.kinds import KINDS
 from ui import data, untrusted, uploads
 from ui.components import uploader_labels
@@ -11,6 +11,7 @@ from ui.i18n import lang, t
 from ui.tables import LOAD_COLUMNS, translated
 
 language = lang()
+user = st.session_state["user"]  # the router let only a data administrator through
 st.title(t("import_title"))
 if "flash" in st.session_state:  # the outcome of an action that reran the page
     kind, text = st.session_state.pop("flash")
@@ -109,6 +110,9 @@ if saved:
                     if st.button(t("map_save"), key=f"{key}_save"):
                         for column, header in picks.items():
                             mapping.save_alias(chosen, column, header)
+                            audit.record(
+                                user.id, "mapping", {"kind": chosen, "column": column, "header": header}
+                            )
                         st.session_state["mapping_version"] = version + 1
                         st.toast(t("map_saved"))
                         st.rerun()
@@ -121,6 +125,7 @@ if st.button(t("import_button"), type="primary", disabled=not saved or bool(too_
     bar = st.progress(0.0, text=t("import_running"))
     result = loader.load(
         list(saved),
+        actor=user.id,
         lang=language,
         display_names=saved,
         progress=lambda f, label: bar.progress(min(f, 1.0), text=t("import_running")),
@@ -163,7 +168,7 @@ if snapshot:
     st.caption(t("undo_intro"))
     sure = st.checkbox(t("undo_confirm"), key="undo_confirm")
     if st.button(t("undo_button"), disabled=not sure):
-        restored = loader.undo()
+        restored = loader.undo(actor=user.id)
         st.session_state["flash"] = (
             ("success", t("undo_done", snapshot=restored)) if restored else ("info", t("undo_nothing"))
         )

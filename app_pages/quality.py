@@ -2,6 +2,7 @@
 
 import streamlit as st
 
+from etl import audit
 from etl.fiscal import today_in_japan
 from ui import data, fmt
 from ui.charts import quality
@@ -59,7 +60,7 @@ else:
         "raw_value": "col_value",
         "reason": "col_reason",
     }
-    table_with_downloads(shown, columns, "quarantine", "quarantine")
+    table_with_downloads(shown, columns, "quarantine", "quarantine", personal=True)  # raw values: ids too
 
 st.subheader(t("orphans_title"))
 summary = data.report_row(snapshot, "report_quality_summary")
@@ -88,7 +89,7 @@ sections = [
 ]
 for key, frame, columns in sections:
     with st.expander(t(key, count=fmt.integer(len(frame)))):
-        table_with_downloads(frame, columns, key, key)
+        table_with_downloads(frame, columns, key, key, personal="staff_id" in columns)
 st.caption(t("overlap_usage", count=fmt.integer(summary["overlap_usage_rows"])))
 
 st.subheader(t("gaps_title"))
@@ -105,3 +106,10 @@ roster_gaps = data.report(snapshot, "report_roster_unknown_departments")
 with st.expander(t("gap_departments", count=fmt.integer(len(roster_gaps)))):
     columns = {"fiscal_year": "col_fiscal_year", "dept_code": "col_dept_code", "staff": "col_staff"}
     table_with_downloads(roster_gaps, columns, "roster_unknown_departments", "roster_gaps")
+
+if st.session_state["user"].is_admin:
+    st.subheader(t("audit_title"))
+    st.caption(t("audit_intro"))
+    log = quality.audit_table(audit.entries())
+    columns = {"at": "col_at", "actor": "col_actor", "action": "col_action", "detail": "col_detail"}
+    table_with_downloads(log, columns, "audit_log", "audit_log", personal=True)

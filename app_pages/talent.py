@@ -139,6 +139,7 @@ def tab_rules():
                 columns,
                 f"{rule}_{fy}",
                 rule,
+                personal=True,
             )
 
 
@@ -152,7 +153,7 @@ def tab_retention():
         "gold_on": "col_gold_on",
         "left_on": "col_left_on",
     }
-    table_with_downloads(gone, columns, f"dx_talent_leavers_{fy}", "leavers")
+    table_with_downloads(gone, columns, f"dx_talent_leavers_{fy}", "leavers", personal=True)
 
 
 lazy_tabs(

@@ -55,6 +55,18 @@ def mapping_path() -> Path:
     return Path(env) if env else DEFAULT_MAPPING
 
 
+def roles_path() -> Path:
+    """Who has which role when people sign in: DXDASH_ROLES, else data/roles.toml."""
+    env = os.environ.get("DXDASH_ROLES")
+    return Path(env) if env else DATA_DIR / "roles.toml"
+
+
+def audit_path(db: str | os.PathLike | None = None) -> Path:
+    """The audit log: beside the database, outside its snapshots (an undo never touches it)."""
+    env = os.environ.get("DXDASH_AUDIT")
+    return Path(env) if env and db is None else db_path(db).absolute().parent / "audit.jsonl"
+
+
 def settings_path() -> Path:
     """The office's settings file (grade thresholds): DXDASH_SETTINGS, else data/settings.toml."""
     env = os.environ.get("DXDASH_SETTINGS")

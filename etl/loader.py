@@ -14,7 +14,7 @@ from pathlib import Path
 
 import duckdb
 
-from etl import config, models, schema
+from etl import audit, config, models, schema
 from etl.db import first_line, limit_memory, scalar
 from etl.kinds import Kind
 from etl.mapping import Match, display_name, load_extra_aliases, recognise
@@ -253,6 +253,7 @@ def load(
     progress: Progress | None = None,
     lang: str | None = None,
     display_names: dict[Path, str] | None = None,
+    actor: str | None = None,
 ) -> LoadResult:
     """Loads files or folders as one run: it all lands in a new snapshot, or nothing changes.
 
@@ -274,6 +275,14 @@ def load(
         result.committed = False
     finally:
         shutil.rmtree(workdir, ignore_errors=True)
+    if result.committed and result.snapshot:  # a run that changed the data: who, and which files
+        files = [{"file": Path(f.path).name, "kind": f.kind, "status": f.status} for f in result.files]
+        audit.record(
+            actor or audit.command_line_user(),
+            "load",
+            {"snapshot": result.snapshot, "files": files},
+            config.audit_path(db),
+        )
     return result
 
 
@@ -391,7 +400,7 @@ def _load_file(run: _Run, path: Path, workdir: Path) -> list[FileResult]:
     return results
 
 
-def undo(db: str | Path | None = None) -> str | None:
+def undo(db: str | Path | None = None, actor: str | None = None) -> str | None:
     """Makes the snapshot before the last load current again. Returns its name, or None if there is none."""
     store = SnapshotStore(config.db_path(db))
     with store.lock():
@@ -402,4 +411,10 @@ def undo(db: str | Path | None = None) -> str | None:
         if previous is None or not previous.exists():
             return None
         store.switch_to(previous)
-        return previous.name
+    audit.record(
+        actor or audit.command_line_user(),
+        "undo",
+        {"restored": previous.name, "undone": current.name},
+        config.audit_path(db),
+    )
+    return previous.name

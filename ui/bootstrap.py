@@ -17,7 +17,11 @@ def ensure_data() -> bool:
         bar = st.progress(0.0)
         demo.write_demo(folder)
         bar.progress(0.3)
-        result = loader.load([folder], progress=lambda fraction, label: bar.progress(0.3 + 0.7 * fraction))
+        result = loader.load(
+            [folder],
+            actor="demo (first start)",
+            progress=lambda fraction, label: bar.progress(0.3 + 0.7 * fraction),
+        )
         if result.error or not result.committed:
             status.update(label=t("first_run_failed", detail=result.error or ""), state="error")
             return False

@@ -83,13 +83,30 @@ def xlsx_bytes(frame: pd.DataFrame, sheet: str = "data") -> bytes:
     return buffer.getvalue()
 
 
-def table_with_downloads(frame: pd.DataFrame, columns: dict[str, str], name: str, key: str) -> None:
-    """A table with translated headers and its CSV (UTF-8 with BOM) and .xlsx downloads."""
+def table_with_downloads(
+    frame: pd.DataFrame, columns: dict[str, str], name: str, key: str, personal: bool = False
+) -> None:
+    """A table with translated headers and its CSV (UTF-8 with BOM) and .xlsx downloads.
+
+    `personal`: the table names staff (ids, names). Only a role that may see people gets it, and each
+    download of it is written to the audit log."""
     import streamlit as st
 
+    from etl import audit
+
+    user = st.session_state.get("user")
+    if personal and (user is None or not user.sees_people):
+        st.info(t("not_permitted"))
+        return
     shown = translated(frame, columns)
     st.dataframe(shown, hide_index=True, width="stretch", column_config=number_columns(shown))
-    # the files are made when a button is clicked, not on every rerun of the page
+
+    def downloaded(kind: str) -> None:
+        if personal:
+            audit.record(user.id, "download", {"table": name, "format": kind, "rows": len(shown)})
+
+    # the files are made when a button is clicked, not on every rerun of the page; a person-level
+    # download reruns the page once, to write its audit entry
     with st.container(horizontal=True):
         st.download_button(
             t("download_csv"),
@@ -97,6 +114,7 @@ def table_with_downloads(frame: pd.DataFrame, columns: dict[str, str], name: str
             file_name=f"{name}.csv",
             mime="text/csv",
             key=f"{key}_csv",
+            on_click=(lambda: downloaded("csv")) if personal else "ignore",
         )
         st.download_button(
             t("download_xlsx"),
@@ -104,5 +122,5 @@ def table_with_downloads(frame: pd.DataFrame, columns: dict[str, str], name: str
             file_name=f"{name}.xlsx",
             mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
             key=f"{key}_xlsx",
-            on_click="ignore",
+            on_click=(lambda: downloaded("xlsx")) if personal else "ignore",
         )

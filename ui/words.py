@@ -625,6 +625,54 @@ STRINGS: dict[str, dict[str, str]] = {
     "axis_rows": {"ja": "行数", "en": "Rows"},
     "download_csv": {"ja": "CSVでダウンロード", "en": "Download CSV"},
     # kinds
+    # sign-in and roles
+    "sign_in": {"ja": "サインイン", "en": "Sign in"},
+    "sign_in_intro": {
+        "ja": "市のアカウントでサインインしてください。",
+        "en": "Sign in with your city account.",
+    },
+    "sign_out": {"ja": "サインアウト", "en": "Sign out"},
+    "local_mode": {
+        "ja": "ローカルモード(サインインなし、この端末のみ)",
+        "en": "Local mode, no sign-in (this computer only)",
+    },
+    "signed_in_as": {"ja": "{user}({role})", "en": "{user} ({role})"},
+    "role_executive": {"ja": "幹部", "en": "Executive"},
+    "role_analyst": {"ja": "分析担当", "en": "Analyst"},
+    "role_data_admin": {"ja": "データ管理者", "en": "Data administrator"},
+    "access_refused": {
+        "ja": "このダッシュボードは {address} で公開されていますが、サインインが設定されていません。"
+        "他の端末には表示しません。README の「Deploying on the city network」に従って "
+        ".streamlit/secrets.toml(OpenID Connect)または信頼できるプロキシのヘッダーを設定してください。",
+        "en": "This dashboard is served on {address} but no sign-in is configured, so it serves no other "
+        "computer. Configure .streamlit/secrets.toml (OpenID Connect) or a trusted proxy's header as the "
+        'README\'s "Deploying on the city network" describes.',
+    },
+    "access_no_identity": {
+        "ja": "サインインした利用者が分かりません(プロキシのヘッダーがありません)。",
+        "en": "No signed-in person is known (the proxy's header is missing).",
+    },
+    "access_no_role": {
+        "ja": "{email} には役割が割り当てられていません。DX戦略室に依頼してください。",
+        "en": "{email} has no role here yet. Ask the DX strategy office for one.",
+    },
+    "access_roles_broken": {
+        "ja": "役割ファイルを読めません: {problem}",
+        "en": "The roles file cannot be read: {problem}",
+    },
+    "not_permitted": {
+        "ja": "このページを表示する権限がありません。",
+        "en": "You are not permitted to open this page.",
+    },
+    "audit_title": {"ja": "監査ログ", "en": "Audit log"},
+    "audit_intro": {
+        "ja": "サインイン、取込、取消、見出しの対応付け、職員一覧のダウンロードの記録(追記のみ、取消でも消えません)。",
+        "en": "Sign-ins, loads, undos, header mappings and downloads of staff lists (append-only; an undo never erases it).",
+    },
+    "col_at": {"ja": "日時(UTC)", "en": "When (UTC)"},
+    "col_actor": {"ja": "利用者", "en": "Who"},
+    "col_action": {"ja": "操作", "en": "Action"},
+    "col_detail": {"ja": "内容", "en": "What"},
     # the executive briefing (slides and PDF)
     "page_briefing": {"ja": "報告資料", "en": "Briefing"},
     "briefing_title": {"ja": "報告資料(PowerPoint・PDF)", "en": "Briefing (PowerPoint and PDF)"},

@@ -51,3 +51,19 @@ def warning_params(params: dict, words: Words) -> dict:
         else value
         for key, value in params.items()
     }
+
+
+def audit_table(entries: list[dict]) -> pd.DataFrame:
+    """The audit log, newest first, with what was done written out."""
+    import json
+
+    rows = [
+        {
+            "at": entry.get("at", ""),
+            "actor": entry.get("actor", ""),
+            "action": entry.get("action", ""),
+            "detail": json.dumps(entry.get("detail", {}), ensure_ascii=False),
+        }
+        for entry in reversed(entries)
+    ]
+    return pd.DataFrame(rows, columns=["at", "actor", "action", "detail"])
