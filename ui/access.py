@@ -9,7 +9,7 @@ import os
 import streamlit as st
 
 from etl import audit
-from ui import roles
+from ui import roles, untrusted
 from ui.i18n import t
 
 LOCAL_ADDRESSES = ("127.0.0.1", "localhost", "::1")
@@ -62,8 +62,8 @@ def current_user() -> roles.User:
     role = roles.role_for(email, groups, granted)
     if role is None:
         if granted.problem:
-            _stop("access_roles_broken", problem=granted.problem)
-        _stop("access_no_role", email=email or "—")
+            _stop("access_roles_broken", problem=untrusted.markdown(granted.problem))
+        _stop("access_no_role", email=untrusted.markdown(email or "—"))
     user = roles.User(str(email), role, how)
     if st.session_state.get("audited_sign_in") != user.id:
         audit.record(user.id, "sign_in", {"role": role, "mode": how})
@@ -76,6 +76,6 @@ def sidebar(user: roles.User) -> None:
     if user.mode == "local":
         st.sidebar.caption(t("local_mode"))
         return
-    st.sidebar.caption(t("signed_in_as", user=user.id, role=t(f"role_{user.role}")))
+    st.sidebar.caption(t("signed_in_as", user=untrusted.markdown(user.id), role=t(f"role_{user.role}")))
     if user.mode == "oidc":
         st.sidebar.button(t("sign_out"), on_click=st.logout)

@@ -32,17 +32,25 @@ def _free_port() -> int:
         return sock.getsockname()[1]
 
 
-def start_app(data_dir: Path, db: Path | None = None):
-    """scripts/run.sh on its own port and data folder; returns (process, base url)."""
+def start_app(data_dir: Path, db: Path | None = None, args: tuple[str, ...] = (), env: dict | None = None):
+    """scripts/run.sh on its own port and data folder (and any further options); returns (process, url)."""
     port = _free_port()
     env = dict(
         os.environ,
         DXDASH_DB=str(db or data_dir / "dxdash.duckdb"),
         DXDASH_MAPPING=str(data_dir / "mapping.toml"),
         PYTHONUNBUFFERED="1",
+        **(env or {}),
     )
     process = subprocess.Popen(
-        [str(ROOT / "scripts" / "run.sh"), "--server.port", str(port), "--server.address", "127.0.0.1"],
+        [
+            str(ROOT / "scripts" / "run.sh"),
+            "--server.port",
+            str(port),
+            "--server.address",
+            "127.0.0.1",
+            *args,
+        ],
         cwd=ROOT,
         env=env,
         stdout=subprocess.PIPE,

@@ -1,0 +1,122 @@
+"""Roles in the browser, with the person named by a trusted proxy's header (server.trustedUserHeaders):
+each role sees exactly its pages, a forbidden URL is refused, and an executive meets no staff id."""
+
+from __future__ import annotations
+
+import io
+import json
+import re
+import subprocess
+from pathlib import Path
+
+import duckdb
+import pytest
+from pptx import Presentation
+
+from tests.browser.conftest import screenshot, start_app, stop_app, wait_until_rendered
+
+pytestmark = pytest.mark.browser
+
+HEADER = "X-Dxdash-User"
+PEOPLE = {
+    "executive": "mayor@city.example",
+    "analyst": "analyst@city.example",
+    "data_admin": "admin@city.example",
+}
+PAGES = {
+    "executive": ["overview", "briefing"],
+    "analyst": ["overview", "briefing", "talent", "apps", "hours", "costs", "quality"],
+    "data_admin": ["overview", "briefing", "talent", "apps", "hours", "costs", "import", "quality"],
+}
+
+
+@pytest.fixture(scope="module")
+def proxied_app(app_db, tmp_path_factory):
+    """The demo database served as behind a sign-in proxy: the header names the person."""
+    folder = tmp_path_factory.mktemp("proxied")
+    roles_file = folder / "roles.toml"
+    lines = [f'[roles.{role}]\nemails = ["{email}"]' for role, email in PEOPLE.items()]
+    roles_file.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    headers = json.dumps({HEADER: "email"})
+    process, url = start_app(
+        folder, app_db, ("--server.trustedUserHeaders", headers), {"DXDASH_ROLES": str(roles_file)}
+    )
+    yield url
+    stop_app(process)
+
+
+@pytest.fixture(scope="module")
+def staff_ids(app_db) -> set[str]:
+    con = duckdb.connect(str(app_db), read_only=True)
+    ids = {row[0] for row in con.execute("select distinct staff_id from stg_staff").fetchall()}
+    con.close()
+    return ids
+
+
+def open_as(browser, person: str | None):
+    context = browser.new_context(
+        viewport={"width": 1400, "height": 1000},
+        locale="ja-JP",
+        accept_downloads=True,
+        extra_http_headers={HEADER: person} if person else {},
+    )
+    return context, context.new_page()
+
+
+def listed_pages(tab) -> list[str]:
+    links = tab.locator('[data-testid="stSidebarNav"] a').evaluate_all(
+        "els => els.map(e => e.getAttribute('href'))"
+    )
+    return [link.rstrip("/").split("/")[-1].split("?")[0] for link in links]
+
+
+def test_without_the_header_nobody_gets_in(browser, proxied_app):
+    context, tab = open_as(browser, None)
+    tab.goto(f"{proxied_app}/overview?lang=en")
+    tab.get_by_text("No signed-in person is known").wait_for(timeout=60_000)
+    assert tab.locator('[data-testid="stPlotlyChart"]').count() == 0
+    assert tab.locator('[data-testid="stSidebarNav"] a').count() == 0
+    context.close()
+
+
+@pytest.mark.parametrize("role", list(PEOPLE))
+def test_each_role_sees_exactly_its_pages_and_a_forbidden_url_is_refused(browser, proxied_app, role):
+    context, tab = open_as(browser, PEOPLE[role])
+    tab.goto(f"{proxied_app}/overview?lang=en")
+    wait_until_rendered(tab)
+    assert sorted(listed_pages(tab)) == sorted(PAGES[role])
+    assert tab.get_by_text(PEOPLE[role]).count() >= 1  # the sidebar says who is signed in
+    for page in ("talent", "import"):
+        if page not in PAGES[role]:
+            tab.goto(f"{proxied_app}/{page}?lang=en")
+            tab.get_by_text("You are not permitted to open this page.").wait_for(timeout=60_000)
+            tab.wait_for_selector('[data-testid="stApp"][data-test-script-state="notRunning"]')
+            assert tab.locator('[data-testid="stPlotlyChart"], [data-testid="stDataFrame"]').count() == 0
+    screenshot(tab, f"role-{role}")
+    context.close()
+
+
+def test_an_executive_meets_no_staff_id_on_the_pages_or_in_the_briefing(browser, proxied_app, staff_ids):
+    context, tab = open_as(browser, PEOPLE["executive"])
+    seen = []
+    for page in PAGES["executive"]:
+        tab.goto(f"{proxied_app}/{page}?lang=ja&fy=2024")
+        wait_until_rendered(tab)
+        seen.append(tab.locator("body").inner_text())
+    tab.get_by_role("button", name="資料を作成").click()
+    tab.get_by_role("button", name="PowerPointをダウンロード").wait_for(timeout=120_000)
+    with tab.expect_download() as pptx:
+        tab.get_by_role("button", name="PowerPointをダウンロード").click()
+    with tab.expect_download() as pdf:
+        tab.get_by_role("button", name="PDFをダウンロード").click()
+    deck = Presentation(io.BytesIO(Path(pptx.value.path()).read_bytes()))
+    for slide in deck.slides:
+        for shape in slide.shapes:
+            if shape.has_text_frame:
+                seen.append(shape.text_frame.text)
+            if shape.has_table:
+                seen += [cell.text for row in shape.table.rows for cell in row.cells]
+    seen.append(subprocess.run(["pdftotext", pdf.value.path(), "-"], capture_output=True, text=True).stdout)
+    tokens = set(re.findall(r"(?<![\d,.])\d{5,8}(?![\d,.])", "\n".join(seen)))
+    assert tokens & staff_ids == set()
+    context.close()

@@ -1,0 +1,104 @@
+"""Roles from the roles file, small groups hidden for aggregate-only roles, and the audit log."""
+
+from __future__ import annotations
+
+import json
+
+import pandas as pd
+import pytest
+
+from etl import audit, config, loader
+from tests.conftest import write
+from ui import privacy, roles
+
+ROLES_FILE = """
+groups_claim = "roles"
+[roles.executive]
+emails = ["Mayor@City.example"]
+groups = ["dx-exec"]
+[roles.analyst]
+groups = ["dx-office"]
+[roles.data_admin]
+emails = ["admin@city.example"]
+"""
+
+
+@pytest.fixture
+def granted(tmp_path):
+    path = tmp_path / "roles.toml"
+    path.write_text(ROLES_FILE, encoding="utf-8")
+    return roles.load(path)
+
+
+def test_a_person_gets_the_role_of_their_address_or_group_and_the_most_rights_win(granted):
+    assert granted.groups_claim == "roles"
+    assert roles.role_for("mayor@city.example", [], granted) == "executive"  # addresses ignore case
+    assert roles.role_for("someone@city.example", ["dx-office"], granted) == "analyst"
+    assert roles.role_for("mayor@city.example", ["dx-office"], granted) == "analyst"
+    assert roles.role_for("admin@city.example", "dx-exec", granted) == "data_admin"  # a claim as one string
+    assert roles.role_for("stranger@city.example", ["other"], granted) is None
+    assert roles.role_for(None, None, granted) is None
+
+
+def test_each_role_opens_only_its_pages():
+    executive, analyst, admin = (roles.User("x", role, "oidc") for role in roles.ROLES)
+    assert [p for p in (*roles.READING_PAGES, "import") if executive.may_open(p)] == ["overview", "briefing"]
+    assert not executive.sees_people and analyst.sees_people and not analyst.may_open("import")
+    assert admin.may_open("import") and admin.is_admin
+
+
+def test_a_broken_roles_file_gives_nobody_a_role_and_says_why(tmp_path):
+    path = tmp_path / "roles.toml"
+    path.write_text("[roles.analyst\nemails = [", encoding="utf-8")
+    broken = roles.load(path)
+    assert broken.problem and roles.role_for("admin@city.example", [], broken) is None
+
+
+def test_small_groups_are_hidden_and_a_second_cell_where_the_total_would_reveal_the_first():
+    frame = pd.DataFrame(
+        {"bureau": ["A", "B", "C", "D"], "leavers": [12, 3, 7, 0], "learners": [2, 1, 40, 9]}
+    )
+    hidden = privacy.suppress(frame, ["leavers", "learners"], minimum=5)
+    # one small cell (B's 3): the total would give it away, so the smallest other count (C's 7) goes too
+    assert hidden["leavers"].isna().tolist() == [False, True, True, False]
+    assert hidden.loc[3, "leavers"] == 0  # nobody is not a small group
+    # two small cells already hide each other
+    assert hidden["learners"].isna().tolist() == [True, True, False, False]
+    assert hidden.loc[2, "learners"] == 40
+
+
+def test_the_minimum_group_size_comes_from_the_settings_file(tmp_path, monkeypatch):
+    settings = tmp_path / "settings.toml"
+    settings.write_text("[privacy]\nmin_group_size = 10\n", encoding="utf-8")
+    monkeypatch.setenv("DXDASH_SETTINGS", str(settings))
+    assert privacy.min_group_size() == 10
+    settings.write_text("[privacy]\nmin_group_size = 1\n", encoding="utf-8")
+    assert privacy.min_group_size() == privacy.DEFAULT_MIN_GROUP_SIZE  # 1 would protect nobody
+
+
+def test_the_audit_log_records_each_load_and_undo_once_and_an_undo_never_erases_it(db, exports):
+    write(exports, "orgs.csv", "所属コード,所属名\n0101,総務課\n")
+    loader.load([exports], actor="admin@city.example")
+    write(exports, "orgs.csv", "所属コード,所属名\n0101,総務課\n0102,人事課\n")
+    loader.load([exports], actor="admin@city.example")
+    loader.load([exports], actor="admin@city.example")  # nothing changed: no new snapshot, no entry
+    assert loader.undo(actor="admin@city.example")
+    log = audit.entries()
+    assert [entry["action"] for entry in log] == ["load", "load", "undo"]
+    assert {entry["actor"] for entry in log} == {"admin@city.example"}
+    assert log[0]["detail"]["files"] == [{"file": "orgs.csv", "kind": "organizations", "status": "loaded"}]
+    path = config.audit_path()
+    assert path.parent == db.parent and ".snapshots" not in str(path)  # outside the snapshots
+    lines = path.read_text(encoding="utf-8").splitlines()
+    assert [json.loads(line)["action"] for line in lines] == ["load", "load", "undo"]
+
+
+def test_a_command_line_load_is_audited_as_the_command_line(db, exports):
+    write(exports, "orgs.csv", "所属コード,所属名\n0101,総務課\n")
+    loader.load([exports])
+    assert audit.entries()[0]["actor"].startswith("command line")
+
+
+def test_the_audit_log_takes_only_its_known_actions(tmp_path):
+    with pytest.raises(ValueError):
+        audit.record("x", "delete_everything", path=tmp_path / "audit.jsonl")
