@@ -26,15 +26,17 @@ CHROMIUM_ARGS = [
 ]
 
 
-def _free_port() -> int:
+def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return sock.getsockname()[1]
 
 
-def start_app(data_dir: Path, db: Path | None = None, args: tuple[str, ...] = (), env: dict | None = None):
+def start_app(
+    data_dir: Path, db: Path | None = None, args: tuple[str, ...] = (), env: dict | None = None, port: int = 0
+):
     """scripts/run.sh on its own port and data folder (and any further options); returns (process, url)."""
-    port = _free_port()
+    port = port or free_port()
     env = dict(
         os.environ,
         DXDASH_DB=str(db or data_dir / "dxdash.duckdb"),
