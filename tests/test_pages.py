@@ -170,3 +170,12 @@ def test_every_tab_opens_from_its_link_and_runs(app_db, page, tab, lang):
     drawn = {t.label: len(t.children) for t in app.tabs}
     assert drawn[label] > 0
     assert all(count == 0 for name, count in drawn.items() if name != label)
+
+
+def test_on_127_0_0_1_without_sign_in_the_one_local_user_has_every_page_and_says_so(app_db):
+    app = run_page("quality", "en")
+    assert not app.exception, [e.value for e in app.exception]
+    assert "Local mode, no sign-in (this computer only)" in [c.value for c in app.sidebar.caption]
+    # a data administrator reads the audit log (the demo's first load is in it), and nothing edits it
+    assert "Audit log" in [h.value for h in app.subheader]
+    assert not app.text_input and not app.text_area
