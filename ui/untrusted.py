@@ -10,10 +10,17 @@ _MARKDOWN = str.maketrans({c: "\\" + c for c in "\\`*_{}[]()#+-.!|<>~:$&"})
 _PLOTLY = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;"})
 
 
+# markdown turns bare addresses into links by itself (http://…, www.…, someone@host): an invisible
+# word joiner after their marker keeps them text
+_AUTOLINKS = (("\\:/", "\\:\u2060/"), ("www\\.", "www\u2060\\."), ("@", "@\u2060"))
+
+
 def markdown(text) -> str:
-    """A value for st.markdown, st.caption, an expander or an alert: shown character for character.
-    `://` is broken with an invisible joiner so that no address turns into a link by itself."""
-    return str(text).translate(_MARKDOWN).replace("\\:/", "\\:\u2060/")
+    """A value for st.markdown, st.caption, an expander or an alert: shown character for character."""
+    escaped = str(text).translate(_MARKDOWN)
+    for marker, broken in _AUTOLINKS:
+        escaped = escaped.replace(marker, broken)
+    return escaped
 
 
 def plotly(text) -> str:
