@@ -102,3 +102,18 @@ def test_a_command_line_load_is_audited_as_the_command_line(db, exports):
 def test_the_audit_log_takes_only_its_known_actions(tmp_path):
     with pytest.raises(ValueError):
         audit.record("x", "delete_everything", path=tmp_path / "audit.jsonl")
+
+
+def test_the_cookie_secret_is_written_once_where_sign_in_is_configured_and_it_is_empty(tmp_path):
+    from ui.auth_secret import ensure_cookie_secret
+
+    secrets_file = tmp_path / "secrets.toml"
+    assert ensure_cookie_secret(secrets_file) is False  # no file: local mode, nothing to do
+    secrets_file.write_text('[auth]\nclient_id = "dx"\ncookie_secret = ""\n', encoding="utf-8")
+    assert ensure_cookie_secret(secrets_file) is True
+    written = secrets_file.read_text(encoding="utf-8")
+    secret = written.split('cookie_secret = "')[1].split('"')[0]
+    assert len(secret) >= 48 and 'client_id = "dx"' in written
+    assert ensure_cookie_secret(secrets_file) is False  # never replaced once there
+    assert secrets_file.read_text(encoding="utf-8") == written
+    assert secrets_file.stat().st_mode & 0o077 == 0  # readable by its owner only
