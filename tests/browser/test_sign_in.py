@@ -92,7 +92,7 @@ def test_each_person_signs_in_and_sees_exactly_the_pages_of_their_role(browser, 
     assert {link.rstrip("/").split("/")[-1].split("?")[0] for link in links} == PAGES[role]
     sidebar = tab.locator('[data-testid="stSidebar"]').inner_text().replace("\u2060", "")
     assert email in sidebar
-    assert tab.locator('[data-testid="stMetric"]').count() > 0  # the overview's figures
+    tab.locator('[data-testid="stMetric"]').first.wait_for(timeout=60_000)  # the overview's figures
     forbidden = {"talent", "import"} - PAGES[role]
     for page in sorted(forbidden):
         tab.goto(f"{signed_app}/{page}?lang=en")

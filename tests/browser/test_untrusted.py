@@ -68,9 +68,14 @@ def test_a_hostile_name_shows_as_plain_text_on_every_page(page, hostile_app, pat
             ".some(t => t.textContent.includes('悪局</a>'))",
             timeout=60_000,
         )
-    if path == "hours":
-        text = " ".join(page.locator('[data-testid="stPlotlyChart"] text').all_text_contents())
-        assert "**太字**" in text and ":red[赤]" in text
+    if path == "hours":  # an app's name and a category, as typed, in their charts
+        for typed in ("**太字**", ":red[赤]"):
+            page.wait_for_function(
+                "typed => [...document.querySelectorAll('[data-testid=stPlotlyChart] text')]"
+                ".some(t => t.textContent.includes(typed))",
+                arg=typed,
+                timeout=60_000,
+            )
     page.wait_for_timeout(500)
     assert_shown_as_text(page)
     screenshot(page, f"untrusted-{path}")
