@@ -33,7 +33,15 @@ def layout(figure: go.Figure, title: str, x_title: str, y_title: str, height: in
         font={"family": FONT, "size": 13},
         height=height,
         margin={"l": 10, "r": 10, "t": 50, "b": 10},
-        legend={"orientation": "h", "yanchor": "top", "y": -0.18, "xanchor": "left", "x": 0},
+        # below everything, the axis title included: placed in the figure, not the plot, it makes room
+        legend={
+            "orientation": "h",
+            "yref": "container",
+            "yanchor": "bottom",
+            "y": 0,
+            "xanchor": "left",
+            "x": 0,
+        },
         hoverlabel={"font": {"family": FONT}},
         separators=".,",
         xaxis={"title": {"text": x_title}},
