@@ -15,16 +15,18 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from etl import metrics, reports
-from etl.fiscal import to_wareki
+from etl.fiscal import to_wareki, today_in_japan
 from ui import fmt
+from ui.assumptions import DEFAULTS
 from ui.charts import costs as cost_charts
 from ui.charts import hours as hour_charts
 from ui.charts import talent as talent_charts
 from ui.charts.base import COST_COLOURS, COST_COMPONENTS, LEVEL_COLOURS, LEVELS, OKABE_ITO, TARGET_COLOUR
+from ui.charts.quality import warning_params
 from ui.headlines import HEADLINES
 from ui.words import Language, Words
 
-FTE_HOURS = 1860.0  # the dashboard's default (ui/assumptions.py): 7 h 45 min x 240 days
+FTE_HOURS = DEFAULTS["fte_hours"]  # the Hours page's default working hours of one person a year
 TOP = 10
 GRADE_COLOURS = {
     "A": "#009E73",
@@ -373,12 +375,8 @@ def _method_slide(con, fiscal_year: int, words: Words, today) -> Slide:
             set_aside=fmt.integer(summary.get("quarantined_rows", 0)),
         ),
     ]
-    for key, params in metrics.freshness_warnings(con, today or date.today()):
-        shown_params = {
-            k: fmt.day(v, words.lang) if isinstance(v, date) else _year_label(v, words) if k == "fy" else v
-            for k, v in params.items()
-        }
-        notes.append(words(key, **shown_params))
+    for key, params in metrics.freshness_warnings(con, today or today_in_japan()):
+        notes.append(words(key, **warning_params(params, words)))
     return Slide(words("deck_method_title"), notes=notes)
 
 

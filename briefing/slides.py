@@ -16,6 +16,7 @@ from pptx.oxml.ns import qn
 from pptx.util import Emu, Inches, Pt
 
 from briefing.content import Chart, Deck, Slide, Table, is_figure
+from ui import fmt
 from ui.words import Words
 
 WIDTH, HEIGHT = Emu(12_192_000), Emu(6_858_000)  # PowerPoint's own 16:9 (13.333 x 7.5 in)
@@ -89,7 +90,7 @@ def _text(slide, left, top, width, height, text: str, size: int, bold=False, col
 def _chrome(slide, deck: Deck, words: Words, number: int, pages: int, title: str) -> None:
     """Title, as-of date, footer with the source, and the page number."""
     _text(slide, Inches(0.5), Inches(0.3), Inches(10.3), Inches(1.0), title, 24, bold=True)
-    as_of = words("deck_as_of", day=_day(deck, words))
+    as_of = words("deck_as_of", day=fmt.day(deck.as_of, words.lang))
     _text(
         slide,
         Inches(10.8),
@@ -114,12 +115,6 @@ def _chrome(slide, deck: Deck, words: Words, number: int, pages: int, title: str
         colour=MUTED,
         align=PP_ALIGN.RIGHT,
     )
-
-
-def _day(deck: Deck, words: Words) -> str:
-    from ui import fmt
-
-    return fmt.day(deck.as_of, words.lang)
 
 
 def _chart(slide, chart: Chart, left, top, width, height) -> None:

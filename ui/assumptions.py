@@ -7,10 +7,6 @@ from __future__ import annotations
 
 import math
 
-import streamlit as st
-
-from ui.i18n import t
-
 DEFAULTS = {
     # 7 h 45 min a day x 240 working days: the standard local-government working time
     "fte_hours": 1860.0,
@@ -29,6 +25,10 @@ LIMITS = {
 
 def value(name: str, label_key: str, help_key: str, column=None) -> float:
     """A number input whose value starts from the URL (?fte_hours=...) and is written back to it."""
+    import streamlit as st  # here, not above: the briefing reads DEFAULTS outside Streamlit
+
+    from ui.i18n import t
+
     lowest, highest, step = LIMITS[name]
     key = f"assumption_{name}"
     if key not in st.session_state:

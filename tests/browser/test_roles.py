@@ -13,7 +13,7 @@ import duckdb
 import pytest
 from pptx import Presentation
 
-from tests.browser.conftest import screenshot, start_app, stop_app, wait_until_rendered
+from tests.browser.conftest import listed_pages, screenshot, start_app, stop_app, wait_until_rendered
 
 pytestmark = pytest.mark.browser
 
@@ -61,13 +61,6 @@ def open_as(browser, person: str | None):
         extra_http_headers={HEADER: person} if person else {},
     )
     return context, context.new_page()
-
-
-def listed_pages(tab) -> list[str]:
-    links = tab.locator('[data-testid="stSidebarNav"] a').evaluate_all(
-        "els => els.map(e => e.getAttribute('href'))"
-    )
-    return [link.rstrip("/").split("/")[-1].split("?")[0] for link in links]
 
 
 def test_without_the_header_nobody_gets_in(browser, proxied_app):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pandas as pd
 import plotly.graph_objects as go
 
@@ -41,8 +43,6 @@ def issues_table(frame: pd.DataFrame, words: Words) -> pd.DataFrame:
 
 def warning_params(params: dict, words: Words) -> dict:
     """A freshness warning's parameters as a person reads them (dates, fiscal years)."""
-    from datetime import date
-
     return {
         key: fmt.day(value, words.lang)
         if isinstance(value, date)
