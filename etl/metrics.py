@@ -214,6 +214,25 @@ def pareto(apps: pd.DataFrame) -> dict:
     return {"top10": share(0.1), "top20": share(0.2), "cumulative": cumulative}
 
 
+def estimate_totals(projects: pd.DataFrame) -> dict:
+    """Estimated against realised hours a year over report_estimated_vs_realised's projects that have a
+    realised figure a year: each idea's estimate once (an idea two projects took up promised its hours
+    once) and each app's hours once; the ratio is realised over estimated."""
+    judged = projects[projects["realised_hours_a_year"].notna()]
+    ideas = judged.drop_duplicates("submission_id")
+    apps = judged.drop_duplicates("app_id")
+    estimated = float(ideas["estimated_hours"].sum())
+    realised = float(apps["realised_hours_a_year"].sum())
+    return {
+        "projects": len(judged),
+        "ideas": len(ideas),
+        "apps": len(apps),
+        "estimated_hours": estimated,
+        "realised_hours_a_year": realised,
+        "ratio": realised / estimated if estimated > 0 else None,
+    }
+
+
 def fte(hours: float, annual_hours: float) -> float | None:
     """Full-time equivalents: hours saved over the annual working hours of one person."""
     return hours / annual_hours if annual_hours and annual_hours > 0 else None

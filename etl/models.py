@@ -41,6 +41,10 @@ MARTS = (
     "mart_department_coverage",
     "mart_app_costs_by_fy",
     "mart_apps",
+    "mart_projects",
+    "mart_ideas",
+    "mart_learners",
+    "mart_learning_activity",
 )
 
 

@@ -120,6 +120,7 @@ def programme(city: City) -> Programme:
                     theme=theme_names.pop() if theme_names else f"テーマ{project_no}",
                     fy=fy,
                     submission_id=idea["submission_id"] if idea else None,
+                    est_hours=idea["est_hours"] if idea else None,
                     presented=presented if done else None,
                     status="実装済" if live else ("開発中" if done or rng.random() < 0.5 else "検討中"),
                     app_id=None,

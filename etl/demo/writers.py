@@ -17,7 +17,7 @@ from etl.demo.formats import full_width, kintone_columns, wareki_date, write_csv
 from etl.demo.lowcode import apps as make_apps
 from etl.demo.lowcode import usage as make_usage
 from etl.demo.programme import programme as make_programme
-from etl.demo.words import ELEARNING_CATEGORIES, ELEARNING_LEVELS, ELEARNING_TOPICS
+from etl.demo.words import ELEARNING_LEVELS, ELEARNING_TOPICS
 from etl.fiscal import fiscal_year_of, to_wareki
 
 
@@ -44,7 +44,7 @@ def write_demo(
         *write_certifications(programme, out),
         *write_apps(city, apps, out),
         *write_usage(city, usage, out),
-        write_elearning(city, out),
+        write_elearning(city, programme, apps, out),
         *write_projects(programme, out),
         *write_targets(out),
     ]
@@ -317,26 +317,30 @@ def write_usage(city: City, usage: pd.DataFrame, out: Path) -> list[Path]:
     return written
 
 
-def write_elearning(city: City, out: Path) -> Path:
+def write_elearning(city: City, programme: Programme, apps: pd.DataFrame, out: Path) -> Path:
     """An e-learning service's activity report (English headers) on a catalogue of 600+ courses."""
     rng = city.rng
-    catalogue = [
-        f"{topic} {level}講座 {edition}"
-        for topic in ELEARNING_TOPICS
+    catalogue = {
+        f"{topic} {level}講座 {edition}": category
+        for topic, category in ELEARNING_TOPICS.items()
         for level in ELEARNING_LEVELS
         for edition in ("2023", "2024", "2025", "2026")
-    ]
-    categories = {
-        title: ELEARNING_CATEGORIES[i % len(ELEARNING_CATEGORIES)] for i, title in enumerate(catalogue)
     }
+    titles = list(catalogue)
     rows = []
-    latest = city.rosters[max(city.rosters)]
-    learners = latest["staff_id"].sample(frac=0.7, random_state=int(rng.integers(1 << 30)))
+    # seven in ten of today's staff learn; the city's DX talent and app makers more often than others
+    latest = city.rosters[max(city.rosters)]["staff_id"]
+    keen = {c["staff_id"] for c in programme.certifications if c["level"] in ("silver", "gold")}
+    makers = set(apps["creator"].dropna())
+    weights = np.array([1 + 1.5 * (s in keen) + 0.8 * (s in makers) for s in latest])
+    learners = rng.choice(
+        latest.to_numpy(), size=int(len(latest) * 0.7), replace=False, p=weights / weights.sum()
+    )
     # a few courses everyone takes, and a long tail that still reaches every course in the catalogue
-    popularity = rng.zipf(1.6, size=len(catalogue)).astype(float)
-    popularity = 0.6 * popularity / popularity.sum() + 0.4 / len(catalogue)
+    popularity = rng.zipf(1.6, size=len(titles)).astype(float)
+    popularity = 0.6 * popularity / popularity.sum() + 0.4 / len(titles)
     for staff_id in learners:
-        for title in rng.choice(catalogue, size=int(rng.integers(1, 9)), replace=False, p=popularity):
+        for title in rng.choice(titles, size=int(rng.integers(1, 9)), replace=False, p=popularity):
             last = city.random_day(date(2023, 4, 1), city.last_day)
             minutes = float(np.round(rng.gamma(2.0, 40.0), 1))
             completed = last if rng.random() < 0.45 else None
@@ -344,7 +348,7 @@ def write_elearning(city: City, out: Path) -> Path:
                 (
                     staff_id,
                     title,
-                    categories[title],
+                    catalogue[title],
                     minutes,
                     last.isoformat(),
                     completed.isoformat() if completed else "",

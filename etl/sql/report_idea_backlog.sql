@@ -1,0 +1,21 @@
+-- one row per passed idea that no seminar project has taken up and that estimated at least
+-- $min_hours hours a year: the innovation backlog, largest savings first, with its maker's certification
+select
+    submission_id,
+    title,
+    category,
+    fiscal_year,
+    est_hours_saved,
+    bureau_name,
+    dept_name,
+    staff_id,
+    name,
+    silver_on,
+    gold_on,
+    maker_apps
+from mart_ideas
+where result = 'pass'
+    and projects = 0
+    and est_hours_saved >= $min_hours
+    and (len($bureaus::varchar[]) = 0 or list_contains($bureaus::varchar[], bureau_name))
+order by est_hours_saved desc, submitted_on, submission_id
