@@ -36,7 +36,11 @@ home = st.Page(
 )
 sections = {
     t("section_overview"): [home, overview, page("briefing", "slideshow")],
-    t("section_programme"): [page("talent", "school")],
+    t("section_programme"): [
+        page("talent", "school"),
+        page("ideas", "lightbulb"),
+        page("learning", "play_lesson"),
+    ],
     t("section_lowcode"): [page("apps", "apps"), page("hours", "schedule"), page("costs", "savings")],
     t("section_data"): [page("import", "upload_file"), page("quality", "fact_check")],
 }

@@ -1,4 +1,4 @@
-"""Hours saved: by month, year, bureau, department, app and category; in full-time equivalents; against estimates."""
+"""Hours saved: by month, year, bureau, department, app and category; in full-time equivalents."""
 
 import streamlit as st
 
@@ -58,22 +58,7 @@ columns = {
 }
 table_with_downloads(departments, columns, f"hours_by_department_{fy}", "dept_hours")
 
-st.subheader(t("estimate_title"))
-estimates = data.report(snapshot, "report_estimated_vs_realised", fiscal_year=fy)
-if estimates.empty:
-    st.info(t("estimate_none"))
-else:
-    chart(charts.estimated_vs_realised(estimates, fy, said))
-    columns = {
-        "project_id": "col_project",
-        "team": "col_team",
-        "theme": "col_theme",
-        "idea": "col_idea",
-        "app_name": "col_app",
-    }
-    columns |= {"estimated_hours": "col_estimated", "realised_hours": "col_realised"}
-    table_with_downloads(
-        estimates.round({"realised_hours": 1}), columns, f"estimated_vs_realised_{fy}", "estimates"
-    )
+# what the ideas behind seminar apps promised, against what the apps saved, is on the programme page
+st.page_link("app_pages/ideas.py", label=t("estimate_link"), icon=":material/lightbulb:")
 
 method_panel(snapshot, fy, ("method_hours",))

@@ -68,7 +68,9 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--scales", type=float, nargs="+", default=[1, 10])
     parser.add_argument(
-        "--pages", nargs="+", default=["overview", "talent", "apps", "hours", "costs", "quality"]
+        "--pages",
+        nargs="+",
+        default=["overview", "talent", "ideas", "learning", "apps", "hours", "costs", "quality"],
     )
     parser.add_argument("--keep", type=Path, help="a folder to keep the built databases in and reuse")
     args = parser.parse_args()

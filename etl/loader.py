@@ -286,17 +286,51 @@ def load(
     return result
 
 
-def _current_dataset(store: SnapshotStore) -> str | None:
+def _current_meta(store: SnapshotStore, key: str) -> str | None:
     current = store.current()
     if current is None:
         return None
     con = duckdb.connect(str(current), read_only=True)
     try:
-        return schema.meta(con, "dataset")
+        return schema.meta(con, key)
     except duckdb.Error:
         return None
     finally:
         con.close()
+
+
+def models_outdated(db: str | Path | None = None) -> bool:
+    """Whether the current snapshot's models were built by SQL other than this version's."""
+    store = SnapshotStore(config.db_path(db))
+    return store.current() is not None and _current_meta(store, "models") != models.fingerprint()
+
+
+def rebuild(db: str | Path | None = None) -> bool:
+    """Builds the current snapshot's models again with this version's SQL, in a new snapshot that then
+    becomes current (readers keep the old one until they reopen). True when it did; nothing to do when
+    the models are this version's already."""
+    store = SnapshotStore(config.db_path(db))
+    with store.lock():
+        if store.current() is None or _current_meta(store, "models") == models.fingerprint():
+            return False
+        work, final = store.prepare(start_empty=False)
+        con = duckdb.connect(str(work))
+        committed = False
+        try:
+            con.execute("begin transaction")
+            models.build(con)
+            schema.set_meta(con, "models", models.fingerprint())
+            con.execute("commit")
+            con.execute("checkpoint")
+            con.close()
+            store.publish(work, final)
+            committed = True
+        finally:
+            if not committed:
+                with contextlib.suppress(duckdb.Error):
+                    con.close()
+                store.discard(work)
+    return True
 
 
 def _load_locked(store, files, forced_kind, lang, report, workdir, result: LoadResult, names) -> None:
@@ -309,7 +343,8 @@ def _load_locked(store, files, forced_kind, lang, report, workdir, result: LoadR
             hashes[path] = None
     readable = [h for h in hashes.values() if h]
     run_is_demo = bool(readable) and all(h in demo for h in readable)
-    previous_dataset = _current_dataset(store)
+    previous_dataset = _current_meta(store, "dataset")
+    models_current = _current_meta(store, "models") == models.fingerprint()
     # Demo rows never mix with the office's: the first office load starts from an empty database.
     start_empty = previous_dataset == "demo" and not run_is_demo
     dataset = "demo" if run_is_demo and previous_dataset in (None, "demo") else "office"
@@ -336,7 +371,7 @@ def _load_locked(store, files, forced_kind, lang, report, workdir, result: LoadR
             for file_result in _load_file(run, path, workdir):
                 result.files.append(file_result)
                 changed |= file_result.status == "loaded"
-        if not changed and store.current() is not None and not start_empty:
+        if not changed and store.current() is not None and not start_empty and models_current:
             result.committed = True  # nothing to change: the current snapshot stays, the copy goes
             return
         report(0.95, "marts")
@@ -349,6 +384,7 @@ def _load_locked(store, files, forced_kind, lang, report, workdir, result: LoadR
             [load_id, now, dataset, final.name, previous.name if previous else None],
         )
         schema.set_meta(con, "dataset", dataset)
+        schema.set_meta(con, "models", models.fingerprint())
         schema.set_meta(con, "last_load_at", now)
         con.execute("commit")
         con.execute("checkpoint")

@@ -199,9 +199,10 @@ def talent_projection(frame: pd.DataFrame, fiscal_year: int) -> dict | None:
     }
 
 
-def pareto(apps: pd.DataFrame) -> dict:
-    """Share of the hours saved produced by the top 10% and top 20% of apps (by hours saved)."""
-    hours = apps["hours_saved"].sort_values(ascending=False).reset_index(drop=True)
+def pareto(rows: pd.DataFrame, column: str = "hours_saved") -> dict:
+    """Share of the total of `column` (hours saved by apps, learners of courses) produced by the top 10%
+    and top 20% of rows, largest first."""
+    hours = rows[column].sort_values(ascending=False).reset_index(drop=True)
     total = hours.sum()
     if len(hours) == 0 or total <= 0:
         return {"top10": None, "top20": None, "cumulative": pd.Series(dtype=float)}

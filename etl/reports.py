@@ -51,6 +51,7 @@ ReportName = Literal[
     "report_orphan_certifications",
     "report_orphan_nominations",
     "report_orphan_usage",
+    "report_programme_method",
     "report_progression",
     "report_project_board",
     "report_quality_summary",

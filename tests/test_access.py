@@ -42,7 +42,9 @@ def test_a_person_gets_the_role_of_their_address_or_group_and_the_most_rights_wi
 
 def test_each_role_opens_only_its_pages():
     executive, analyst, admin = (roles.User("x", role, "oidc") for role in roles.ROLES)
-    assert [p for p in (*roles.READING_PAGES, "import") if executive.may_open(p)] == ["overview", "briefing"]
+    # an executive reads the overview, the briefing and the two programme pages (aggregates only there)
+    opened = [p for p in (*roles.READING_PAGES, "import") if executive.may_open(p)]
+    assert opened == ["overview", "briefing", "ideas", "learning"]
     assert not executive.sees_people and analyst.sees_people and not analyst.may_open("import")
     assert admin.may_open("import") and admin.is_admin
 
@@ -65,6 +67,23 @@ def test_small_groups_are_hidden_and_a_second_cell_where_the_total_would_reveal_
     # two small cells already hide each other
     assert hidden["learners"].isna().tolist() == [True, True, False, False]
     assert hidden.loc[2, "learners"] == 40
+
+
+def test_a_share_beside_a_hidden_count_is_hidden_with_it_and_people_roles_see_everything():
+    frame = pd.DataFrame(
+        {
+            "bureau": ["A", "B", "C"],
+            "learners": [3, 40, 50],
+            "staff": [10, 100, 100],
+            "per_100": [30.0, 40.0, 50.0],
+        }
+    )
+    shown = privacy.for_viewer(frame, ["learners"], ("per_100",), sees_people=False)
+    # 3 learners of 10 staff: the count goes, and so does the 30 per 100 that would give it back
+    assert shown["learners"].isna().tolist() == [True, True, False]
+    assert shown["per_100"].isna().tolist() == [True, True, False]
+    assert privacy.as_text(shown, ["learners"], sees_people=False)["learners"].tolist() == ["—", "—", "50"]
+    assert privacy.for_viewer(frame, ["learners"], ("per_100",), sees_people=True).equals(frame)
 
 
 def test_the_minimum_group_size_comes_from_the_settings_file(tmp_path, monkeypatch):

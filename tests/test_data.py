@@ -5,7 +5,7 @@ from __future__ import annotations
 import duckdb
 import pytest
 
-from etl import models
+from etl import models, reports
 
 
 @pytest.mark.parametrize("test", models.data_tests(), ids=lambda p: p.stem)
@@ -79,6 +79,10 @@ def test_the_demo_tells_the_citys_story(demo_con):
     assert one("select count(distinct team), count(*) from stg_projects where fiscal_year = 2024") == (13, 16)
     assert one("select count(*) from stg_projects where status = 'live' and app_id is not null")[0] > 0
     assert one("select count(distinct course_title) from stg_elearning")[0] >= 600
+    # in FY2024, 13 Gold seminar teams presented 16 themes; some ideas became apps
+    seminar = reports.run(demo_con, "report_seminar_by_year").set_index("fiscal_year").loc[2024]
+    assert (seminar["teams"], seminar["themes"]) == (13, 16)
+    assert reports.run(demo_con, "report_idea_funnel", fiscal_year=2025, bureaus=[]).iloc[0]["live"] > 0
     assert one("select value from stg_targets where metric = 'dx_talent' and fy_from = 2023")[0] == 2400
     # plans for several other figures, so grades show on first run
     assert one("select count(distinct metric) from stg_targets")[0] >= 6

@@ -404,3 +404,32 @@ def test_a_database_of_the_earlier_version_is_brought_up_to_date_by_the_next_loa
         ("A1", "month", "old.csv", 2)
     ]
     assert hours(db, 2024) == pytest.approx(5 * 30 / 60)
+
+
+def test_a_snapshot_whose_models_an_earlier_version_built_is_built_again_once(db, exports):
+    write(exports, "apps.csv", APPS)
+    loader.load([exports], db=db)
+    assert not loader.models_outdated(db)
+    # an earlier version wrote other SQL and had no e-learning mart: the snapshot says so
+    con = duckdb.connect(str(db))
+    con.execute("drop table mart_learning_activity")
+    con.execute("update meta set value = 'earlier' where key = 'models'")
+    con.close()
+    assert loader.models_outdated(db)
+    before = loader.SnapshotStore(db).current()
+    assert loader.rebuild(db)
+    assert loader.SnapshotStore(db).current() != before  # a new snapshot: readers of the old one go on
+    assert query(db, "select count(*) from mart_learning_activity") == [(0,)]
+    assert not loader.models_outdated(db) and not loader.rebuild(db)
+
+
+def test_loading_the_same_files_again_rebuilds_models_an_earlier_version_built(db, exports):
+    write(exports, "apps.csv", APPS)
+    loader.load([exports], db=db)
+    con = duckdb.connect(str(db))
+    con.execute("drop table mart_ideas")
+    con.execute("update meta set value = 'earlier' where key = 'models'")
+    con.close()
+    result = loader.load([exports], db=db)
+    assert [f.status for f in result.files] == ["unchanged"]
+    assert query(db, "select count(*) from mart_ideas") == [(0,)]

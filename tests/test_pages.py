@@ -11,7 +11,7 @@ from etl import metrics
 from ui import fmt
 
 DASHBOARD = str(Path(__file__).resolve().parent.parent / "dashboard.py")
-PAGES = ["overview", "briefing", "talent", "apps", "hours", "costs", "import", "quality"]
+PAGES = ["overview", "briefing", "talent", "ideas", "learning", "apps", "hours", "costs", "import", "quality"]
 
 
 def run_page(page: str, lang: str, **params) -> AppTest:
@@ -155,6 +155,13 @@ TABS = {
         "tab_retention",
     ],
     "apps": ["tab_inventory", "tab_makers", "tab_long_tail", "tab_cleanup", "tab_app_table"],
+    "ideas": ["tab_ideas", "tab_pipeline", "tab_estimates", "tab_backlog", "tab_seminar"],
+    "learning": [
+        "tab_learning_activity",
+        "tab_learning_bureaus",
+        "tab_learning_courses",
+        "tab_learning_outcomes",
+    ],
 }
 
 
@@ -179,3 +186,47 @@ def test_on_127_0_0_1_without_sign_in_the_one_local_user_has_every_page_and_says
     # a data administrator reads the audit log (the demo's first load is in it), and nothing edits it
     assert "Audit log" in [h.value for h in app.subheader]
     assert not app.text_input and not app.text_area
+
+
+def report(app_db, name, **params):
+    import duckdb
+
+    from etl import reports
+
+    con = duckdb.connect(str(app_db), read_only=True)
+    try:
+        return reports.run(con, name, **params)
+    finally:
+        con.close()
+
+
+def test_the_ideas_cards_show_the_reports_figures(app_db):
+    app = run_page("ideas", "ja", fy="2025")
+    values = {m.label: m.value for m in app.metric}
+    ideas = report(app_db, "report_ideas_by_year", bureaus=[]).set_index("fiscal_year").loc[2025]
+    seminar = report(app_db, "report_seminar_by_year").set_index("fiscal_year").loc[2025]
+    funnel = report(app_db, "report_idea_funnel", fiscal_year=2025, bureaus=[]).iloc[0]
+    totals = metrics.estimate_totals(report(app_db, "report_estimated_vs_realised", fiscal_year=2025))
+    assert values["提出アイデア"] == fmt.integer(ideas["ideas"], unit="件")
+    assert values["ゼミ チーム/テーマ"] == f"{seminar['teams']} / {seminar['themes']}"
+    assert values["アプリ化(累計)"] == fmt.integer(funnel["live"], unit="件")
+    assert values["実績 ÷ 想定"] == fmt.percent(totals["ratio"], 0)
+
+
+def test_the_learning_cards_show_the_reports_figures_and_a_year_in_progress_has_no_change(app_db):
+    app = run_page("learning", "en", fy="2025")
+    values = {m.label: m for m in app.metric}
+    year = report(app_db, "report_learning_by_year", bureaus=[]).set_index("fiscal_year")
+    assert values["Active learners"].value == fmt.integer(year.loc[2025, "learners"])
+    assert values["Completions"].value == fmt.integer(year.loc[2025, "completions"])
+    assert values["Hours watched"].value == fmt.hours(year.loc[2025, "minutes"] / 60, "en")
+    assert values["Active learners"].delta  # a whole year against the whole year before
+    in_progress = run_page("learning", "en", fy="2026")
+    assert in_progress.metric and all(not m.delta for m in in_progress.metric)
+    assert any("A year in progress" in c.value for c in in_progress.caption)
+
+
+def test_the_hours_page_points_to_the_estimates_on_the_ideas_page(app_db):
+    app = run_page("hours", "en", fy="2025")
+    assert not app.exception
+    assert any("Ideas & projects" in link.label for link in app.get("page_link"))

@@ -125,10 +125,13 @@ def test_time_from_idea_to_live_app(con):
 
 
 def test_the_backlog_holds_passed_ideas_no_project_took_up(con):
-    backlog = run(con, "report_idea_backlog", min_hours=100, bureaus=[])
+    backlog = run(con, "report_idea_backlog", fiscal_year=2025, min_hours=100, bureaus=[])
     assert backlog["submission_id"].tolist() == ["S2"]  # S3 failed, S1 and S4 were taken up
     assert backlog.iloc[0]["maker_apps"] == 1  # its maker built A9
-    assert run(con, "report_idea_backlog", min_hours=301, bureaus=[]).empty
+    assert run(con, "report_idea_backlog", fiscal_year=2025, min_hours=301, bureaus=[]).empty
+    # at the end of FY2024 no project had taken up anything yet: every passed idea of 50 hours or more
+    earlier = run(con, "report_idea_backlog", fiscal_year=2024, min_hours=50, bureaus=[])
+    assert earlier["submission_id"].tolist() == ["S2", "S1", "S4"]
 
 
 def test_teams_and_themes_of_the_seminar(con):
@@ -139,11 +142,17 @@ def test_teams_and_themes_of_the_seminar(con):
 
 
 def test_ideas_by_bureau_and_result(con):
-    years = run(con, "report_ideas_by_year", bureaus=[])
-    assert years[years["fiscal_year"] == 2024].set_index("result")["ideas"].to_dict() == {
-        "fail": 1,
-        "pass": 3,
-    }
+    year = run(con, "report_ideas_by_year", bureaus=[]).set_index("fiscal_year").loc[2024]
+    assert year[["ideas", "silver", "gold", "pass", "resubmit", "fail", "none"]].tolist() == [
+        4,
+        4,
+        0,
+        3,
+        0,
+        1,
+        0,
+    ]
+    assert year["est_hours"] == 980
     bureaus = run(con, "report_ideas_by_bureau", fiscal_year=2024, bureaus=[]).set_index("bureau_name")
     assert bureaus.loc["総務局", "ideas"] == 2 and bureaus.loc["総務局", "per_100"] == 100
     assert run(con, "report_ideas_by_bureau", fiscal_year=2024, bureaus=["門司区役所"])[

@@ -8,6 +8,7 @@ from etl.fiscal import fiscal_year_end
 from etl.messages import MESSAGES
 from ui import fmt
 from ui.words import KIND_LABELS, LANGUAGES, STRINGS, WORDS
+from ui.words_programme import PROGRAMME
 
 
 def test_every_string_exists_in_japanese_and_english():
@@ -34,7 +35,7 @@ def test_placeholders_match_between_languages():
 def test_each_word_is_written_once():
     # the pages, the command line and the kinds share one table: a key written in two of its sources
     # would say the same thing in two ways
-    sources = [set(STRINGS), set(MESSAGES), set(KIND_LABELS)]
+    sources = [set(STRINGS), set(MESSAGES), set(KIND_LABELS), set(PROGRAMME)]
     assert [key for key in WORDS if sum(key in source for source in sources) > 1] == []
 
 
@@ -119,3 +120,10 @@ def test_change_on_the_previous_year_reads_like_the_figure():
     assert fmt.change(85_273, 125_187, fmt.hours, "ja") == "-4.0万時間"
     assert fmt.change(18.96e9, 14.53e9, fmt.yen, "en") == "+¥4.43bn"
     assert fmt.change(1, None, fmt.integer, "ja") is None
+
+
+def test_a_column_header_has_no_placeholder():
+    # a table's headers are translated without parameters: "{fy}" would be shown as it is
+    assert [
+        key for key, texts in WORDS.items() if key.startswith("col_") and "{" in texts["ja"] + texts["en"]
+    ] == []

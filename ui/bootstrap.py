@@ -11,6 +11,10 @@ from ui.i18n import t
 def ensure_data() -> bool:
     """True when a database exists (creating the demo one first if needed)."""
     if config.db_path().exists():
+        if loader.models_outdated():  # loaded by an earlier version: its figures are built again first
+            with st.status(t("models_rebuild"), expanded=False) as status:
+                loader.rebuild()
+                status.update(label=t("models_rebuilt"), state="complete")
         return True
     folder = config.db_path().parent / "demo-exports"  # beside the database it feeds
     with st.status(t("first_run"), expanded=True) as status:

@@ -6,6 +6,8 @@ from datetime import date
 
 import streamlit as st
 
+from etl import reports
+from etl.reports import ReportName
 from ui import data, fmt
 from ui.headlines import HEADLINES, plan_line
 from ui.i18n import lang, t, words
@@ -103,19 +105,30 @@ def page_context():
     return snapshot, filters
 
 
+# what stands behind a page's figures: the report that counts it, and the sentences that say so
+LOWCODE_COUNTS = ("report_method", ("method_counts", "method_excluded"))
+PROGRAMME_COUNTS = ("report_programme_method", ("method_programme_counts", "method_programme_gaps"))
+
+
 def method_panel(
-    snapshot: str, fiscal_year: int, formula_keys: tuple[str, ...], show_missing_costs: bool = False
+    snapshot: str,
+    fiscal_year: int,
+    formula_keys: tuple[str, ...],
+    show_missing_costs: bool = False,
+    counts: tuple[ReportName, tuple[str, ...]] = LOWCODE_COUNTS,
 ) -> None:
     """How a figure is computed: the contract's formula in words, the rows and files behind it,
     what was left out, and (for costs) the apps whose missing estimates counted as zero."""
     from ui.tables import table_with_downloads
 
-    counts = data.report_row(snapshot, "report_method", fiscal_year=fiscal_year)
+    name, sentences = counts
+    params = {"fiscal_year": fiscal_year} if "fiscal_year" in reports.parameters(name) else {}
+    figures = data.report_row(snapshot, name, **params)
     with st.expander(t("method_title"), expanded=False):
         for key in formula_keys:
             st.markdown(t(key))
-        st.markdown(t("method_counts", **{k: fmt.integer(v) for k, v in counts.items()}))
-        st.markdown(t("method_excluded", **{k: fmt.integer(v) for k, v in counts.items()}))
+        for key in sentences:
+            st.markdown(t(key, **{k: fmt.integer(v) for k, v in figures.items()}))
         if show_missing_costs:
             missing = data.report(snapshot, "report_apps_missing_cost", fiscal_year=fiscal_year)
             st.markdown(t("method_missing_cost", count=fmt.integer(len(missing))))
@@ -148,3 +161,27 @@ def lazy_tabs(key: str, tabs: dict) -> None:
         if container.open:
             with container:
                 draw()
+
+
+def sees_people() -> bool:
+    """Whether the signed-in person's role may see staff ids, names and small groups."""
+    user = st.session_state.get("user")
+    return user is not None and user.sees_people
+
+
+def small_groups_note() -> None:
+    """Says that small groups are hidden, where they are (a role that does not see people)."""
+    from ui.privacy import min_group_size
+
+    if not sees_people():
+        st.caption(t("small_groups_hidden", min=min_group_size()))
+
+
+def whole_year(snapshot: str, fiscal_year: int) -> bool:
+    """Whether a page's own yearly figures may be set against the year before: a year in progress is
+    not compared with a whole one (contract 4.1), and the page says so."""
+    now = data.kpis(snapshot, fiscal_year)
+    if now is None or now["year_complete"]:
+        return True
+    st.caption(t("year_in_progress_no_change", day=fmt.day(date.fromisoformat(now["as_of"]), lang())))
+    return False

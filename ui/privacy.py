@@ -37,3 +37,36 @@ def suppress(frame: pd.DataFrame, columns: list[str], minimum: int | None = None
                 small |= values.index == others.idxmin()
         out[column] = values.astype("Float64").mask(small)
     return out
+
+
+def for_viewer(
+    frame: pd.DataFrame, columns: list[str], dependents: tuple[str, ...] = (), sees_people: bool = False
+) -> pd.DataFrame:
+    """The frame as a role may see it: unchanged for a role that sees people; for any other, the small
+    counts of `columns` hidden (suppress) and, where the first of them is hidden, the `dependents` too
+    (a share or a sum that would give the count away). Hidden cells are NaN, which a chart leaves out."""
+    if sees_people:
+        return frame
+    out = suppress(frame, columns)
+    hidden = out[columns[0]].isna() & frame[columns[0]].notna()
+    for column in (*columns, *dependents):
+        values = pd.to_numeric(out[column], errors="coerce").astype(float)
+        out[column] = values.mask(hidden) if column in dependents else values
+    return out
+
+
+def as_text(
+    frame: pd.DataFrame, columns: list[str], sees_people: bool, decimals: tuple[str, ...] = ()
+) -> pd.DataFrame:
+    """For a table a role that does not see people reads: the columns whose cells may be hidden (the
+    counts, and in `decimals` the shares beside them), written as figures with a hidden cell as —;
+    unchanged for a role that sees people."""
+    if sees_people:
+        return frame
+    from ui import fmt
+
+    written = {column: frame[column].map(fmt.integer) for column in columns}
+    written |= {
+        column: frame[column].map(lambda v: "—" if pd.isna(v) else f"{v:,.1f}") for column in decimals
+    }
+    return frame.assign(**written)

@@ -38,6 +38,14 @@ def translated(frame: pd.DataFrame, columns: dict[str, str]) -> pd.DataFrame:
     return shown.rename(columns={c: t(k) for c, k in columns.items()})
 
 
+def readable_bureaus(frame: pd.DataFrame, column: str = "bureau_name") -> pd.DataFrame:
+    """A breakdown's rows of no known bureau, and its city-wide row, named in the reader's words."""
+    from etl.reports import ALL, UNKNOWN
+
+    names = {UNKNOWN: t("bureau_unknown"), ALL: t("filter_bureau_all")}
+    return frame.assign(**{column: frame[column].map(lambda b: names.get(b, b))})
+
+
 def number_columns(frame: pd.DataFrame) -> dict:
     """Thousands separators for every numeric column, as the reader's browser writes them."""
     import streamlit as st
@@ -84,18 +92,31 @@ def xlsx_bytes(frame: pd.DataFrame, sheet: str = "data") -> bytes:
 
 
 def table_with_downloads(
-    frame: pd.DataFrame, columns: dict[str, str], name: str, key: str, personal: bool = False
+    frame: pd.DataFrame,
+    columns: dict[str, str],
+    name: str,
+    key: str,
+    personal: bool = False,
+    person_columns: tuple[str, ...] = (),
 ) -> None:
     """A table with translated headers and its CSV (UTF-8 with BOM) and .xlsx downloads.
 
     `personal`: the table names staff (ids, names). Only a role that may see people gets it, and each
-    download of it is written to the audit log."""
+    download of it is written to the audit log. `person_columns`: the table is about something else
+    (an idea, say) and these of its columns name staff: a role that may not see people gets the table
+    without them; for one that may, the table is personal."""
     import streamlit as st
 
     from etl import audit
 
     user = st.session_state.get("user")
-    if personal and (user is None or not user.sees_people):
+    sees_people = user is not None and user.sees_people
+    if person_columns:
+        if sees_people:
+            personal = True
+        else:
+            columns = {column: word for column, word in columns.items() if column not in person_columns}
+    if personal and not sees_people:
         st.info(t("not_permitted"))
         return
     shown = translated(frame, columns)

@@ -11,6 +11,7 @@ from typing import Literal
 
 from etl.kinds import KINDS
 from etl.messages import MESSAGES
+from ui.words_programme import PROGRAMME
 
 Language = Literal["ja", "en"]
 LANGUAGES: tuple[Language, ...] = ("ja", "en")
@@ -42,6 +43,11 @@ STRINGS: dict[str, dict[str, str]] = {
         "ja": "デモデータを表示しています。職員のデータを取り込むと置き換わります。",
         "en": "You are looking at demo data. Loading the office's own exports replaces it.",
     },
+    "models_rebuild": {
+        "ja": "以前のバージョンで取り込んだデータです。集計をこのバージョンで作り直しています…",
+        "en": "The data was loaded by an earlier version: building its figures again with this one…",
+    },
+    "models_rebuilt": {"ja": "集計を作り直しました。", "en": "The figures were built again."},
     "first_run": {
         "ja": "初回起動: デモデータを作成して取り込んでいます…",
         "en": "First start: generating and loading the demo data…",
@@ -363,7 +369,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "col_theme": {"ja": "テーマ", "en": "Theme"},
     "col_idea": {"ja": "元のアイデア(課題)", "en": "Original idea (assignment)"},
     "col_estimated": {"ja": "想定削減時間(時間/年)", "en": "Estimated hours a year"},
-    "col_realised": {"ja": "実績削減時間({fy})", "en": "Realised hours ({fy})"},
+    "col_realised": {"ja": "実績削減時間(年度内)", "en": "Realised hours in year"},
     "sort_hours": {"ja": "削減時間の多い順", "en": "Most hours saved"},
     "sort_uses": {"ja": "利用件数の多い順", "en": "Most uses"},
     "sort_cost": {"ja": "経費削減額の多い順", "en": "Most cost avoided"},
@@ -772,7 +778,7 @@ STRINGS: dict[str, dict[str, str]] = {
 
 # the words of the ETL and of the kinds, so that a page says what the command line says
 KIND_LABELS = {f"kind_{k.name}": {"ja": k.label_ja, "en": k.label_en} for k in KINDS.values()}
-WORDS: dict[str, dict[str, str]] = {**MESSAGES, **KIND_LABELS, **STRINGS}
+WORDS: dict[str, dict[str, str]] = {**MESSAGES, **KIND_LABELS, **STRINGS, **PROGRAMME}
 
 
 def translate(lang: Language, key: str, **params) -> str:

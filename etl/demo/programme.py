@@ -110,14 +110,17 @@ def programme(city: City) -> Programme:
             n_themes = 2 if team_number < themes_total - teams else 1
             for _ in range(n_themes):
                 project_no = len(out.projects) + 1
-                idea = ideas[int(rng.integers(0, len(ideas)))] if ideas and rng.random() < 0.8 else None
+                theme = theme_names.pop() if theme_names else f"テーマ{project_no}"
+                # a team takes up an idea on its theme's topic where there is one
+                related = [i for i in ideas if i["title"].split("の")[0] in theme] or ideas
+                idea = related[int(rng.integers(0, len(related)))] if ideas and rng.random() < 0.8 else None
                 presented = city.fy_date(fy, 2, int(rng.integers(1, 20)))
                 done = presented <= city.last_day
                 live = done and rng.random() < 0.55
                 project = dict(
                     project_id=f"P{fy}-{project_no:03d}",
                     team=team,
-                    theme=theme_names.pop() if theme_names else f"テーマ{project_no}",
+                    theme=theme,
                     fy=fy,
                     submission_id=idea["submission_id"] if idea else None,
                     est_hours=idea["est_hours"] if idea else None,

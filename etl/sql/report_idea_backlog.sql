@@ -1,5 +1,6 @@
--- one row per passed idea that no seminar project has taken up and that estimated at least
--- $min_hours hours a year: the innovation backlog, largest savings first, with its maker's certification
+-- one row per passed idea submitted by the end of fiscal year $fiscal_year that no seminar project of
+-- that year or before had taken up, and that estimated at least $min_hours hours a year: the innovation
+-- backlog, largest savings first, with its maker's certifications and apps
 select
     submission_id,
     title,
@@ -15,7 +16,8 @@ select
     maker_apps
 from mart_ideas
 where result = 'pass'
-    and projects = 0
+    and submitted_on <= fiscal_year_end($fiscal_year)
+    and (first_project_fiscal_year is null or first_project_fiscal_year > $fiscal_year)
     and est_hours_saved >= $min_hours
     and (len($bureaus::varchar[]) = 0 or list_contains($bureaus::varchar[], bureau_name))
 order by est_hours_saved desc, submitted_on, submission_id

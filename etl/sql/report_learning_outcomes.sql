@@ -44,7 +44,13 @@ final as (
 )
 
 select
-    *,
+    is_learner,
+    staff,
+    dx_talent,
+    makers,
+    -- "after learning" means nothing for those who did not learn: no figure, not zero
+    case when is_learner then dx_talent_after_learning end as dx_talent_after_learning,
+    case when is_learner then makers_after_learning end as makers_after_learning,
     dx_talent / staff as dx_talent_share,
     makers / staff as maker_share
 from final

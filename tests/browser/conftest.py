@@ -32,6 +32,25 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
+# the pages each role lists and may open, as the office was promised them (README, "what each role sees")
+ROLE_PAGES = {
+    "executive": ["overview", "briefing", "ideas", "learning"],
+    "analyst": ["overview", "briefing", "talent", "ideas", "learning", "apps", "hours", "costs", "quality"],
+    "data_admin": [
+        "overview",
+        "briefing",
+        "talent",
+        "ideas",
+        "learning",
+        "apps",
+        "hours",
+        "costs",
+        "import",
+        "quality",
+    ],
+}
+
+
 def start_app(
     data_dir: Path, db: Path | None = None, args: tuple[str, ...] = (), env: dict | None = None, port: int = 0
 ):

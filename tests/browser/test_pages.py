@@ -14,7 +14,7 @@ from ui import fmt
 
 pytestmark = pytest.mark.browser
 
-DATA_PAGES = ["overview", "briefing", "talent", "apps", "hours", "costs", "quality"]
+DATA_PAGES = ["overview", "briefing", "talent", "ideas", "learning", "apps", "hours", "costs", "quality"]
 PAGES = [*DATA_PAGES, "import"]
 
 

@@ -3,17 +3,27 @@ each role sees exactly its pages, a forbidden URL is refused, and an executive m
 
 from __future__ import annotations
 
+import csv
 import io
 import json
 import re
 import subprocess
 from pathlib import Path
+from urllib.parse import quote
 
 import duckdb
 import pytest
 from pptx import Presentation
 
-from tests.browser.conftest import listed_pages, screenshot, start_app, stop_app, wait_until_rendered
+from tests.browser.conftest import (
+    ROLE_PAGES,
+    listed_pages,
+    screenshot,
+    start_app,
+    stop_app,
+    wait_until_rendered,
+)
+from ui.words import translate
 
 pytestmark = pytest.mark.browser
 
@@ -23,11 +33,9 @@ PEOPLE = {
     "analyst": "analyst@city.example",
     "data_admin": "admin@city.example",
 }
-PAGES = {
-    "executive": ["overview", "briefing"],
-    "analyst": ["overview", "briefing", "talent", "apps", "hours", "costs", "quality"],
-    "data_admin": ["overview", "briefing", "talent", "apps", "hours", "costs", "import", "quality"],
-}
+# groups below this many people are hidden from an executive: high enough that the demo's bureaus of
+# fewer than 150 learners in a year are hidden, so that the test can see it happen
+MIN_GROUP = 150
 
 
 @pytest.fixture(scope="module")
@@ -37,10 +45,11 @@ def proxied_app(app_db, tmp_path_factory):
     roles_file = folder / "roles.toml"
     lines = [f'[roles.{role}]\nemails = ["{email}"]' for role, email in PEOPLE.items()]
     roles_file.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    settings = folder / "settings.toml"
+    settings.write_text(f"[privacy]\nmin_group_size = {MIN_GROUP}\n", encoding="utf-8")
     headers = json.dumps({HEADER: "email"})
-    process, url = start_app(
-        folder, app_db, ("--server.trustedUserHeaders", headers), {"DXDASH_ROLES": str(roles_file)}
-    )
+    env = {"DXDASH_ROLES": str(roles_file), "DXDASH_SETTINGS": str(settings)}
+    process, url = start_app(folder, app_db, ("--server.trustedUserHeaders", headers), env)
     yield url
     stop_app(process)
 
@@ -77,12 +86,12 @@ def test_each_role_sees_exactly_its_pages_and_a_forbidden_url_is_refused(browser
     context, tab = open_as(browser, PEOPLE[role])
     tab.goto(f"{proxied_app}/overview?lang=en")
     wait_until_rendered(tab)
-    assert sorted(listed_pages(tab)) == sorted(PAGES[role])
+    assert sorted(listed_pages(tab)) == sorted(ROLE_PAGES[role])
     sidebar = tab.locator('[data-testid="stSidebar"]').inner_text().replace("\u2060", "")
     assert PEOPLE[role] in sidebar  # the sidebar says who is signed in
     assert tab.locator('[data-testid="stSidebar"] a[href^="mailto:"]').count() == 0  # as text, from a header
     for page in ("talent", "import"):
-        if page not in PAGES[role]:
+        if page not in ROLE_PAGES[role]:
             tab.goto(f"{proxied_app}/{page}?lang=en")
             tab.get_by_text("You are not permitted to open this page.").wait_for(timeout=60_000)
             tab.wait_for_selector('[data-testid="stApp"][data-test-script-state="notRunning"]')
@@ -94,10 +103,12 @@ def test_each_role_sees_exactly_its_pages_and_a_forbidden_url_is_refused(browser
 def test_an_executive_meets_no_staff_id_on_the_pages_or_in_the_briefing(browser, proxied_app, staff_ids):
     context, tab = open_as(browser, PEOPLE["executive"])
     seen = []
-    for page in PAGES["executive"]:
+    for page in ROLE_PAGES["executive"]:
         tab.goto(f"{proxied_app}/{page}?lang=ja&fy=2024")
         wait_until_rendered(tab)
         seen.append(tab.locator("body").inner_text())
+    tab.goto(f"{proxied_app}/briefing?lang=ja&fy=2024")
+    wait_until_rendered(tab)
     tab.get_by_role("button", name="資料を作成").click()
     tab.get_by_role("button", name="PowerPointをダウンロード").wait_for(timeout=120_000)
     with tab.expect_download() as pptx:
@@ -114,4 +125,49 @@ def test_an_executive_meets_no_staff_id_on_the_pages_or_in_the_briefing(browser,
     seen.append(subprocess.run(["pdftotext", pdf.value.path(), "-"], capture_output=True, text=True).stdout)
     tokens = set(re.findall(r"(?<![\d,.])\d{5,8}(?![\d,.])", "\n".join(seen)))
     assert tokens & staff_ids == set()
+    context.close()
+
+
+def table_download(tab, url: str) -> list[dict]:
+    """Opens a page's tab and reads the CSV its table downloads (UTF-8 with BOM), as a person would."""
+    tab.goto(url)
+    wait_until_rendered(tab)
+    with tab.expect_download() as download:
+        tab.get_by_role("button", name="CSVでダウンロード").first.click()
+    text = Path(download.value.path()).read_text(encoding="utf-8-sig")
+    return list(csv.DictReader(io.StringIO(text)))
+
+
+@pytest.mark.parametrize("role", ["executive", "analyst"])
+def test_the_idea_backlog_names_its_makers_only_to_roles_that_see_people(
+    browser, proxied_app, staff_ids, role
+):
+    context, tab = open_as(browser, PEOPLE[role])
+    backlog = quote(translate("ja", "tab_backlog"))
+    rows = table_download(tab, f"{proxied_app}/ideas?lang=ja&fy=2025&ideas_tab={backlog}")
+    assert rows and rows[0]["課題番号"].startswith("S")
+    makers = {row.get("職員番号") for row in rows} & staff_ids
+    if role == "executive":
+        assert "職員番号" not in rows[0] and "氏名" not in rows[0] and makers == set()
+        assert "シルバー認定日" in rows[0]  # the maker's certification stays: it names no one
+    else:
+        assert makers
+    screenshot(tab, f"backlog-{role}")
+    context.close()
+
+
+@pytest.mark.parametrize("role", ["executive", "analyst"])
+def test_small_groups_of_learners_are_hidden_from_an_executive_only(browser, proxied_app, role):
+    context, tab = open_as(browser, PEOPLE[role])
+    bureaus = quote(translate("ja", "tab_learning_bureaus"))
+    rows = table_download(tab, f"{proxied_app}/learning?lang=ja&fy=2025&learning_tab={bureaus}")
+    hidden = [row for row in rows if row["受講者"] == "—"]
+    if role == "executive":
+        assert hidden and len(hidden) < len(rows)
+        # the share per 100 staff would give a hidden count back: it goes with it
+        assert all(row["100人あたり"] in ("", "—") for row in hidden)
+        tab.get_by_text(f"{MIN_GROUP}人未満の集団").first.wait_for(timeout=30_000)
+    else:
+        assert hidden == []
+    screenshot(tab, f"small-groups-{role}")
     context.close()

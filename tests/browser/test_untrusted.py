@@ -19,7 +19,16 @@ BUREAU = f'<a href="http://{EVIL}/b">悪局</a>'
 DEPT = f"![x](http://{EVIL}/d.png)課"
 APP = f'<img src="http://{EVIL}/a.png">**太字**'
 CATEGORY = f":red[赤]<b>{EVIL}</b>"
-PAGES = ["overview", "briefing", "talent", "apps", "hours", "costs", "quality"]
+THEME = f'<a href="http://{EVIL}/t">悪テーマ</a>'
+TEAM = f"[チーム](http://{EVIL}/team)"
+COURSE = f'<img src="http://{EVIL}/c.png">悪講座'
+PAGES = ["overview", "briefing", "talent", "ideas", "learning", "apps", "hours", "costs", "quality"]
+# where each page draws the hostile names: the tab to open, and a name as typed to wait for
+SHOWN_ON = {
+    "apps": ("apps_tab", "tab_makers", "悪局</a>"),
+    "ideas": ("ideas_tab", "tab_pipeline", None),
+    "learning": ("learning_tab", "tab_learning_courses", "悪講座"),
+}
 
 
 @pytest.fixture(scope="module")
@@ -39,6 +48,15 @@ def hostile_app(tmp_path_factory):
     apps["アプリ名"] = [f"{APP}{i}" for i in range(len(apps))]
     apps["分類"] = CATEGORY
     apps.to_csv(apps_path, encoding="cp932", index=False)
+    projects_path = exports / "10_ゼミ・実装プロジェクト.xlsx"
+    projects = pd.read_excel(projects_path, sheet_name="プロジェクト", dtype=str)
+    projects["テーマ"] = [f"{THEME}{i}" for i in range(len(projects))]
+    projects["チーム名"] = TEAM
+    projects.to_excel(projects_path, sheet_name="プロジェクト", index=False)
+    learning_path = exports / "12_elearning_activity.csv"
+    learning = pd.read_csv(learning_path, dtype=str, keep_default_na=False)
+    learning["course_title"] = COURSE + learning["course_title"]
+    learning.to_csv(learning_path, index=False)
     (exports / "demo-manifest.json").unlink()  # no longer the demo: the office's own (hostile) data
     db = folder / "dxdash.duckdb"
     result = loader.load([exports], db=db)
@@ -58,14 +76,19 @@ def assert_shown_as_text(page) -> None:
 
 @pytest.mark.parametrize("path", PAGES)
 def test_a_hostile_name_shows_as_plain_text_on_every_page(page, hostile_app, path):
-    tab = f"&apps_tab={quote(translate('ja', 'tab_makers'))}" if path == "apps" else ""  # bureaus are there
-    page.goto(f"{hostile_app}/{path}?lang=ja&fy=2024{tab}")
+    key, tab, typed_in_chart = SHOWN_ON.get(path, (None, None, "悪局</a>"))
+    opened = f"&{key}={quote(translate('ja', tab))}" if key else ""
+    page.goto(f"{hostile_app}/{path}?lang=ja&fy=2024{opened}")
     wait_until_rendered(page)
-    if path in ("overview", "talent", "hours", "costs", "apps"):
+    if path == "ideas":  # the board writes each theme and team, as typed, as text
+        page.get_by_text("悪テーマ</a>", exact=False).first.wait_for(timeout=60_000)
+        page.get_by_text("[チーム](http", exact=False).first.wait_for(timeout=60_000)
+    elif path in ("overview", "talent", "hours", "costs", "apps", "learning"):
         # the bureau's name, tags and all, drawn as text in a chart (charts draw after the script has run)
         page.wait_for_function(
-            "() => [...document.querySelectorAll('[data-testid=stPlotlyChart] text')]"
-            ".some(t => t.textContent.includes('悪局</a>'))",
+            "typed => [...document.querySelectorAll('[data-testid=stPlotlyChart] text')]"
+            ".some(t => t.textContent.includes(typed))",
+            arg=typed_in_chart,
             timeout=60_000,
         )
     if path == "hours":  # an app's name and a category, as typed, in their charts

@@ -73,12 +73,3 @@ def hours_by_category(frame: pd.DataFrame, fiscal_year: int, words: Words) -> go
     return grouped_horizontal(
         frame, names, series, words("chart_hours_by_category"), words("axis_hours"), words("col_category")
     )
-
-
-def estimated_vs_realised(frame: pd.DataFrame, fiscal_year: int, words: Words) -> go.Figure:
-    """Per project: the hours a year its idea promised against the hours its app saved."""
-    series = {"estimated_hours": words("series_estimated"), "realised_hours": words("series_realised")}
-    title = words("chart_estimate", fy=fmt.fiscal_year(fiscal_year, words.lang))
-    return grouped_horizontal(
-        frame, untrusted.plotly_all(frame["app_name"]), series, title, words("axis_hours"), words("col_app")
-    )

@@ -1,0 +1,196 @@
+"""Ideas and projects: ideas submitted, the pipeline to live apps, estimated against realised hours,
+the backlog no project has taken up, and the Gold seminar's teams and themes."""
+
+import streamlit as st
+
+from etl.metrics import estimate_totals
+from ui import data, fmt, privacy
+from ui.board import project_board
+from ui.charts import ideas as charts
+from ui.components import (
+    PROGRAMME_COUNTS,
+    as_of_line,
+    chart,
+    kpi_card,
+    lazy_tabs,
+    method_panel,
+    page_context,
+    sees_people,
+    small_groups_note,
+    whole_year,
+)
+from ui.i18n import lang, t, words
+from ui.tables import readable_bureaus, table_with_downloads
+
+snapshot, filters = page_context()
+fy, bureaus, language, said = filters.fiscal_year, filters.bureaus, lang(), words()
+fy_label = fmt.fiscal_year(fy, language)
+st.title(t("ideas_title"))
+as_of_line(snapshot)
+st.caption(t("ideas_intro"))
+
+by_year = data.report(snapshot, "report_ideas_by_year", bureaus=bureaus).set_index("fiscal_year")
+seminar = data.report(snapshot, "report_seminar_by_year").set_index("fiscal_year")
+funnel = data.report_row(snapshot, "report_idea_funnel", fiscal_year=fy, bureaus=bureaus)
+estimates = data.report(snapshot, "report_estimated_vs_realised", fiscal_year=fy)
+totals = estimate_totals(estimates)
+compare = whole_year(snapshot, fy)
+
+cards = st.columns(4)
+year = by_year.loc[fy] if fy in by_year.index else None
+before = by_year.loc[fy - 1] if compare and fy - 1 in by_year.index else None
+ideas, previous = (
+    (year["ideas"] if year is not None else 0),
+    (before["ideas"] if before is not None else None),
+)
+change = fmt.change(ideas, previous, fmt.integer, language)
+kpi_card(cards[0], t("kpi_ideas"), fmt.integer(ideas, unit=t("unit_items")), change, t("kpi_ideas_help"))
+if ideas:
+    cards[0].caption(t("result_pass") + " " + fmt.percent(year["pass"] / ideas))
+teams = seminar.loc[fy] if fy in seminar.index else None
+pairs = t("kpi_seminar_value", teams=teams["teams"], themes=teams["themes"]) if teams is not None else "—"
+kpi_card(cards[1], t("kpi_seminar"), pairs, None, t("kpi_seminar_help"))
+live_ideas = fmt.integer(funnel["live"], unit=t("unit_items"))
+kpi_card(cards[2], t("kpi_live_ideas"), live_ideas, None, t("kpi_live_ideas_help"))
+ratio = fmt.percent(totals["ratio"], 0)
+kpi_card(cards[3], t("kpi_realised_ratio"), ratio, None, t("kpi_realised_ratio_help"))
+
+
+def tab_ideas():
+    if by_year.empty:
+        st.info(t("ideas_none"))
+        return
+    chart(charts.ideas_by_year(by_year.reset_index(), said))
+    with st.expander(t("ideas_year_table")):
+        years = by_year.reset_index()
+        years["fiscal_year"] = years["fiscal_year"].map(lambda y: fmt.fiscal_year(int(y), language))
+        columns = {"fiscal_year": "filter_fy", "ideas": "col_ideas"}
+        columns |= {level: f"level_{level}" for level in ("bronze", "silver", "gold")}
+        columns |= {result: f"result_{result}" for result in charts.RESULTS} | {
+            "est_hours": "col_est_hours_total"
+        }
+        table_with_downloads(years, columns, "ideas_by_year", "ideas_years")
+    by_bureau = data.report(snapshot, "report_ideas_by_bureau", fiscal_year=fy, bureaus=bureaus)
+    shown = privacy.for_viewer(
+        by_bureau, ["ideas", "passed"], ("taken_up", "est_hours", "per_100"), sees_people()
+    )
+    left, right = st.columns(2)
+    with left:
+        categories = data.report(snapshot, "report_ideas_by_category", fiscal_year=fy, bureaus=bureaus)
+        if categories.empty:
+            st.info(t("ideas_none"))
+        else:
+            chart(charts.ideas_by_category(categories, fy, said))
+    with right:
+        if not by_bureau.empty:
+            chart(charts.ideas_by_bureau(shown, fy, said))
+    small_groups_note()
+    st.subheader(t("ideas_bureau_table", fy=fy_label))
+    columns = {
+        "bureau_name": "col_bureau",
+        "staff": "col_staff",
+        "ideas": "col_ideas",
+        "passed": "col_passed",
+    }
+    columns |= {
+        "taken_up": "col_taken_up",
+        "per_100": "col_ideas_per_100",
+        "est_hours": "col_est_hours_total",
+    }
+    counts = ["ideas", "passed", "taken_up", "est_hours"]
+    table = privacy.as_text(readable_bureaus(shown), counts, sees_people(), decimals=("per_100",))
+    table_with_downloads(table.round({"per_100": 1}), columns, f"ideas_by_bureau_{fy}", "ideas_bureau")
+
+
+def tab_pipeline():
+    st.caption(t("pipeline_note"))
+    chart(charts.pipeline(funnel, fy, said))
+    st.subheader(t("board_title", fy=fy_label))
+    st.caption(t("board_note"))
+    projects = data.report(snapshot, "report_project_board", fiscal_year=fy)
+    if projects.empty:
+        st.info(t("board_none"))
+        return
+    project_board(projects)
+    columns = {"project_id": "col_project", "status": "col_project_status", "team": "col_team"}
+    columns |= {"theme": "col_theme", "presented_on": "col_presented_on", "live_on": "col_live_on"}
+    columns |= {"submission_id": "col_submission_id", "idea_title": "col_idea", "app_name": "col_app"}
+    with st.expander(t("board_table", fy=fy_label)):
+        shown = projects.assign(status=projects["status"].map(lambda s: t(f"status_{s}")))
+        table_with_downloads(shown, columns, f"seminar_projects_{fy}", "projects")
+
+
+def tab_estimates():
+    live = data.report(snapshot, "report_idea_to_live", fiscal_year=fy)
+    if live.empty:
+        st.info(t("to_live_none"))
+    else:
+        spread = live.iloc[0]
+        days = {k: fmt.integer(spread[f"{k}_days"]) for k in ("median", "q1", "q3", "min", "max")}
+        st.markdown(t("to_live_summary", fy=fy_label, count=fmt.integer(spread["projects_live"]), **days))
+        chart(charts.time_to_live(live, said))
+    st.subheader(t("estimate_title"))
+    if estimates.empty:
+        st.info(t("estimate_none"))
+        return
+    if totals["projects"]:
+        counts = {k: fmt.integer(totals[k]) for k in ("ideas", "projects", "apps")}
+        estimated = fmt.hours(totals["estimated_hours"], language)
+        realised = fmt.hours(totals["realised_hours_a_year"], language)
+        ratio = fmt.percent(totals["ratio"], 0)
+        summary = {"estimated": estimated, "realised": realised, "ratio": ratio, **counts}
+        st.markdown(t("estimate_summary", fy=fy_label, **summary))
+    st.caption(t("estimate_method"))
+    chart(charts.estimated_vs_realised(estimates, fy, said))
+    columns = {"project_id": "col_project", "team": "col_team", "theme": "col_theme", "idea": "col_idea"}
+    columns |= {"app_name": "col_app", "estimated_hours": "col_estimated", "realised_hours": "col_realised"}
+    columns |= {"days_in_use": "col_days_in_use", "realised_hours_a_year": "col_realised_a_year"}
+    columns |= {"realised_ratio": "col_ratio"}
+    shown = estimates.round({"realised_hours": 1, "realised_hours_a_year": 1, "realised_ratio": 2})
+    table_with_downloads(shown, columns, f"estimated_vs_realised_{fy}", "estimates")
+
+
+def tab_backlog():
+    minimum = st.select_slider(
+        t("backlog_min"), options=[0, 100, 200, 300, 400], value=300, key="backlog_min", bind="query-params"
+    )
+    backlog = data.report(snapshot, "report_idea_backlog", fiscal_year=fy, min_hours=minimum, bureaus=bureaus)
+    backlog = backlog.assign(
+        fiscal_year=backlog["fiscal_year"].map(lambda y: fmt.fiscal_year(int(y), language))
+    )
+    st.subheader(t("backlog_title", fy=fy_label, count=fmt.integer(len(backlog))))
+    st.caption(t("backlog_note"))
+    columns = {"submission_id": "col_submission_id", "title": "col_idea", "category": "col_category"}
+    columns |= {"fiscal_year": "filter_fy", "est_hours_saved": "col_estimated", "bureau_name": "col_bureau"}
+    columns |= {"dept_name": "col_dept", "staff_id": "col_staff_id", "name": "col_name"}
+    columns |= {"silver_on": "col_silver_on", "gold_on": "col_gold_on", "maker_apps": "col_maker_apps"}
+    table_with_downloads(backlog, columns, "idea_backlog", "backlog", person_columns=("staff_id", "name"))
+
+
+def tab_seminar():
+    if seminar.empty:
+        st.info(t("seminar_none"))
+        return
+    chart(charts.seminar_by_year(seminar.reset_index(), said))
+    st.subheader(t("seminar_table", fy=fy_label))
+    teams = data.report(snapshot, "report_seminar_teams", fiscal_year=fy)
+    if teams.empty:
+        st.info(t("seminar_none"))
+        return
+    columns = {"team": "col_team", "themes": "col_themes", "theme_names": "col_theme_names"}
+    columns |= {"ideas": "col_status_idea", "building": "col_status_building", "live": "col_status_live"}
+    columns |= {"presented_on": "col_presented_on"}
+    table_with_downloads(teams, columns, f"seminar_teams_{fy}", "teams")
+
+
+lazy_tabs(
+    "ideas_tab",
+    {
+        "tab_ideas": tab_ideas,
+        "tab_pipeline": tab_pipeline,
+        "tab_estimates": tab_estimates,
+        "tab_backlog": tab_backlog,
+        "tab_seminar": tab_seminar,
+    },
+)
+method_panel(snapshot, fy, ("method_ideas",), counts=PROGRAMME_COUNTS)

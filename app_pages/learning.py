@@ -1,0 +1,151 @@
+"""E-learning: active learners, hours watched and completions by month and year, learners per 100 staff
+by bureau, the most-used courses and the catalogue, and learners against the staff who did not learn."""
+
+import streamlit as st
+
+from etl.metrics import pareto
+from ui import data, fmt, privacy
+from ui.charts import learning as charts
+from ui.components import (
+    PROGRAMME_COUNTS,
+    as_of_line,
+    chart,
+    kpi_card,
+    lazy_tabs,
+    method_panel,
+    page_context,
+    sees_people,
+    small_groups_note,
+    whole_year,
+)
+from ui.i18n import lang, t, words
+from ui.tables import readable_bureaus, table_with_downloads
+
+TOP_COURSES = 15
+snapshot, filters = page_context()
+fy, bureaus, language, said = filters.fiscal_year, filters.bureaus, lang(), words()
+fy_label = fmt.fiscal_year(fy, language)
+people = sees_people()
+st.title(t("learning_title"))
+as_of_line(snapshot)
+st.caption(t("learning_intro"))
+
+by_year = data.report(snapshot, "report_learning_by_year", bureaus=bureaus).set_index("fiscal_year")
+compare = whole_year(snapshot, fy)
+year = by_year.loc[fy] if fy in by_year.index else None
+before = by_year.loc[fy - 1] if compare and fy - 1 in by_year.index else None
+
+
+def card(column, key: str, name: str, formatter) -> None:
+    value = year[name] if year is not None else None
+    previous = before[name] if before is not None else None
+    shown = formatter(value, language) if value is not None else "—"
+    kpi_card(column, t(key), shown, fmt.change(value, previous, formatter, language), t(f"{key}_help"))
+
+
+cards = st.columns(4)
+card(cards[0], "kpi_learners", "learners", lambda v, _: fmt.integer(v, unit=t("unit_people")))
+card(cards[1], "kpi_learning_share", "per_100", lambda v, _: f"{v:,.1f}")
+card(cards[2], "kpi_learning_hours", "minutes", lambda v, lang_: fmt.hours(v / 60, lang_))
+card(cards[3], "kpi_completions", "completions", lambda v, _: fmt.integer(v, unit=t("unit_items")))
+
+
+def tab_activity():
+    months = data.report(snapshot, "report_learning_by_month", fiscal_year=fy, bureaus=bureaus)
+    if year is None:
+        st.info(t("learning_none"))
+    else:
+        months = privacy.for_viewer(months, ["active_learners", "completions"], ("minutes",), people)
+        left, right = st.columns(2)
+        with left:
+            chart(charts.by_month(months, fy, said))
+        with right:
+            chart(charts.hours_by_month(months, fy, said))
+        small_groups_note()
+    if not by_year.empty:
+        chart(charts.by_year(by_year.reset_index(), said))
+
+
+def tab_bureaus():
+    by_bureau = data.report(snapshot, "report_learning_by_bureau", fiscal_year=fy)
+    shown = privacy.for_viewer(by_bureau, ["learners", "completions"], ("per_100", "minutes"), people)
+    chart(charts.per_100_by_bureau(shown[shown["staff"].notna()], fy, said))
+    small_groups_note()
+    st.subheader(t("learning_bureau_table", fy=fy_label))
+    table = readable_bureaus(shown.assign(hours=shown["minutes"] / 60)).round({"per_100": 1, "hours": 1})
+    table = privacy.as_text(table, ["learners", "completions", "hours"], people, decimals=("per_100",))
+    columns = {"bureau_name": "col_bureau", "staff": "col_staff", "learners": "col_learners"}
+    columns |= {"per_100": "col_per_100", "hours": "col_hours_watched", "completions": "col_completions"}
+    table_with_downloads(table, columns, f"learning_by_bureau_{fy}", "learning_bureau")
+
+
+def tab_courses():
+    rows = data.report(snapshot, "report_learning_courses", fiscal_year=fy, bureaus=bureaus)
+    courses = rows[rows["course_title"].notna()]
+    if courses.empty:
+        st.info(t("learning_none"))
+        return
+    seen = by_year["courses_seen"].max()
+    st.markdown(
+        t(
+            "catalogue_summary",
+            fy=fy_label,
+            used=fmt.integer(len(courses[courses["learners"] > 0])),
+            seen=fmt.integer(seen),
+            share=fmt.percent(len(courses[courses["learners"] > 0]) / seen),
+            top_share=fmt.percent(pareto(courses, "learners")["top10"]),
+        )
+    )
+    shown = privacy.for_viewer(courses, ["learners", "completions"], ("minutes",), people)
+    left, right = st.columns(2)
+    with left:
+        chart(charts.top_courses(shown.head(TOP_COURSES), fy, TOP_COURSES, said))
+    with right:
+        chart(charts.categories(rows[rows["course_title"].isna()], fy, said))
+    small_groups_note()
+    st.subheader(t("learning_courses_table", fy=fy_label))
+    table = privacy.as_text(
+        shown.assign(hours=(shown["minutes"] / 60).round(1)), ["learners", "completions", "hours"], people
+    )
+    columns = {"course_title": "col_course", "category": "col_category", "learners": "col_learners"}
+    columns |= {"hours": "col_hours_watched", "completions": "col_completions"}
+    table_with_downloads(table, columns, f"learning_by_course_{fy}", "learning_courses")
+
+
+def tab_outcomes():
+    st.caption(t("outcomes_note"))
+    outcomes = data.report(snapshot, "report_learning_outcomes", fiscal_year=fy, bureaus=bureaus)
+    if outcomes.empty:
+        st.info(t("learning_none"))
+        return
+    st.subheader(t("outcomes_title", fy=fy_label))
+    chart(charts.outcomes(outcomes, said))
+    counts = ["staff", "dx_talent", "makers", "dx_talent_after_learning", "makers_after_learning"]
+    shown = outcomes.assign(
+        group=outcomes["is_learner"].map(
+            lambda learner: t("group_learners" if learner else "group_non_learners")
+        ),
+        dx_talent_share=outcomes["dx_talent_share"].map(fmt.percent),
+        maker_share=outcomes["maker_share"].map(fmt.percent),
+    )
+    shown = privacy.as_text(privacy.for_viewer(shown, counts, (), people), counts, people)
+    columns = {"group": "col_group", "staff": "col_staff", "dx_talent": "col_dx_talent_count"}
+    columns |= {"dx_talent_share": "col_dx_share", "dx_talent_after_learning": "col_dx_after"}
+    columns |= {
+        "makers": "col_makers",
+        "maker_share": "col_maker_share",
+        "makers_after_learning": "col_makers_after",
+    }
+    table_with_downloads(shown, columns, f"learning_outcomes_{fy}", "learning_outcomes")
+
+
+lazy_tabs(
+    "learning_tab",
+    {
+        "tab_learning_activity": tab_activity,
+        "tab_learning_bureaus": tab_bureaus,
+        "tab_learning_courses": tab_courses,
+        "tab_learning_outcomes": tab_outcomes,
+    },
+)
+method_panel(snapshot, fy, ("method_learning",), counts=PROGRAMME_COUNTS)

@@ -1,0 +1,119 @@
+"""Charts of ideas and the Gold seminar: ideas by year and result, the pipeline, time to live, estimated
+against realised hours, teams and themes."""
+
+from __future__ import annotations
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from ui import fmt, untrusted
+from ui.charts.base import (
+    LEVEL_COLOURS,
+    OKABE_ITO,
+    TARGET_COLOUR,
+    bars_by_year,
+    bureau_names,
+    grouped_horizontal,
+    layout,
+    years,
+)
+from ui.words import Words
+
+RESULTS = ("pass", "resubmit", "fail", "none")
+RESULT_COLOURS = {"pass": OKABE_ITO[2], "resubmit": OKABE_ITO[1], "fail": OKABE_ITO[5], "none": TARGET_COLOUR}
+STAGES = ("submitted", "passed", "taken_up", "building", "live")
+STATUSES = ("idea", "building", "live")
+
+
+def ideas_by_year(frame: pd.DataFrame, words: Words) -> go.Figure:
+    """Ideas submitted per fiscal year, stacked by result (a result no idea has is left out)."""
+    x = years(frame, words)
+    figure = go.Figure()
+    for result in RESULTS:
+        if frame[result].sum() > 0:
+            name = words(f"result_{result}")
+            figure.add_bar(
+                x=x,
+                y=frame[result],
+                name=name,
+                marker_color=RESULT_COLOURS[result],
+                hovertemplate="%{x}: %{y:,}<extra>" + name + "</extra>",
+            )
+    figure.update_layout(barmode="stack", legend={"traceorder": "normal"})
+    figure.update_xaxes(type="category")
+    return layout(figure, words("chart_ideas_by_year"), words("axis_fiscal_year"), words("axis_ideas"))
+
+
+def ideas_by_category(frame: pd.DataFrame, fiscal_year: int, words: Words) -> go.Figure:
+    names = [untrusted.plotly(c) if c else "—" for c in frame["category"]]
+    series = {"ideas": words("series_ideas"), "passed": words("series_passed")}
+    title = words("chart_ideas_by_category", fy=fmt.fiscal_year(fiscal_year, words.lang))
+    return grouped_horizontal(frame, names, series, title, words("axis_ideas"), words("col_category"))
+
+
+def ideas_by_bureau(frame: pd.DataFrame, fiscal_year: int, words: Words) -> go.Figure:
+    series = {"ideas": words("series_ideas"), "passed": words("series_passed")}
+    title = words("chart_ideas_by_bureau", fy=fmt.fiscal_year(fiscal_year, words.lang))
+    names = bureau_names(frame["bureau_name"], words)
+    return grouped_horizontal(frame, names, series, title, words("axis_ideas"), words("axis_bureau"))
+
+
+def pipeline(row: pd.Series, fiscal_year: int, words: Words) -> go.Figure:
+    """Ideas at each stage, each step within the one before (report_idea_funnel)."""
+    figure = go.Figure(
+        go.Funnel(
+            y=[words(f"stage_{stage}") for stage in STAGES],
+            x=[int(row[stage]) for stage in STAGES],
+            texttemplate="%{value:,}<br>%{percentInitial:.1%}",
+            marker={"color": [LEVEL_COLOURS["silver"]] * 3 + [LEVEL_COLOURS["gold"]] * 2},
+            connector={"line": {"color": "#CCCCCC"}},
+            hovertemplate="%{y}: %{x:,}<extra></extra>",
+        )
+    )
+    title = words("pipeline_title", fy=fmt.fiscal_year(fiscal_year, words.lang))
+    return layout(figure, title, "", "", height=340)
+
+
+def time_to_live(frame: pd.DataFrame, words: Words) -> go.Figure:
+    """Days from idea to live app, one box (with every project as a point) per fiscal year it went live."""
+    figure = go.Figure(
+        go.Box(
+            x=years(frame, words, "live_fiscal_year"),
+            y=frame["days_idea_to_live"],
+            boxpoints="all",
+            jitter=0.3,
+            pointpos=0,
+            marker={"color": OKABE_ITO[0]},
+            line={"color": OKABE_ITO[0]},
+            text=untrusted.plotly_all(frame["theme"]),
+            hovertemplate="%{text}: %{y:,}<extra></extra>",
+            showlegend=False,
+        )
+    )
+    figure.update_xaxes(type="category")
+    return layout(figure, words("to_live_title"), words("axis_live_year"), words("axis_days"))
+
+
+def estimated_vs_realised(frame: pd.DataFrame, fiscal_year: int, words: Words) -> go.Figure:
+    """Per project: the hours a year its idea promised against the hours its app saved, scaled to a year."""
+    series = {
+        "estimated_hours": words("series_estimated"),
+        "realised_hours_a_year": words("series_realised_a_year"),
+    }
+    title = words("chart_estimate", fy=fmt.fiscal_year(fiscal_year, words.lang))
+    # a theme can come back in a later year: the project id keeps each bar its own
+    names = [
+        f"{untrusted.plotly(theme)} ({untrusted.plotly(project)})"
+        for theme, project in zip(frame["theme"], frame["project_id"], strict=True)
+    ]
+    return grouped_horizontal(frame, names, series, title, words("axis_hours"), words("col_project"))
+
+
+def seminar_by_year(frame: pd.DataFrame, words: Words) -> go.Figure:
+    series = {
+        "teams": words("series_teams"),
+        "themes": words("series_themes"),
+        "live": words("series_live_projects"),
+    }
+    colours = [LEVEL_COLOURS["gold"], OKABE_ITO[0], OKABE_ITO[2]]
+    return bars_by_year(frame, series, words("seminar_chart"), words("axis_count"), words, colours)

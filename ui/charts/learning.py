@@ -1,0 +1,104 @@
+"""Charts of e-learning: learners and completions by month and year, learners per 100 staff by bureau,
+the most-used courses and categories, and learners against the other staff."""
+
+from __future__ import annotations
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from ui import fmt, untrusted
+from ui.charts.base import (
+    LEVEL_COLOURS,
+    OKABE_ITO,
+    bars_by_year,
+    bureau_names,
+    grouped_horizontal,
+    horizontal_bars,
+    layout,
+    series_bars,
+)
+from ui.words import Words
+
+
+def month_labels(frame: pd.DataFrame, words: Words) -> list[str]:
+    """The months of a fiscal year in the reader's words, April first: 4月 / Apr."""
+    return [fmt.month_label(month.month, words.lang) for month in frame["month"]]
+
+
+def by_month(frame: pd.DataFrame, fiscal_year: int, words: Words) -> go.Figure:
+    """Active learners and completions per month of the year (grouped bars)."""
+    figure = go.Figure()
+    series = {
+        "active_learners": (words("series_learners"), OKABE_ITO[0]),
+        "completions": (words("series_completions"), OKABE_ITO[2]),
+    }
+    series_bars(figure, month_labels(frame, words), frame, series, "%{x}: %{y:,}")
+    figure.update_layout(barmode="group", legend={"traceorder": "normal"})
+    figure.update_xaxes(type="category")
+    title = words("chart_learning_months", fy=fmt.fiscal_year(fiscal_year, words.lang))
+    return layout(figure, title, words("axis_month"), words("axis_learners"))
+
+
+def hours_by_month(frame: pd.DataFrame, fiscal_year: int, words: Words) -> go.Figure:
+    figure = go.Figure()
+    hours = frame.assign(hours_watched=frame["minutes"] / 60)
+    series = {"hours_watched": (words("series_hours_watched"), OKABE_ITO[4])}
+    series_bars(figure, month_labels(frame, words), hours, series, "%{x}: %{y:,.0f}")
+    figure.update_layout(showlegend=False)
+    figure.update_xaxes(type="category")
+    title = words("chart_learning_minutes", fy=fmt.fiscal_year(fiscal_year, words.lang))
+    return layout(figure, title, words("axis_month"), words("axis_hours_watched"))
+
+
+def by_year(frame: pd.DataFrame, words: Words) -> go.Figure:
+    series = {"learners": words("series_learners"), "completions": words("series_completions")}
+    colours = [OKABE_ITO[0], OKABE_ITO[2]]
+    return bars_by_year(frame, series, words("chart_learning_years"), words("axis_learners"), words, colours)
+
+
+def per_100_by_bureau(frame: pd.DataFrame, fiscal_year: int, words: Words) -> go.Figure:
+    title = words("chart_learning_bureaus", fy=fmt.fiscal_year(fiscal_year, words.lang))
+    names = bureau_names(frame["bureau_name"], words)
+    figure = horizontal_bars(names, frame["per_100"], title, words("axis_per_100"), words("axis_bureau"))
+    figure.update_traces(hovertemplate="%{y}: %{x:.1f}<extra></extra>")
+    return figure
+
+
+def top_courses(frame: pd.DataFrame, fiscal_year: int, top: int, words: Words) -> go.Figure:
+    title = words("chart_top_courses", top=top, fy=fmt.fiscal_year(fiscal_year, words.lang))
+    names = untrusted.plotly_all(frame["course_title"])
+    return horizontal_bars(names, frame["learners"], title, words("axis_people"), words("col_course"))
+
+
+def categories(frame: pd.DataFrame, fiscal_year: int, words: Words) -> go.Figure:
+    names = [untrusted.plotly(c) if c else "—" for c in frame["category"]]
+    series = {"learners": words("series_learners"), "completions": words("series_completions")}
+    title = words("chart_learning_categories", fy=fmt.fiscal_year(fiscal_year, words.lang))
+    return grouped_horizontal(frame, names, series, title, words("axis_learners"), words("col_category"))
+
+
+def outcomes(frame: pd.DataFrame, words: Words) -> go.Figure:
+    """The share of DX talent and of app makers among learners and among the other staff."""
+    measures = [words("outcome_dx_talent"), words("outcome_makers")]
+    figure = go.Figure()
+    for is_learner, key, colour in (
+        (True, "group_learners", OKABE_ITO[0]),
+        (False, "group_non_learners", LEVEL_COLOURS["silver"]),
+    ):
+        rows = frame[frame["is_learner"] == is_learner]
+        if rows.empty:
+            continue
+        row = rows.iloc[0]
+        name = words(key)
+        figure.add_bar(
+            x=measures,
+            y=[row["dx_talent_share"] * 100, row["maker_share"] * 100],
+            name=name,
+            marker_color=colour,
+            text=[fmt.percent(row["dx_talent_share"]), fmt.percent(row["maker_share"])],
+            textposition="outside",
+            hovertemplate="%{x}: %{y:.1f}%<extra>" + name + "</extra>",
+        )
+    figure.update_layout(barmode="group", legend={"traceorder": "normal"})
+    figure.update_yaxes(ticksuffix="%")
+    return layout(figure, words("chart_outcomes"), "", words("axis_share_of_staff"))
