@@ -71,19 +71,18 @@ def tab_ideas():
         }
         table_with_downloads(years, columns, "ideas_by_year", "ideas_years")
     by_bureau = data.report(snapshot, "report_ideas_by_bureau", fiscal_year=fy, bureaus=bureaus)
+    if by_bureau.empty:  # a year whose ideas are not in yet (they come in from November)
+        st.info(t("ideas_none"))
+        return
     shown = privacy.for_viewer(
         by_bureau, ["ideas", "passed"], ("taken_up", "est_hours", "per_100"), sees_people()
     )
     left, right = st.columns(2)
     with left:
         categories = data.report(snapshot, "report_ideas_by_category", fiscal_year=fy, bureaus=bureaus)
-        if categories.empty:
-            st.info(t("ideas_none"))
-        else:
-            chart(charts.ideas_by_category(categories, fy, said))
+        chart(charts.ideas_by_category(categories, fy, said))
     with right:
-        if not by_bureau.empty:
-            chart(charts.ideas_by_bureau(shown, fy, said))
+        chart(charts.ideas_by_bureau(shown, fy, said))
     small_groups_note()
     st.subheader(t("ideas_bureau_table", fy=fy_label))
     columns = {

@@ -119,6 +119,9 @@ def table_with_downloads(
     if personal and not sees_people:
         st.info(t("not_permitted"))
         return
+    if frame.empty:  # Streamlit would draw an empty grid that says "empty" in English, and empty files
+        st.caption(t("table_no_rows"))
+        return
     shown = translated(frame, columns)
     st.dataframe(shown, hide_index=True, width="stretch", column_config=number_columns(shown))
 

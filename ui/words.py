@@ -43,6 +43,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "ja": "デモデータを表示しています。職員のデータを取り込むと置き換わります。",
         "en": "You are looking at demo data. Loading the office's own exports replaces it.",
     },
+    "table_no_rows": {"ja": "該当する行はありません。", "en": "No rows to show."},
     "models_rebuild": {
         "ja": "以前のバージョンで取り込んだデータです。集計をこのバージョンで作り直しています…",
         "en": "The data was loaded by an earlier version: building its figures again with this one…",
