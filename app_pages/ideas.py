@@ -145,7 +145,9 @@ def tab_estimates():
     columns |= {"app_name": "col_app", "estimated_hours": "col_estimated", "realised_hours": "col_realised"}
     columns |= {"days_in_use": "col_days_in_use", "realised_hours_a_year": "col_realised_a_year"}
     columns |= {"realised_ratio": "col_ratio"}
+    columns |= {"maker_level": "col_maker_level"}
     shown = estimates.round({"realised_hours": 1, "realised_hours_a_year": 1, "realised_ratio": 2})
+    shown["maker_level"] = shown["maker_level"].map(lambda level: t(f"level_{level}") if level else "—")
     table_with_downloads(shown, columns, f"estimated_vs_realised_{fy}", "estimates")
 
 

@@ -89,6 +89,7 @@ def test_an_idea_taken_up_by_two_projects_counts_once_in_the_funnel_and_in_the_e
     projects = run(con, "report_estimated_vs_realised", fiscal_year=2025)
     assert projects["project_id"].tolist() == ["P1", "P2"]
     assert projects["realised_hours"].tolist() == pytest.approx([360.0, 0.0])
+    assert projects["maker_level"].tolist() == ["silver", "silver"]  # 000001, Silver since February 2025
     # A1 could be used 182 days of the year (1 October to 31 March): 360 hours scale to a year
     assert projects["realised_hours_a_year"].tolist() == pytest.approx([360 * 365 / 182, 0.0])
     totals = metrics.estimate_totals(projects)

@@ -144,6 +144,7 @@ PROGRAMME: dict[str, dict[str, str]] = {
         "ja": "想定削減時間の大きい順。作成者の認定とアプリ作成数を併記します(氏名・職員番号は権限のある方にだけ表示)。",
         "en": "Largest estimate first, with the maker's certifications and apps built (names and staff ids only for roles that may see them).",
     },
+    "col_maker_level": {"ja": "アイデア作成者の認定", "en": "Idea maker's certification"},
     "col_maker_apps": {"ja": "作成者のアプリ数", "en": "Apps the maker built"},
     "seminar_chart": {
         "ja": "ゴールドゼミのチームとテーマ(年度別)",

@@ -30,6 +30,12 @@ projects as (
         projects.est_hours_saved as estimated_hours,
         projects.app_id,
         projects.app_name,
+        -- the idea's maker's highest certification by the year's end: Gold seminar members build ideas
+        -- Silver holders had
+        case
+            when ideas.gold_on <= fiscal_year_end($fiscal_year) then 'gold'
+            when ideas.silver_on <= fiscal_year_end($fiscal_year) then 'silver'
+        end as maker_level,
         coalesce(realised.realised_hours, 0) as realised_hours,
         greatest(
             date_diff(
@@ -42,6 +48,7 @@ projects as (
     from mart_projects as projects
     cross join reach
     left join realised on realised.app_id = projects.app_id
+    left join mart_ideas as ideas on ideas.submission_id = projects.submission_id
     where projects.has_idea and projects.has_app
         and projects.est_hours_saved is not null
         and projects.app_start_on <= fiscal_year_end($fiscal_year)
