@@ -103,7 +103,10 @@ def tab_ideas():
 
 def tab_pipeline():
     st.caption(t("pipeline_note"))
-    chart(charts.pipeline(funnel, fy, said))
+    if funnel["submitted"]:
+        chart(charts.pipeline(funnel, fy, said))
+    else:
+        st.info(t("ideas_none_yet"))
     st.subheader(t("board_title", fy=fy_label))
     st.caption(t("board_note"))
     projects = data.report(snapshot, "report_project_board", fiscal_year=fy)

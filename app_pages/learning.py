@@ -67,6 +67,9 @@ def tab_activity():
 
 
 def tab_bureaus():
+    if year is None:
+        st.info(t("learning_none"))
+        return
     by_bureau = data.report(snapshot, "report_learning_by_bureau", fiscal_year=fy)
     shown = privacy.for_viewer(by_bureau, ["learners", "completions"], ("per_100", "minutes"), people)
     chart(charts.per_100_by_bureau(shown[shown["staff"].notna()], fy, said))
@@ -115,7 +118,7 @@ def tab_courses():
 def tab_outcomes():
     st.caption(t("outcomes_note"))
     outcomes = data.report(snapshot, "report_learning_outcomes", fiscal_year=fy, bureaus=bureaus)
-    if outcomes.empty:
+    if by_year.empty or outcomes.empty:  # no e-learning loaded at all: nobody to compare
         st.info(t("learning_none"))
         return
     st.subheader(t("outcomes_title", fy=fy_label))

@@ -230,3 +230,38 @@ def test_the_hours_page_points_to_the_estimates_on_the_ideas_page(app_db):
     app = run_page("hours", "en", fy="2025")
     assert not app.exception
     assert any("Ideas & projects" in link.label for link in app.get("page_link"))
+
+
+# what each programme tab says when nothing of the programme is loaded
+SAYS_NONE = {
+    "ideas": {
+        "tab_ideas": "ideas_none",
+        "tab_pipeline": "ideas_none_yet",
+        "tab_estimates": "to_live_none",
+        "tab_backlog": "table_no_rows",
+        "tab_seminar": "seminar_none",
+    },
+    "learning": {tab: "learning_none" for tab in TABS["learning"]},
+}
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_an_office_that_loaded_no_programme_data_reads_that_there_is_none_not_empty_charts(db, exports, lang):
+    from tests.conftest import loaded_connection
+    from ui.words import translate
+
+    loaded_connection(
+        db,
+        exports,
+        {
+            "orgs.csv": "所属コード,所属名,局名\n0101,総務課,総務局\n",
+            "roster.csv": "年度,職員番号,所属コード,氏名\n2025,000001,0101,職員1\n",
+        },
+    ).close()
+    for page, tabs in SAYS_NONE.items():
+        for tab, key in tabs.items():
+            app = run_page(page, lang, fy="2025", **{f"{page}_tab": translate(lang, tab)})
+            assert not app.exception, (page, tab, [e.value for e in app.exception])
+            assert not app.get("plotly_chart"), (page, tab)  # no chart of nothing
+            said = [i.value for i in app.info] + [c.value for c in app.caption]
+            assert translate(lang, key) in said, (page, tab, said)

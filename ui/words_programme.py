@@ -71,6 +71,10 @@ PROGRAMME: dict[str, dict[str, str]] = {
         "ja": "この年度に提出されたアイデアはありません。",
         "en": "No ideas were submitted in this fiscal year.",
     },
+    "ideas_none_yet": {
+        "ja": "この年度末までに提出されたアイデアはありません。",
+        "en": "No ideas had been submitted by the end of this fiscal year.",
+    },
     "pipeline_title": {
         "ja": "アイデアのパイプライン({fy}末時点)",
         "en": "The idea pipeline (at the end of {fy})",
