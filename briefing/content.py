@@ -20,6 +20,7 @@ from ui import fmt
 from ui.assumptions import DEFAULTS
 from ui.charts import costs as cost_charts
 from ui.charts import hours as hour_charts
+from ui.charts import ideas as idea_charts
 from ui.charts import talent as talent_charts
 from ui.charts.base import COST_COLOURS, COST_COMPONENTS, LEVEL_COLOURS, LEVELS, OKABE_ITO, TARGET_COLOUR
 from ui.charts.quality import warning_params
@@ -63,6 +64,7 @@ class Chart:
     number_format: str  # Excel's: '#,##0' or '#,##0.0'
     axis_title: str
     figure: go.Figure
+    data_labels: bool = False  # each bar's value written on it (a small bar beside a tall one)
 
 
 @dataclass
@@ -133,6 +135,7 @@ def gather(
         _certifications_slide(con, kpis, fiscal_year, bureaus, words),
         _hours_slide(con, kpis, fiscal_year, bureaus, words),
         _cost_slide(kpis, frame, words),
+        _programme_slide(con, fiscal_year, bureaus, words),
         _act_slide(con, fiscal_year, bureaus, words),
         _method_slide(con, fiscal_year, words, today),
     ]
@@ -316,6 +319,71 @@ def _cost_slide(kpis: dict, frame: pd.DataFrame, words: Words) -> Slide:
         "stacked_bar", words("chart_cost_title"), years, series, "#,##0.0", words("axis_yen"), figure
     )
     return Slide(title, charts=[chart], notes=[words("deck_cost_method")])
+
+
+def _programme_slide(con, fiscal_year: int, bureaus: list[str], words: Words) -> Slide:
+    """Ideas to Gold projects to apps, and e-learning: the figures of the two programme pages."""
+    funnel = reports.run(con, "report_idea_funnel", fiscal_year=fiscal_year, bureaus=bureaus).iloc[0]
+    stages = [words(f"stage_{stage}") for stage in idea_charts.STAGES]
+    pipeline = Chart(
+        "bar",
+        words("pipeline_title", fy=_year_label(fiscal_year, words)),
+        stages,
+        [Series(words("col_ideas"), [float(funnel[s]) for s in idea_charts.STAGES], LEVEL_COLOURS["silver"])],
+        "#,##0",
+        words("axis_ideas"),
+        idea_charts.pipeline(funnel, fiscal_year, words),
+        data_labels=True,
+    )
+    seminar = reports.run(con, "report_seminar_by_year")
+    seminar = seminar[seminar["fiscal_year"] <= fiscal_year]
+    colours = {"teams": LEVEL_COLOURS["gold"], "themes": OKABE_ITO[0], "live": OKABE_ITO[2]}
+    names = {"teams": "series_teams", "themes": "series_themes", "live": "series_live_projects"}
+    teams = Chart(
+        "bar",
+        words("seminar_chart"),
+        [_year_label(int(fy), words) for fy in seminar["fiscal_year"]],
+        [Series(words(names[c]), [float(v) for v in seminar[c]], colours[c]) for c in names],
+        "#,##0",
+        words("axis_count"),
+        idea_charts.seminar_by_year(seminar, words),
+    )
+    year = seminar[seminar["fiscal_year"] == fiscal_year]
+    title = words(
+        "deck_programme_title",
+        fy=_year_label(fiscal_year, words),
+        teams=fmt.integer(year["teams"].iloc[0] if len(year) else 0),
+        themes=fmt.integer(year["themes"].iloc[0] if len(year) else 0),
+        live=fmt.integer(funnel["live"]),
+    )
+    notes = []
+    totals = metrics.estimate_totals(
+        reports.run(con, "report_estimated_vs_realised", fiscal_year=fiscal_year)
+    )
+    if totals["ratio"] is not None:
+        notes.append(
+            words(
+                "deck_programme_estimate",
+                estimated=fmt.hours(totals["estimated_hours"], words.lang),
+                realised=fmt.hours(totals["realised_hours_a_year"], words.lang),
+                ratio=fmt.percent(totals["ratio"], 0),
+            )
+        )
+    learning = reports.run(con, "report_learning_by_year", bureaus=bureaus).set_index("fiscal_year")
+    outcomes = reports.run(con, "report_learning_outcomes", fiscal_year=fiscal_year, bureaus=bureaus)
+    if fiscal_year in learning.index and len(outcomes) == 2:
+        learners, others = (outcomes[outcomes["is_learner"] == flag].iloc[0] for flag in (True, False))
+        notes.append(
+            words(
+                "deck_programme_learning",
+                per_100=f"{learning.loc[fiscal_year, 'per_100']:,.1f}",
+                learners=fmt.percent(learners["dx_talent_share"]),
+                others=fmt.percent(others["dx_talent_share"]),
+            )
+        )
+    if bureaus:
+        notes.append(words("deck_programme_citywide"))
+    return Slide(title, charts=[pipeline, teams], notes=notes)
 
 
 def _act_slide(con, fiscal_year: int, bureaus: list[str], words: Words) -> Slide:

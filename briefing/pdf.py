@@ -124,8 +124,10 @@ def _chart(chart: Chart, index: int, width: int, height: int) -> str:
 def _slide(content: Slide, deck: Deck, words: Words, number: int, pages: int, first_chart: int) -> str:
     parts = [f"<h1>{_e(content.title)}</h1>"]
     height = 560 - 30 * min(len(content.notes), 3) if content.charts else 0
-    for offset, chart in enumerate(content.charts):
-        parts.append(_chart(chart, first_chart + offset, PAGE_W - 96, height))
+    if content.charts:  # side by side, as on the slide
+        width = (PAGE_W - 96) // len(content.charts)
+        drawn = [_chart(chart, first_chart + i, width, height) for i, chart in enumerate(content.charts)]
+        parts.append('<div style="display:flex">' + "".join(drawn) + "</div>")
     if len(content.tables) == 1:
         parts.append(_table(content.tables[0]))
     elif content.tables:

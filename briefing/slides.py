@@ -9,7 +9,7 @@ from lxml import etree
 from pptx import Presentation
 from pptx.chart.data import CategoryChartData
 from pptx.dml.color import RGBColor
-from pptx.enum.chart import XL_CHART_TYPE, XL_LEGEND_POSITION
+from pptx.enum.chart import XL_CHART_TYPE, XL_LABEL_POSITION, XL_LEGEND_POSITION
 from pptx.enum.dml import MSO_LINE_DASH_STYLE
 from pptx.enum.text import PP_ALIGN
 from pptx.oxml.ns import qn
@@ -144,6 +144,16 @@ def _chart(slide, chart: Chart, left, top, width, height) -> None:
         axis.tick_labels.font.size = Pt(9)
         _label_every_category(axis._element)
     plot = plot_chart.plots[0]
+    if chart.data_labels:
+        plot.has_data_labels = True
+        labels = plot.data_labels
+        labels.show_value = True
+        labels.number_format = chart.number_format
+        labels.number_format_is_linked = False
+        labels.position = XL_LABEL_POSITION.OUTSIDE_END
+        labels.font.size = Pt(11)
+        if len(chart.series) == 1:  # one labelled series: its name is the axis title already
+            plot_chart.has_legend = False
     if chart.kind != "line":
         plot.gap_width = 60
         if chart.kind.startswith("stacked"):

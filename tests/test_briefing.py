@@ -47,14 +47,14 @@ def charts(prs: Presentation) -> list:
     return [shape.chart for slide in prs.slides for shape in slide.shapes if shape.has_chart]
 
 
-def test_the_deck_has_a_cover_and_seven_slides_each_with_its_page_and_source(decks):
+def test_the_deck_has_a_cover_and_eight_slides_each_with_its_page_and_source(decks):
     _, made = decks
     prs = presentation(made["ja"])
-    assert len(prs.slides) == 8
+    assert len(prs.slides) == 9
     assert prs.slide_width * 9 == prs.slide_height * 16  # 16:9
     for number, slide in enumerate(list(prs.slides)[1:], start=2):
         texts = [shape.text_frame.text for shape in slide.shapes if shape.has_text_frame]
-        assert f"{number} / 8" in texts
+        assert f"{number} / 9" in texts
         assert any(text.startswith("出典: DX人材ダッシュボード") for text in texts)
         assert "2026年10月31日現在" in texts
 
@@ -91,8 +91,10 @@ def test_a_year_in_progress_compares_with_the_same_period(decks):
 def test_every_chart_is_native_and_its_series_equal_the_queries(decks):
     con, made = decks
     found = charts(presentation(made["ja"]))
-    assert len(found) == 4  # talent, certifications, hours, cost: each editable, its data in a workbook
-    talent, certifications, hours, cost = found
+    # talent, certifications, hours, cost, the idea pipeline and the seminar: each editable, with its data
+    # in a workbook
+    assert len(found) == 6
+    talent, certifications, hours, cost, pipeline, seminar = found
     frame = metrics.kpis_frame(con)
     frame = frame[frame["fiscal_year"] <= COMPLETE]
     assert list(talent.plots[0].series[0].values) == [float(v) for v in frame["dx_talent_cumulative"]] + [
@@ -106,6 +108,12 @@ def test_every_chart_is_native_and_its_series_equal_the_queries(decks):
     assert sum(v or 0 for v in hours.plots[0].series[-1].values) == pytest.approx(this_year, abs=1)
     initial = [round(v / 1e8, 2) for v in frame["cost_initial_yen"]]
     assert list(cost.plots[0].series[0].values) == initial
+    funnel = reports.run(con, "report_idea_funnel", fiscal_year=COMPLETE, bureaus=[]).iloc[0]
+    assert list(pipeline.plots[0].series[0].values) == [
+        float(funnel[s]) for s in ("submitted", "passed", "taken_up", "building", "live")
+    ]
+    teams = reports.run(con, "report_seminar_by_year").set_index("fiscal_year")
+    assert list(seminar.plots[0].series[0].values) == [float(v) for v in teams.loc[:COMPLETE, "teams"]]
     for chart in found:  # the workbook inside holds the data, so the office can edit the chart
         assert chart.part.chart_workbook.xlsx_part is not None
 
@@ -140,7 +148,7 @@ def test_a_bureau_briefing_lists_only_that_bureau(decks):
     deck = made["bureau"]
     certifications = deck.slides[2].charts[0]
     assert certifications.categories == ["総務局"]
-    act = deck.slides[5]
+    act = deck.slides[6]
     assert {row[0] for row in act.tables[0].rows} <= {"総務局"}
     assert {row[2] for row in act.tables[1].rows} <= {"総務局"}
     assert deck.slides[0].notes  # the KPI slide says its figures are city-wide
@@ -176,7 +184,7 @@ def test_the_pdf_embeds_its_japanese_font_and_holds_the_figures(decks):
         fmt.yen(kpis["cost_avoided_cumulative_yen"], "ja"),
     ):
         assert figure in text
-    assert text.count("\f") >= 8  # eight pages
+    assert text.count("\f") >= 9  # nine pages
 
 
 def briefing_cli(*args: str, db: Path | None = None) -> subprocess.CompletedProcess:
@@ -189,7 +197,7 @@ def test_the_command_writes_a_pptx_and_says_why_when_it_cannot(demo_db, tmp_path
     out = tmp_path / "briefing.pptx"
     done = briefing_cli("--fy", "2024", "--lang", "en", "--out", str(out), "--bureau", "総務局", db=demo_db)
     assert done.returncode == 0, done.stderr
-    assert len(Presentation(str(out)).slides) == 8
+    assert len(Presentation(str(out)).slides) == 9
     for args, reason in (
         (("--fy", "2019", "--lang", "ja", "--out", str(tmp_path / "x.pptx")), "no data for fiscal year 2019"),
         (

@@ -180,6 +180,22 @@ PROGRAMME: dict[str, dict[str, str]] = {
         "ja": "つながらないもの: 課題ファイルにないアイデアを指すプロジェクト {unknown_ideas}件、台帳にないアプリを指すプロジェクト {unknown_apps}件、名簿にない職員のアイデア {ideas_off_roster}件、名簿にない学習者 {learners_off_roster}人。",
         "en": "Unlinked: {unknown_ideas} projects naming an idea missing from the assignments, {unknown_apps} naming an app missing from the register, {ideas_off_roster} ideas by staff on no roster, {learners_off_roster} learners on no roster.",
     },
+    "deck_programme_title": {
+        "ja": "{fy}: ゴールドゼミ{teams}チーム・{themes}テーマ、アイデア{live}件がアプリとして稼働",
+        "en": "{fy}: {teams} Gold seminar teams on {themes} themes; {live} ideas live as apps",
+    },
+    "deck_programme_estimate": {
+        "ja": "アプリ化したアイデアの想定削減時間は年{estimated}、実績は年換算で{realised}(想定の{ratio})。",
+        "en": "Ideas built into apps estimated {estimated} a year; the apps saved {realised} a year, scaled ({ratio}).",
+    },
+    "deck_programme_learning": {
+        "ja": "動画学習の受講者は職員100人あたり{per_100}人。受講者のDX人材の割合は{learners}(受講していない職員は{others})。",
+        "en": "{per_100} e-learning learners per 100 staff; {learners} of learners are DX talent, against {others} of the other staff.",
+    },
+    "deck_programme_citywide": {
+        "ja": "ゴールドゼミのチーム・テーマは全庁の値です。",
+        "en": "Gold seminar teams and themes are city-wide.",
+    },
     # e-learning
     "learning_title": {"ja": "動画学習(eラーニング)", "en": "E-learning"},
     "learning_intro": {
