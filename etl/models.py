@@ -17,6 +17,7 @@ from etl.kinds import KINDS, raw_table
 # Build order: a model reads only the raw tables and the models listed before it.
 STAGING = (
     "stg_organizations",
+    "stg_bureau_orders",
     "stg_staff",
     "stg_certifications",
     "stg_nominations",

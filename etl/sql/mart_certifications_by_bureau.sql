@@ -25,9 +25,7 @@ final as (
         orders.bureau_order
     from certs
     left join roster using (fiscal_year, bureau_name)
-    left join (
-        select bureau_name, min(bureau_order) as bureau_order from stg_organizations group by all
-    ) as orders using (bureau_name)
+    left join stg_bureau_orders as orders using (bureau_name)
 )
 
 select * from final

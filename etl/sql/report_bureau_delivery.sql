@@ -16,10 +16,6 @@ staff as (
     group by all
 ),
 
-orders as (
-    select bureau_name, min(bureau_order) as bureau_order from stg_organizations group by all
-),
-
 final as (
     select
         coalesce(talent.bureau_name, staff.bureau_name) as bureau_name,
@@ -30,7 +26,7 @@ final as (
         coalesce(orders.bureau_order, 9999) as bureau_order
     from talent
     full outer join staff using (bureau_name)
-    left join orders on orders.bureau_name = coalesce(talent.bureau_name, staff.bureau_name)
+    left join stg_bureau_orders as orders on orders.bureau_name = coalesce(talent.bureau_name, staff.bureau_name)
 )
 
 select * from final order by bureau_order, bureau_name

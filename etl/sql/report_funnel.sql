@@ -59,9 +59,7 @@ final as (
         coalesce(orders.bureau_order, 9999) as bureau_order
     from grouped
     cross join available
-    left join (
-        select bureau_name, min(bureau_order) as bureau_order from stg_organizations group by all
-    ) as orders on orders.bureau_name = grouped.bureau_name
+    left join stg_bureau_orders as orders on orders.bureau_name = grouped.bureau_name
 )
 
 select * from final order by bureau_name <> all_groups(), bureau_order, bureau_name

@@ -5,10 +5,6 @@ with source as (
         and (len($bureaus::varchar[]) = 0 or list_contains($bureaus::varchar[], bureau_name))
 ),
 
-orders as (
-    select bureau_name, min(bureau_order) as bureau_order from stg_organizations group by all
-),
-
 final as (
     select
         coalesce(source.bureau_name, unknown_group()) as bureau_name,
@@ -16,7 +12,7 @@ final as (
         count(distinct source.app_id) as apps,
         coalesce(min(orders.bureau_order), 9999) as bureau_order
     from source
-    left join orders using (bureau_name)
+    left join stg_bureau_orders as orders using (bureau_name)
     group by all
 )
 

@@ -19,10 +19,6 @@ staff as (
     group by all
 ),
 
-orders as (
-    select bureau_name, min(bureau_order) as bureau_order from stg_organizations group by all
-),
-
 final as (
     select
         ideas.bureau_name,
@@ -35,7 +31,7 @@ final as (
         coalesce(orders.bureau_order, 9999) as bureau_order
     from ideas
     left join staff using (bureau_name)
-    left join orders using (bureau_name)
+    left join stg_bureau_orders as orders using (bureau_name)
 )
 
 select * from final

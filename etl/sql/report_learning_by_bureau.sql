@@ -24,10 +24,6 @@ staff as (
     group by all
 ),
 
-orders as (
-    select bureau_name, min(bureau_order) as bureau_order from stg_organizations group by all
-),
-
 final as (
     select
         bureau_name,
@@ -40,7 +36,7 @@ final as (
     from staff
     full join active using (bureau_name)
     full join completed using (bureau_name)
-    left join orders using (bureau_name)
+    left join stg_bureau_orders as orders using (bureau_name)
 )
 
 select * from final order by bureau_order, bureau_name

@@ -14,7 +14,7 @@ placed as (
 
 select
     placed.*,
-    coalesce((select min(bureau_order) from stg_organizations as o where o.bureau_name = placed.bureau_name), 9999)
-        as bureau_order
+    coalesce(orders.bureau_order, 9999) as bureau_order
 from placed
+left join stg_bureau_orders as orders using (bureau_name)
 order by bureau_order, bureau_name
