@@ -286,15 +286,16 @@ def load(
     return result
 
 
-def _current_meta(store: SnapshotStore, key: str) -> str | None:
+def _current_meta(store: SnapshotStore) -> dict[str, str]:
+    """The current snapshot's meta table (dataset, models, last load), read once; empty without one."""
     current = store.current()
     if current is None:
-        return None
+        return {}
     con = duckdb.connect(str(current), read_only=True)
     try:
-        return schema.meta(con, key)
+        return dict(con.execute("select key, value from meta").fetchall())
     except duckdb.Error:
-        return None
+        return {}
     finally:
         con.close()
 
@@ -302,7 +303,19 @@ def _current_meta(store: SnapshotStore, key: str) -> str | None:
 def models_outdated(db: str | Path | None = None) -> bool:
     """Whether the current snapshot's models were built by SQL other than this version's."""
     store = SnapshotStore(config.db_path(db))
-    return store.current() is not None and _current_meta(store, "models") != models.fingerprint()
+    return store.current() is not None and _current_meta(store).get("models") != models.fingerprint()
+
+
+def _build_and_publish(con, store: SnapshotStore, work: Path, final: Path, meta: dict[str, str]) -> None:
+    """Inside the work copy's open transaction: builds the models, records `meta` and the models'
+    fingerprint, commits, and makes the copy the current snapshot."""
+    models.build(con)
+    for key, value in {**meta, "models": models.fingerprint()}.items():
+        schema.set_meta(con, key, value)
+    con.execute("commit")
+    con.execute("checkpoint")
+    con.close()
+    store.publish(work, final)
 
 
 def rebuild(db: str | Path | None = None) -> bool:
@@ -311,19 +324,14 @@ def rebuild(db: str | Path | None = None) -> bool:
     the models are this version's already."""
     store = SnapshotStore(config.db_path(db))
     with store.lock():
-        if store.current() is None or _current_meta(store, "models") == models.fingerprint():
+        if store.current() is None or _current_meta(store).get("models") == models.fingerprint():
             return False
         work, final = store.prepare(start_empty=False)
         con = duckdb.connect(str(work))
         committed = False
         try:
             con.execute("begin transaction")
-            models.build(con)
-            schema.set_meta(con, "models", models.fingerprint())
-            con.execute("commit")
-            con.execute("checkpoint")
-            con.close()
-            store.publish(work, final)
+            _build_and_publish(con, store, work, final, {})
             committed = True
         finally:
             if not committed:
@@ -343,8 +351,9 @@ def _load_locked(store, files, forced_kind, lang, report, workdir, result: LoadR
             hashes[path] = None
     readable = [h for h in hashes.values() if h]
     run_is_demo = bool(readable) and all(h in demo for h in readable)
-    previous_dataset = _current_meta(store, "dataset")
-    models_current = _current_meta(store, "models") == models.fingerprint()
+    meta = _current_meta(store)
+    previous_dataset = meta.get("dataset")
+    models_current = meta.get("models") == models.fingerprint()
     # Demo rows never mix with the office's: the first office load starts from an empty database.
     start_empty = previous_dataset == "demo" and not run_is_demo
     dataset = "demo" if run_is_demo and previous_dataset in (None, "demo") else "office"
@@ -376,20 +385,13 @@ def _load_locked(store, files, forced_kind, lang, report, workdir, result: LoadR
             return
         report(0.95, "marts")
         con.execute("begin transaction")
-        models.build(con)
         now = datetime.now().isoformat(timespec="seconds")
         previous = store.current()
         con.execute(
             "insert into loads values (?, ?, now(), ?, ?, ?)",
             [load_id, now, dataset, final.name, previous.name if previous else None],
         )
-        schema.set_meta(con, "dataset", dataset)
-        schema.set_meta(con, "models", models.fingerprint())
-        schema.set_meta(con, "last_load_at", now)
-        con.execute("commit")
-        con.execute("checkpoint")
-        con.close()
-        store.publish(work, final)
+        _build_and_publish(con, store, work, final, {"dataset": dataset, "last_load_at": now})
         committed = True
         result.committed = True
         result.snapshot = final.name

@@ -265,3 +265,15 @@ def test_an_office_that_loaded_no_programme_data_reads_that_there_is_none_not_em
             assert not app.get("plotly_chart"), (page, tab)  # no chart of nothing
             said = [i.value for i in app.info] + [c.value for c in app.caption]
             assert translate(lang, key) in said, (page, tab, said)
+
+
+def test_a_database_an_earlier_version_loaded_is_built_again_before_a_page_reads_it(app_db):
+    import duckdb
+
+    con = duckdb.connect(str(app_db))
+    con.execute("drop table mart_ideas")  # an earlier version had no such mart
+    con.execute("update meta set value = 'earlier' where key = 'models'")
+    con.close()
+    app = run_page("ideas", "en", fy="2024")
+    assert not app.exception, [e.value for e in app.exception]
+    assert {m.label for m in app.metric} >= {"Ideas submitted", "Live as apps (total)"}

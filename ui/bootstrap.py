@@ -5,13 +5,14 @@ from __future__ import annotations
 import streamlit as st
 
 from etl import config, demo, loader
+from ui import data
 from ui.i18n import t
 
 
 def ensure_data() -> bool:
     """True when a database exists (creating the demo one first if needed)."""
     if config.db_path().exists():
-        if loader.models_outdated():  # loaded by an earlier version: its figures are built again first
+        if not data.models_current(data.snapshot_id()):  # loaded by an earlier version: built again first
             with st.status(t("models_rebuild"), expanded=False) as status:
                 loader.rebuild()
                 status.update(label=t("models_rebuilt"), state="complete")

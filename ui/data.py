@@ -15,7 +15,7 @@ import duckdb
 import pandas as pd
 import streamlit as st
 
-from etl import config, metrics, reports
+from etl import config, metrics, models, reports, schema
 from etl.fiscal import today_in_japan
 from etl.reports import ReportName
 
@@ -43,6 +43,17 @@ def report(snapshot: str, name: ReportName, **params) -> pd.DataFrame:
     """Report `name` (etl/sql/<name>.sql) with its parameters, cached per snapshot."""
     with cursor(snapshot) as con:
         return reports.run(con, name, **params)
+
+
+@st.cache_data(show_spinner=False)
+def models_current(snapshot: str) -> bool:
+    """Whether the snapshot's models were built by this version's SQL: asked once per snapshot, on its
+    shared connection, not on every rerun of every page."""
+    with cursor(snapshot) as con:
+        try:
+            return schema.meta(con, "models") == models.fingerprint()
+        except duckdb.Error:  # no meta table: older than any fingerprint
+            return False
 
 
 def report_row(snapshot: str, name: ReportName, **params) -> dict:
