@@ -40,10 +40,11 @@ def translated(frame: pd.DataFrame, columns: dict[str, str]) -> pd.DataFrame:
 
 def readable_bureaus(frame: pd.DataFrame, column: str = "bureau_name") -> pd.DataFrame:
     """A breakdown's rows of no known bureau, and its city-wide row, named in the reader's words."""
-    from etl.reports import ALL, UNKNOWN
+    from ui.charts.base import bureau_word
+    from ui.i18n import words
 
-    names = {UNKNOWN: t("bureau_unknown"), ALL: t("filter_bureau_all")}
-    return frame.assign(**{column: frame[column].map(lambda b: names.get(b, b))})
+    said = words()
+    return frame.assign(**{column: frame[column].map(lambda b: bureau_word(b, said))})
 
 
 def number_columns(frame: pd.DataFrame) -> dict:
@@ -108,9 +109,10 @@ def table_with_downloads(
     import streamlit as st
 
     from etl import audit
+    from ui.components import sees_people as viewer_sees_people
 
     user = st.session_state.get("user")
-    sees_people = user is not None and user.sees_people
+    sees_people = viewer_sees_people()
     if person_columns:
         if sees_people:
             personal = True

@@ -13,19 +13,12 @@ import pytest
 
 from etl import reports
 from tests.browser.conftest import screenshot, wait_until_rendered
+from tests.test_pages import TABS
 from ui.words import translate
 
 pytestmark = pytest.mark.browser
 
-TABS = {
-    "ideas": ["tab_ideas", "tab_pipeline", "tab_estimates", "tab_backlog", "tab_seminar"],
-    "learning": [
-        "tab_learning_activity",
-        "tab_learning_bureaus",
-        "tab_learning_courses",
-        "tab_learning_outcomes",
-    ],
-}
+PAGES = ("ideas", "learning")  # their tabs: tests.test_pages.TABS, the AppTest's own list
 WITHOUT_CHART = {"tab_backlog"}  # a table only
 
 
@@ -38,7 +31,7 @@ def report(app_db, name: str, **params) -> list[dict]:
 
 
 @pytest.mark.parametrize("lang", ["ja", "en"])
-@pytest.mark.parametrize("path", list(TABS))
+@pytest.mark.parametrize("path", PAGES)
 def test_every_tab_of_the_programme_pages_draws(page, app, path, lang):
     page.goto(f"{app}/{path}?lang={lang}&fy=2025")
     wait_until_rendered(page)

@@ -8,7 +8,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import plotly.io as pio
 
-from etl.reports import UNKNOWN
+from etl.reports import ALL, UNKNOWN
 from ui import fmt, untrusted
 from ui.words import Words
 
@@ -57,9 +57,14 @@ def years(frame: pd.DataFrame, words: Words, column: str = "fiscal_year") -> lis
     return [fmt.fiscal_year(int(fy), words.lang) for fy in frame[column]]
 
 
+def bureau_word(bureau: str, words: Words) -> str:
+    """A breakdown's own rows in the reader's words (no known bureau, the whole city); a bureau as itself."""
+    return {UNKNOWN: words("bureau_unknown"), ALL: words("filter_bureau_all")}.get(bureau, bureau)
+
+
 def bureau_names(bureaus: Iterable[str], words: Words) -> list[str]:
-    """Bureau names as a person reads them: rows of no known bureau are named so."""
-    return [words("bureau_unknown") if b == UNKNOWN else untrusted.plotly(b) for b in bureaus]
+    """Bureau names as a person reads them in a chart: rows of no known bureau are named so."""
+    return [untrusted.plotly(bureau_word(b, words)) for b in bureaus]
 
 
 def series_bars(

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from etl.reports import ALL, UNKNOWN
+from etl.reports import ALL
 from ui import fmt, untrusted
 from ui.charts.base import (
     LEVEL_COLOURS,
@@ -14,6 +14,7 @@ from ui.charts.base import (
     TARGET_COLOUR,
     bars_by_year,
     bureau_names,
+    bureau_word,
     layout,
     series_bars,
     years,
@@ -146,9 +147,7 @@ def funnel_table(frame: pd.DataFrame, words: Words) -> pd.DataFrame:
     """The funnel by bureau with the share certified of the first step that has data."""
     first = next((step for step in STEPS if frame.iloc[0][f"has_{step}"]), "certified")
     table = frame.copy()
-    table["bureau_name"] = table["bureau_name"].map(
-        lambda b: words("filter_bureau_all") if b == ALL else words("bureau_unknown") if b == UNKNOWN else b
-    )
+    table["bureau_name"] = table["bureau_name"].map(lambda b: bureau_word(b, words))
     table["conversion"] = (table["certified"] / table[first].where(table[first] > 0)).map(fmt.percent)
     return table
 
