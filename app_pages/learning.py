@@ -51,10 +51,10 @@ card(cards[3], "kpi_completions", "completions", lambda v, _: fmt.integer(v, uni
 
 
 def tab_activity():
-    months = data.report(snapshot, "report_learning_by_month", fiscal_year=fy, bureaus=bureaus)
     if year is None:
         st.info(t("learning_none"))
     else:
+        months = data.report(snapshot, "report_learning_by_month", fiscal_year=fy, bureaus=bureaus)
         months = privacy.for_viewer(months, ["active_learners", "completions"], ("minutes",), people)
         left, right = st.columns(2)
         with left:
@@ -89,13 +89,14 @@ def tab_courses():
         st.info(t("learning_none"))
         return
     seen = by_year["courses_seen"].max()
+    used = int((courses["learners"] > 0).sum())
     st.markdown(
         t(
             "catalogue_summary",
             fy=fy_label,
-            used=fmt.integer(len(courses[courses["learners"] > 0])),
+            used=fmt.integer(used),
             seen=fmt.integer(seen),
-            share=fmt.percent(len(courses[courses["learners"] > 0]) / seen),
+            share=fmt.percent(used / seen),
             top_share=fmt.percent(pareto(courses, "learners")["top10"]),
         )
     )
