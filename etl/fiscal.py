@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import os
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 TOKYO = ZoneInfo("Asia/Tokyo")
+# Pins "today" (YYYY-MM-DD) for the tests and for a demo of another day; unset, the clock in Japan decides.
+TODAY_VARIABLE = "DXDASH_TODAY"
 
 
 def fiscal_year_of(day: date) -> int:
@@ -39,6 +42,13 @@ def days_in_year(fiscal_year: int) -> int:
 
 
 def today_in_japan() -> date:
+    """The one "today" of the product: the day in Japan, or the day DXDASH_TODAY pins."""
+    pinned = os.environ.get(TODAY_VARIABLE, "").strip()
+    if pinned:
+        try:
+            return date.fromisoformat(pinned)
+        except ValueError:
+            raise ValueError(f"{TODAY_VARIABLE} must be a date written YYYY-MM-DD, not {pinned!r}") from None
     return datetime.now(TOKYO).date()
 
 

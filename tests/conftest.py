@@ -2,15 +2,25 @@
 
 from __future__ import annotations
 
+import fcntl
+import os
 import shutil
+from datetime import date
 from pathlib import Path
 
 import duckdb
 import pytest
 
 from etl import demo, loader
+from etl.fiscal import TODAY_VARIABLE
 
 ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"
+
+# One "today" for every test, whatever the day it runs: the demo, the first-run bootstrap, AppTest and
+# the browser tests' servers (which inherit the environment) all ask etl.fiscal.today_in_japan(). On this
+# day the demo's FY2026 is in progress, its exports reach 31 October 2026, and the years before are complete.
+TODAY = date(2026, 11, 16)
+os.environ[TODAY_VARIABLE] = TODAY.isoformat()
 
 
 @pytest.fixture
@@ -44,23 +54,45 @@ def query(db: Path, sql: str, params=None):
         con.close()
 
 
-@pytest.fixture(scope="session")
-def demo_exports(tmp_path_factory) -> Path:
-    folder = tmp_path_factory.mktemp("demo-exports")
-    demo.write_demo(folder, seed=2024)
+def built_once(tmp_path_factory, name: str, build) -> Path:
+    """A folder `build` fills once for the whole run: with pytest-xdist, the first worker to ask builds it
+    under a lock in the run's shared temporary folder and the others wait for it and read it."""
+    if not os.environ.get("PYTEST_XDIST_WORKER"):
+        folder = tmp_path_factory.mktemp(name)
+        build(folder)
+        return folder
+    shared = tmp_path_factory.getbasetemp().parent
+    folder = shared / name
+    with (shared / f"{name}.lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not (folder / ".built").exists():
+            shutil.rmtree(folder, ignore_errors=True)
+            folder.mkdir()
+            build(folder)
+            (folder / ".built").touch()
     return folder
 
 
 @pytest.fixture(scope="session")
-def demo_db(tmp_path_factory, demo_exports) -> Path:
-    """The demo exports loaded through the ETL once; tests copy it when they need to write."""
-    path = tmp_path_factory.mktemp("demo-db") / "dxdash.duckdb"
-    result = loader.load([demo_exports], db=path)
+def demo_exports(tmp_path_factory) -> Path:
+    return built_once(tmp_path_factory, "demo-exports", lambda folder: demo.write_demo(folder, seed=2024))
+
+
+def _load_demo(folder: Path, exports: Path) -> None:
+    result = loader.load([exports], db=folder / "dxdash.duckdb")
     # everything loads but the demo's three bad rows, set aside on purpose (exit status 1)
     assert result.committed and result.exit_code == 1, result.to_json()
     assert sum(f.rows_quarantined for f in result.files) == 3, result.to_json()
     assert {f.status for f in result.files} == {"loaded"}, result.to_json()
-    return path
+
+
+@pytest.fixture(scope="session")
+def demo_db(tmp_path_factory, demo_exports) -> Path:
+    """The demo exports loaded through the ETL once; tests only read it, or copy it to write."""
+    return (
+        built_once(tmp_path_factory, "demo-db", lambda folder: _load_demo(folder, demo_exports))
+        / "dxdash.duckdb"
+    )
 
 
 @pytest.fixture

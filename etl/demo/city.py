@@ -1,5 +1,5 @@
 """The demo city: its departments and yearly staff rosters, relative to today (the data runs to the end
-of the last full month)."""
+of the last full month, and in April to the day before today, so that today's fiscal year always has data)."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ import numpy as np
 import pandas as pd
 
 from etl.demo.words import BUREAUS, FIRST_FY, GIVEN, SECTIONS, SURNAMES, WARD_SECTIONS
-from etl.fiscal import date_in_fiscal_year, fiscal_year_of
+from etl.fiscal import date_in_fiscal_year, fiscal_year_of, fiscal_year_start
 
 
 @dataclass
@@ -22,10 +22,10 @@ class City:
     rosters: dict[int, pd.DataFrame] = field(default_factory=dict)
     names: dict[str, str] = field(default_factory=dict)
 
-    last_day: date = date.min  # the end of the last full month before today
+    last_day: date = date.min  # the last day the exports reach
 
     def __post_init__(self):
-        self.last_day = self.today.replace(day=1) - timedelta(days=1)
+        self.last_day = demo_last_day(self.today)
 
     @property
     def fiscal_years(self) -> list[int]:
@@ -38,6 +38,17 @@ class City:
         end = min(end, self.last_day)
         span = max((end - start).days, 0)
         return start + timedelta(days=int(self.rng.integers(0, span + 1)))
+
+
+def demo_last_day(today: date) -> date:
+    """The end of the last full month before today; in April, when that would leave today's fiscal year
+    empty, the day before today, and never earlier than the fiscal year's first day (so on 1 April the
+    exports reach today: the new year is in progress from its first day)."""
+    month_end = today.replace(day=1) - timedelta(days=1)
+    year_start = fiscal_year_start(fiscal_year_of(today))
+    if month_end >= year_start:
+        return month_end
+    return max(year_start, today - timedelta(days=1))
 
 
 def departments(city: City) -> pd.DataFrame:

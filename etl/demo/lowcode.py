@@ -97,7 +97,11 @@ def usage(city: City, apps: pd.DataFrame) -> pd.DataFrame:
     app_index, month_index = np.nonzero(in_operation)
     seasonal = 1 + 0.25 * np.sin(np.array([m.month for m in months]) / 12 * 2 * np.pi)[month_index]
     growth = np.array([1 + 0.04 * (m.year - FIRST_FY) for m in months])[month_index]
-    rate = base[app_index] * seasonal * growth
+    # the month the data ends in, where it ends before the month does (April's first days), counts its
+    # days so far
+    passed = np.minimum(month_last, city.last_day.toordinal()) - month_first + 1
+    so_far = (passed / (month_last - month_first + 1))[month_index]
+    rate = base[app_index] * seasonal * growth * so_far
     fy2024 = np.array([fiscal_year_of(m) == 2024 for m in months])[month_index]
     hours = (rate * apps["minutes"].to_numpy()[app_index] / 60)[fy2024].sum()
     if hours > 0:
@@ -110,7 +114,7 @@ def usage(city: City, apps: pd.DataFrame) -> pd.DataFrame:
         if isinstance(project, dict) and project.get("est_hours"):
             rows = app_index == index
             per_month = project["est_hours"] * 60 / minutes[index] / 12 * own.lognormal(-0.3, 0.5)
-            rate[rows] = per_month * seasonal[rows] / seasonal[rows].mean()
+            rate[rows] = per_month * seasonal[rows] / seasonal[rows].mean() * so_far[rows]
     uses = rng.poisson(rate)
     return pd.DataFrame(
         {"app_id": apps["app_id"].to_numpy()[app_index], "month": months[month_index], "uses": uses}

@@ -131,8 +131,12 @@ def programme(city: City) -> Programme:
                     creator=members[0] if members else None,
                 )
                 if live:
-                    project["implemented"] = presented + timedelta(days=int(rng.integers(20, 60)))
-                    out.implemented.append(project)
+                    implemented = presented + timedelta(days=int(rng.integers(20, 60)))
+                    if implemented <= city.last_day:
+                        project["implemented"] = implemented
+                        out.implemented.append(project)
+                    else:  # presented in February, still being built when the data ends
+                        project["status"] = "開発中"
                 out.projects.append(project)
             for number, month in enumerate((6, 8, 9, 10, 11, 12), start=1):
                 session = city.fy_date(fy, month, int(rng.integers(5, 25)))

@@ -18,7 +18,7 @@ from etl.demo.lowcode import apps as make_apps
 from etl.demo.lowcode import usage as make_usage
 from etl.demo.programme import programme as make_programme
 from etl.demo.words import ELEARNING_LEVELS, ELEARNING_TOPICS
-from etl.fiscal import fiscal_year_of, to_wareki
+from etl.fiscal import fiscal_year_of, fiscal_year_start, to_wareki, today_in_japan
 
 
 def write_demo(
@@ -28,7 +28,7 @@ def write_demo(
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
     rng = np.random.default_rng(seed)
-    city = City(rng, today or date.today(), scale)
+    city = City(rng, today or today_in_japan(), scale)
     city.departments = departments(city)
     rosters(city)
     programme = make_programme(city)
@@ -259,13 +259,14 @@ def write_targets(out: Path) -> list[Path]:
 
 
 def write_usage(city: City, usage: pd.DataFrame, out: Path) -> list[Path]:
-    """Month rows per fiscal year until FY2025; from April 2026, kintone's daily monthly exports
-    that overlap by a week; plus one usage row of an app missing from the register (an orphan)."""
+    """Month rows per fiscal year until the one before the current; in the current fiscal year, kintone's
+    daily monthly exports that overlap by a week; plus one usage row of an app missing from the register
+    (an orphan)."""
     rng = city.rng
     written = []
     usage = usage.copy()
     usage["fy"] = usage["month"].map(fiscal_year_of)
-    daily_from = date(2026, 4, 1)
+    daily_from = fiscal_year_start(fiscal_year_of(city.last_day))
     monthly = usage[usage["month"] < daily_from]
     for fy, part in monthly.groupby("fy"):
         frame = pd.DataFrame(

@@ -96,8 +96,17 @@ def stop_app(process) -> None:
 
 
 @pytest.fixture(scope="session")
-def app(tmp_path_factory):
-    process, url = start_app(tmp_path_factory.mktemp("app-data"))
+def app_db(tmp_path_factory, demo_db) -> Path:
+    """The running app's database: a copy of the run's demo database (the first run, which builds the
+    demo itself, is tested on its own in test_pages)."""
+    path = tmp_path_factory.mktemp("app-data") / "dxdash.duckdb"
+    shutil.copyfile(demo_db.resolve(), path)
+    return path
+
+
+@pytest.fixture(scope="session")
+def app(app_db):
+    process, url = start_app(app_db.parent)
     yield url
     stop_app(process)
 
@@ -160,19 +169,6 @@ def screenshot(tab, name: str) -> Path:
     tab.screenshot(path=str(path), full_page=True)
     tab.set_viewport_size(size)
     return path
-
-
-@pytest.fixture(scope="session")
-def app_db(app, browser, tmp_path_factory) -> Path:
-    """The database the running app created on its first visit (the demo data)."""
-    context = browser.new_context()
-    first = context.new_page()
-    first.goto(app)
-    wait_until_rendered(first)
-    context.close()
-    candidates = sorted(tmp_path_factory.getbasetemp().glob("app-data*/dxdash.duckdb"))
-    assert candidates, "the app did not create its database"
-    return candidates[0]
 
 
 def wait_for_metrics(tab, at_least: int, timeout_ms: int = 60_000) -> list[str]:

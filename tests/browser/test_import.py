@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -48,8 +49,11 @@ def kpis(db: Path, fy: int = 2024) -> dict:
 
 
 @pytest.fixture(scope="module")
-def office_app(tmp_path_factory):
+def office_app(tmp_path_factory, demo_db):
+    """The app on the demo data (a copy of the run's demo database: the first run itself is the `app`
+    fixture's), where the office loads its own files."""
     data_dir = tmp_path_factory.mktemp("office-app")
+    shutil.copyfile(demo_db.resolve(), data_dir / "dxdash.duckdb")
     process, url = start_app(data_dir)
     yield url, data_dir / "dxdash.duckdb", data_dir
     stop_app(process)

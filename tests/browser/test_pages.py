@@ -9,7 +9,14 @@ import sys
 
 import pytest
 
-from tests.browser.conftest import ROOT, screenshot, wait_for_metrics, wait_until_rendered
+from tests.browser.conftest import (
+    ROOT,
+    screenshot,
+    start_app,
+    stop_app,
+    wait_for_metrics,
+    wait_until_rendered,
+)
 from ui import fmt
 
 pytestmark = pytest.mark.browser
@@ -58,6 +65,27 @@ def test_the_first_visit_follows_the_browser_language(page, app):
     page.goto(app)  # the context's locale is ja-JP
     wait_until_rendered(page)
     page.get_by_text("エグゼクティブ概要").first.wait_for(timeout=60_000)
+
+
+def test_the_first_run_builds_the_demo_through_the_etl_and_opens_the_overview(browser, tmp_path):
+    """The README's run command on a machine with no database: the demo is generated and loaded, then the
+    overview shows its figures."""
+    process, url = start_app(tmp_path)
+    try:
+        context = browser.new_context(viewport={"width": 1400, "height": 1000}, locale="ja-JP")
+        tab = context.new_page()
+        tab.goto(f"{url}/overview?lang=ja")
+        values = wait_for_metrics(tab, 8, timeout_ms=180_000)
+        db = tmp_path / "dxdash.duckdb"
+        assert db.exists() and (tmp_path / "demo-exports" / "demo-manifest.json").exists()
+        figures = _kpis(db)
+        assert fmt.integer(figures["dx_talent_cumulative"], unit="人") in values
+        assert fmt.hours(figures["hours_saved"], "ja") in values
+        assert tab.locator('[data-testid="stException"]').count() == 0
+        screenshot(tab, "first-run-overview")
+        context.close()
+    finally:
+        stop_app(process)
 
 
 def test_the_overview_shows_the_figures_of_the_kpis_command(page, app, app_db):

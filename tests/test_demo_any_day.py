@@ -1,0 +1,60 @@
+"""The demo is generated for whatever day it is: today's fiscal year is in progress and has data, the
+years before it are complete, on the days around a year's end and on a leap day."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import duckdb
+import pytest
+
+from etl import demo, loader, metrics
+from etl.demo.city import demo_last_day
+from etl.fiscal import TODAY_VARIABLE, fiscal_year_of
+
+
+@pytest.mark.parametrize(
+    ("today", "last_day"),
+    [
+        (date(2026, 11, 16), date(2026, 10, 31)),  # the end of the last full month
+        (date(2027, 3, 31), date(2027, 2, 28)),
+        (date(2027, 4, 1), date(2027, 4, 1)),  # the new year's first day: it reaches today
+        (date(2027, 4, 2), date(2027, 4, 1)),  # in April, the day before today
+        (date(2027, 4, 30), date(2027, 4, 29)),
+        (date(2027, 5, 1), date(2027, 4, 30)),
+        (date(2028, 2, 29), date(2028, 1, 31)),
+        (date(2028, 3, 1), date(2028, 2, 29)),
+    ],
+)
+def test_the_demo_s_exports_reach_the_end_of_last_month_and_into_april(today, last_day):
+    assert demo_last_day(today) == last_day
+    assert fiscal_year_of(demo_last_day(today)) == fiscal_year_of(today)
+
+
+@pytest.mark.parametrize(
+    "today", [date(2027, 3, 31), date(2027, 4, 1), date(2027, 4, 2), date(2028, 2, 29)], ids=str
+)
+def test_a_demo_made_on_any_day_has_its_year_in_progress_and_the_years_before_complete(
+    tmp_path, monkeypatch, today
+):
+    monkeypatch.setenv(TODAY_VARIABLE, today.isoformat())  # as the product learns its today
+    folder = tmp_path / "exports"
+    written = demo.write_demo(folder, scale=0.1)
+    kinds_written = {path.name.split("_")[0] for path in written}
+    assert {f"{n:02d}" for n in range(1, 13)} <= kinds_written  # every kind of the contract
+    db = tmp_path / "demo.duckdb"
+    result = loader.load([folder], db=db)
+    assert result.committed and {f.status for f in result.files} == {"loaded"}, result.to_json()
+    assert sum(f.rows_quarantined for f in result.files) == 3  # the demo's bad rows, on purpose
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        now = metrics.kpis(con)
+        assert now["fiscal_year"] == fiscal_year_of(today)
+        assert now["year_complete"] is False
+        assert date.fromisoformat(now["as_of"]) <= today
+        assert now["hours_saved"] > 0 and now["apps_in_operation"] > 0
+        before = metrics.kpis(con, fiscal_year_of(today) - 1)
+        assert before["year_complete"] is True and before["same_period_last_year"] is None
+        assert before["certified"]["silver"] > 0 and before["certified"]["gold"] > 0
+    finally:
+        con.close()
