@@ -2,9 +2,9 @@
 
 import streamlit as st
 
-from etl import audit
+from etl import audit, plans
 from etl.fiscal import today_in_japan
-from ui import data, fmt
+from ui import data, fmt, untrusted
 from ui.charts import quality
 from ui.components import chart, page_context
 from ui.i18n import lang, t, words
@@ -18,6 +18,9 @@ st.subheader(t("freshness_title"))
 warnings = data.freshness_warnings(snapshot, today_in_japan())
 for key, params in warnings:
     st.warning(t(key, **quality.warning_params(params, said)))
+settings_warning = plans.load_bands()[1]  # grades fall back to the city's bands: the office should know
+if settings_warning:
+    st.warning(untrusted.markdown(plans.describe(settings_warning, language)), icon=":material/tune:")
 if not warnings:
     st.success(t("freshness_ok"))
 left, right = st.columns(2)

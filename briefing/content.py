@@ -24,17 +24,11 @@ from ui.charts import ideas as idea_charts
 from ui.charts import talent as talent_charts
 from ui.charts.base import COST_COLOURS, COST_COMPONENTS, LEVEL_COLOURS, LEVELS, OKABE_ITO, TARGET_COLOUR
 from ui.charts.quality import warning_params
-from ui.headlines import HEADLINES
+from ui.headlines import HEADLINES, grade_colour, grade_text
 from ui.words import Language, Words
 
 FTE_HOURS = DEFAULTS["fte_hours"]  # the Hours page's default working hours of one person a year
 TOP = 10
-GRADE_COLOURS = {
-    "A": "#009E73",
-    "B": "#56B4E9",
-    "C": "#E69F00",
-    "D": "#7F7F7F",
-}  # with the letter, never alone
 
 
 _FIGURE = re.compile(r"[+\-]?¥?[\d,.]+(%|人|本|万時間|時間|億円|万円|円| h|bn|m)?|—")
@@ -166,10 +160,10 @@ def kpi_rows(kpis: dict, before: dict | None, words: Words) -> Table:
                 headline.delta(kpis, before, words) or "—",
                 plan,
                 fmt.percent(judged["achievement"]) if judged else "—",
-                words(f"grade_{judged['grade']}") if judged else "—",
+                grade_text(judged["grade"], words) if judged else "—",
             ]
         )
-        marks.append(GRADE_COLOURS[judged["grade"]] if judged else None)
+        marks.append(grade_colour(judged["grade"]) if judged else None)
     columns = ["col_figure", "col_actual", "col_change", "col_plan", "col_achievement", "col_grade"]
     return Table([words(c) for c in columns], rows, marks, [3.2, 1.6, 2.0, 1.6, 1.2, 1.6])
 

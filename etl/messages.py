@@ -127,6 +127,41 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ja": "確認したのは先頭{sample}行です。残り{rest}行は取込時に同じ規則で読みます",
         "en": "the first {sample} rows were checked; the other {rest} rows are read by the same rules on loading",
     },
+    # the grade bands of the settings file (contract 4.2)
+    "bands_fallback": {
+        "ja": "{file} の評価区分(grades.bands)が使えないため、既定の区分(A 120%以上・B 100%以上・C 70%以上・D 70%未満)で評価しています: {problem}",
+        "en": "the grade bands (grades.bands) of {file} cannot be used, so the default bands grade the figures (A from 120%, B from 100%, C from 70%, D below): {problem}",
+    },
+    "bands_unreadable": {"ja": "ファイルを読めません({detail})", "en": "the file cannot be read ({detail})"},
+    "bands_none": {
+        "ja": "[[grades.bands]] が1つもありません",
+        "en": "there is no [[grades.bands]] entry",
+    },
+    "bands_not_table": {
+        "ja": "{number}番目の区分が表(letter, from, ja, en)になっていません",
+        "en": "band {number} is not a table (letter, from, ja, en)",
+    },
+    "bands_missing": {
+        "ja": "{number}番目の区分に {field} がありません",
+        "en": "band {number} has no {field}",
+    },
+    "bands_bad_bound": {
+        "ja": "{number}番目の区分の from({value})は0以上の割合で書いてください(1.2 = 120%)",
+        "en": "band {number}'s from ({value}) must be a share of 0 or more (1.2 is 120%)",
+    },
+    "bands_bad_colour": {
+        "ja": "{number}番目の区分の colour({value})は次のいずれかです: {allowed}",
+        "en": "band {number}'s colour ({value}) must be one of: {allowed}",
+    },
+    "bands_not_descending": {
+        "ja": "{number}番目の区分の from が前の区分より小さくありません(高い区分から順に書きます)",
+        "en": "band {number}'s from is not below the band before it (write the highest band first)",
+    },
+    "bands_last_not_zero": {
+        "ja": "最後の区分({letter})の from は0にしてください(どの達成率にも区分が付くように)",
+        "en": "the last band ({letter}) must start from 0, so that every achievement has a band",
+    },
+    "bands_letter_twice": {"ja": "同じ記号の区分が2つあります", "en": "two bands have the same letter"},
     "run_failed": {
         "ja": "取込に失敗しました。データは変更していません: {detail}",
         "en": "the load failed and nothing was changed: {detail}",

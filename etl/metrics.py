@@ -91,16 +91,16 @@ def plan(
     con: duckdb.DuckDBPyConnection,
     figures: dict,
     reach: models.AsOf,
-    thresholds: plans.Thresholds | None = None,
+    bands: tuple[plans.Band, ...] | None = None,
 ) -> dict:
     """Each metric with a plan for the year -> {plan, achievement, grade} (contract 4.2)."""
     fiscal_year = figures["fiscal_year"]
-    thresholds = thresholds or plans.load_thresholds()[0]
+    bands = bands or plans.load_bands()[0]
     out = {}
     chosen = plans.covering(targets(con), fiscal_year)
     for metric, target in sorted(chosen.items(), key=lambda item: plans.METRICS.index(item[0])):
         value = _plan_value(con, target, fiscal_year, reach)
-        out[metric] = plans.judge(value, plans.figure(figures, metric), thresholds)
+        out[metric] = plans.judge(value, plans.figure(figures, metric), bands)
     return out
 
 
@@ -127,8 +127,14 @@ def dx_talent_plan(
     return out
 
 
-def kpis(con: duckdb.DuckDBPyConnection, fiscal_year: int | None = None, today: date | None = None) -> dict:
-    """The figures `python -m etl kpis --json` prints (contract section 5, with 4.1 and 4.2)."""
+def kpis(
+    con: duckdb.DuckDBPyConnection,
+    fiscal_year: int | None = None,
+    today: date | None = None,
+    bands: tuple[plans.Band, ...] | None = None,
+) -> dict:
+    """The figures `python -m etl kpis --json` prints (contract section 5, with 4.1 and 4.2); graded with
+    `bands`, else the settings file's."""
     if fiscal_year is None:
         fiscal_year = latest_fiscal_year(con)
     if fiscal_year is None:
@@ -147,7 +153,7 @@ def kpis(con: duckdb.DuckDBPyConnection, fiscal_year: int | None = None, today: 
         "usage_as_of": _day(reach.usage_as_of),
         "year_complete": complete,
         "same_period_last_year": same,
-        "plan": plan(con, figures, reach),
+        "plan": plan(con, figures, reach, bands),
     }
 
 

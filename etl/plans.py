@@ -10,40 +10,116 @@ from pathlib import Path
 
 from etl import config
 from etl.fiscal import days_in_year, fiscal_year_end, fiscal_year_start
+from etl.messages import msg
 
 # metric of a targets row -> how its plan is read
 CUMULATIVE = ("dx_talent", "cost_avoided")
-FLOWS = ("hours_saved", "certified_bronze", "certified_silver", "certified_gold", "active_apps")
-LEVELS = ("apps_in_operation", "leader_coverage")
+FLOWS = ("hours_saved", "certified_bronze", "certified_silver", "certified_gold")
+# a count of distinct apps and a share of departments do not grow with the days passed: never pro-rated
+LEVELS = ("apps_in_operation", "active_apps", "leader_coverage")
 METRICS = CUMULATIVE + FLOWS + LEVELS
+
+# the colours a band may take: the names Streamlit's badges know (the screens' hex of each is the
+# presentation layer's, so a card and a slide show one colour per band)
+BAND_COLOURS = ("green", "blue", "orange", "red", "violet", "gray")
 
 
 @dataclass(frozen=True)
-class Thresholds:
-    """Achievement from which a figure earns grade A, and grade B; below B it is C."""
+class Band:
+    """One grade of the office's scheme: a figure whose achievement reaches `lower` (a share of the plan,
+    1.2 is 120%) and no earlier band's earns `letter`."""
 
-    a: Fraction = Fraction(1)
-    b: Fraction = Fraction(4, 5)
+    letter: str
+    lower: Fraction
+    ja: str
+    en: str
+    colour: str
+
+    def words(self, lang: str) -> str:
+        return self.ja if lang == "ja" else self.en
 
 
-def load_thresholds(path: Path | None = None) -> tuple[Thresholds, str | None]:
-    """The grade thresholds of the office's settings file, with a warning where it cannot be used.
+# the city's own scheme for its strategy KPIs (北九州市 総合戦略 KPI達成状況)
+DEFAULT_BANDS: tuple[Band, ...] = (
+    Band("A", Fraction(6, 5), "目標を大きく上回る", "well above plan", "green"),
+    Band("B", Fraction(1), "目標達成", "plan met", "blue"),
+    Band("C", Fraction(7, 10), "目標を下回る", "below plan", "orange"),
+    Band("D", Fraction(0), "目標を大きく下回る", "well below plan", "red"),
+)
 
-    A broken or odd file never stops the figures: the defaults apply and the warning says why.
-    """
+
+class BandsProblem(ValueError):
+    """Why a bands setting cannot be used: a message key of etl.messages and its parameters."""
+
+    def __init__(self, key: str, **params):
+        super().__init__(key)
+        self.key, self.params = key, params
+
+
+def _band(entry, number: int) -> Band:
+    if not isinstance(entry, dict):
+        raise BandsProblem("bands_not_table", number=number)
+    letter, ja, en = (entry.get(name) for name in ("letter", "ja", "en"))
+    for name, value in (("letter", letter), ("ja", ja), ("en", en)):
+        if not isinstance(value, str) or not value.strip():
+            raise BandsProblem("bands_missing", number=number, field=name)
+    lower = entry.get("from")
+    if isinstance(lower, bool) or not isinstance(lower, int | float) or not 0 <= lower < 100:
+        raise BandsProblem("bands_bad_bound", number=number, value=lower)
+    colour = entry.get("colour", "gray")
+    if colour not in BAND_COLOURS:
+        raise BandsProblem("bands_bad_colour", number=number, value=colour, allowed=", ".join(BAND_COLOURS))
+    return Band(letter.strip(), Fraction(str(lower)), ja.strip(), en.strip(), colour)
+
+
+def parse_bands(grades: dict) -> tuple[Band, ...]:
+    """The `[grades]` table's bands, checked: highest bound first, each lower than the one before, the last
+    from 0 (so every achievement earns a band), no letter twice."""
+    entries = grades.get("bands") if isinstance(grades, dict) else None
+    if not isinstance(entries, list) or not entries:
+        raise BandsProblem("bands_none")
+    bands = tuple(_band(entry, number) for number, entry in enumerate(entries, start=1))
+    for number, (higher, lower) in enumerate(zip(bands, bands[1:], strict=False), start=2):
+        if not lower.lower < higher.lower:
+            raise BandsProblem("bands_not_descending", number=number)
+    if bands[-1].lower != 0:
+        raise BandsProblem("bands_last_not_zero", letter=bands[-1].letter)
+    letters = [band.letter for band in bands]
+    if len(set(letters)) != len(letters):
+        raise BandsProblem("bands_letter_twice")
+    return bands
+
+
+def load_bands(path: Path | None = None) -> tuple[tuple[Band, ...], tuple[str, dict] | None]:
+    """The grade bands of the office's settings file, and a warning (message key, parameters) where they
+    cannot be used. A missing file means the defaults; a broken one never stops the figures: the
+    defaults apply and the warning says why."""
     path = path or config.settings_path()
     if not path.exists():
-        return Thresholds(), None
+        return DEFAULT_BANDS, None
     try:
         with path.open("rb") as handle:
-            grades = tomllib.load(handle).get("grades", {})
-        a = Fraction(str(grades.get("a_from", 1.0)))
-        b = Fraction(str(grades.get("b_from", 0.8)))
-    except (OSError, tomllib.TOMLDecodeError, ValueError, TypeError, AttributeError) as error:
-        return Thresholds(), f"{path.name}: {str(error).splitlines()[0] if str(error) else error!r}"
-    if not 0 < b <= a:
-        return Thresholds(), f"{path.name}: grades need 0 < b_from <= a_from"
-    return Thresholds(a, b), None
+            grades = tomllib.load(handle).get("grades")
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
+        return DEFAULT_BANDS, (
+            "bands_fallback",
+            {
+                "file": path.name,
+                "problem": (
+                    "bands_unreadable",
+                    {"detail": str(error).splitlines()[0] if str(error) else type(error).__name__},
+                ),
+            },
+        )
+    if grades is None:
+        return DEFAULT_BANDS, None
+    try:
+        return parse_bands(grades), None
+    except BandsProblem as problem:
+        return DEFAULT_BANDS, (
+            "bands_fallback",
+            {"file": path.name, "problem": (problem.key, problem.params)},
+        )
 
 
 def figure(kpis: dict, metric: str) -> Fraction | None:
@@ -94,24 +170,32 @@ def plan_for(
     return value
 
 
-def grade(achievement: Fraction | None, thresholds: Thresholds) -> str:
+def grade(achievement: Fraction | None, bands: tuple[Band, ...]) -> str | None:
+    """The letter of the first band whose lower bound the achievement reaches; None where there is
+    nothing to judge (no plan, a plan of 0, no figure)."""
     if achievement is None:
-        return "D"
-    if achievement >= thresholds.a:
-        return "A"
-    if achievement >= thresholds.b:
-        return "B"
-    return "C"
+        return None
+    for band in bands:
+        if achievement >= band.lower:
+            return band.letter
+    return None
 
 
-def judge(plan: Fraction, value: Fraction | None, thresholds: Thresholds) -> dict:
+def judge(plan: Fraction, value: Fraction | None, bands: tuple[Band, ...]) -> dict:
     """{plan, achievement, grade} as `kpis --json` prints them."""
     achievement = value / plan if value is not None and plan > 0 else None
     return {
         "plan": float(plan),
         "achievement": None if achievement is None else float(achievement),
-        "grade": grade(achievement, thresholds),
+        "grade": grade(achievement, bands),
     }
+
+
+def band_of(letter: str | None, bands: tuple[Band, ...] | None = None) -> Band | None:
+    """The band a grade letter stands for (the settings' bands unless given), None for "not rated"."""
+    if letter is None:
+        return None
+    return next((band for band in bands or load_bands()[0] if band.letter == letter), None)
 
 
 def covering(targets: list[Target], fiscal_year: int) -> dict[str, Target]:
@@ -121,3 +205,10 @@ def covering(targets: list[Target], fiscal_year: int) -> dict[str, Target]:
         if target.metric in METRICS and target.fy_from <= fiscal_year <= target.fy_to:
             chosen[target.metric] = target
     return chosen
+
+
+def describe(warning: tuple[str, dict], lang: str | None = None) -> str:
+    """A bands warning of `load_bands` in words (the problem inside the fallback message)."""
+    key, params = warning
+    problem_key, problem_params = params["problem"]
+    return msg(key, lang, file=params["file"], problem=msg(problem_key, lang, **problem_params))

@@ -19,7 +19,7 @@ from pptx.oxml.ns import qn
 from briefing import content, pdf, slides
 from etl import metrics, reports
 from ui import fmt
-from ui.headlines import HEADLINES
+from ui.headlines import HEADLINES, grade_text
 from ui.words import Words
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -72,7 +72,9 @@ def test_the_kpi_table_equals_the_kpis_command(decks):
     }
     assert {row[0]: (row[1], row[2]) for row in rows[1:]} == expected
     grades = {row[0]: row[5] for row in rows[1:]}
-    assert grades[HEADLINES["dx_talent"].label(words)] == words(f"grade_{kpis['plan']['dx_talent']['grade']}")
+    assert grades[HEADLINES["dx_talent"].label(words)] == grade_text(
+        kpis["plan"]["dx_talent"]["grade"], words
+    )
 
 
 def test_a_year_in_progress_compares_with_the_same_period(decks):

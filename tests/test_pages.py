@@ -277,3 +277,49 @@ def test_a_database_an_earlier_version_loaded_is_built_again_before_a_page_reads
     app = run_page("ideas", "en", fy="2024")
     assert not app.exception, [e.value for e in app.exception]
     assert {m.label for m in app.metric} >= {"Ideas submitted", "Live as apps (total)"}
+
+
+def _plan_captions(app) -> str:
+    return "\n".join(c.value for c in app.caption)
+
+
+def test_each_card_grades_its_plan_with_the_city_s_bands(app_db):
+    figures = _kpis(app_db, 2025)
+    app = run_page("overview", "ja", fy="2025")
+    captions = _plan_captions(app)
+    from etl import plans
+
+    for judged in figures["plan"].values():
+        band = plans.band_of(judged["grade"])
+        assert f"{band.letter} {band.ja}" in captions  # "B 目標達成": the settings' words, not ours
+    assert figures["plan"]["dx_talent"]["grade"] in {"A", "B", "C", "D"}
+
+
+def test_the_office_s_own_bands_reach_the_cards_and_a_broken_list_is_reported_on_the_quality_page(
+    app_db, tmp_path, monkeypatch
+):
+    settings = tmp_path / "settings.toml"
+    monkeypatch.setenv("DXDASH_SETTINGS", str(settings))
+    settings.write_text(
+        "[[grades.bands]]\nletter = 'S'\nfrom = 0.5\nja = '順調'\nen = 'on track'\ncolour = 'violet'\n"
+        "[[grades.bands]]\nletter = 'T'\nfrom = 0\nja = '要注意'\nen = 'needs a look'\n",
+        encoding="utf-8",
+    )
+    captions = _plan_captions(run_page("overview", "en", fy="2025"))
+    assert "S on track" in captions or "T needs a look" in captions
+    assert "plan met" not in captions
+    quality = run_page("quality", "en")
+    assert not [w for w in quality.warning if "grade bands" in w.value]
+    settings.write_text("[[grades.bands]]\nletter = 'S'\nfrom = 0.5\nja = '順調'\nen = 'on track'\n", "utf-8")
+    overview = run_page("overview", "ja", fy="2025")
+    assert not overview.exception and "目標達成" in _plan_captions(overview)  # the city's bands again
+    from etl import plans
+    from ui import untrusted
+
+    problem = plans.load_bands()[1]
+    assert problem[1]["problem"][0] == "bands_last_not_zero"
+    for lang, words in (("ja", "評価区分"), ("en", "grade bands")):
+        quality = run_page("quality", lang)
+        assert not quality.exception
+        [warning] = [w for w in quality.warning if words in w.value]
+        assert warning.value == untrusted.markdown(plans.describe(problem, lang))  # names the file and why

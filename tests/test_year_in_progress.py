@@ -7,10 +7,11 @@ Every expected figure is worked out by hand in the comments: FY2025 is seen up t
 from __future__ import annotations
 
 from datetime import date
+from fractions import Fraction
 
 import pytest
 
-from etl import metrics
+from etl import metrics, plans
 from etl.fiscal import cut_a_year_before, same_day_a_year_before
 from tests.conftest import loaded_connection
 
@@ -40,7 +41,8 @@ TINY_CITY = {
     "certified_gold,2025,2025,2\n"
     "certified_bronze,2025,2025,0\n"
     "apps_in_operation,2025,2025,2.5\n"
-    "leader_coverage,2025,2025,0.5\n",
+    "leader_coverage,2025,2025,0.5\n"
+    "active_apps,2025,2025,4\n",
 }
 TODAY = date(2026, 11, 28)
 
@@ -100,23 +102,28 @@ def test_a_complete_year_has_whole_year_figures_and_no_same_period(city):
 
 def test_plans_of_the_three_sorts_and_their_grades(city):
     plan = metrics.kpis(city, 2025, today=TODAY)["plan"]
+    # the city's bands: A from 120%, B from 100% (met), C from 70%, D below
     # cumulative, from 0 on 2024-04-01 to 5 on 2026-03-31 (729 days), read at as_of (547 days in)
     assert plan["dx_talent"]["plan"] == pytest.approx(5 * 547 / 729)
     assert plan["dx_talent"]["achievement"] == pytest.approx(3 / (5 * 547 / 729))  # 79.96%
     assert plan["dx_talent"]["grade"] == "C"
     # cumulative from FY2024's 4,386,000 on 2025-04-01 to 6,000,000 on 2026-03-31, halfway by as_of
     assert plan["cost_avoided"]["plan"] == pytest.approx(4_386_000 + (6_000_000 - 4_386_000) * 182 / 364)
-    assert plan["cost_avoided"]["grade"] == "B"
-    # yearly flows pro-rated: 183 of 365 days have passed
+    assert plan["cost_avoided"]["grade"] == "C"  # 4,687,800 of 5,193,000: 90.3%, missed
+    # yearly flows pro-rated: 183 of 365 days have passed; 20 + 10 + 2 hours so far
     assert plan["hours_saved"]["plan"] == pytest.approx(60 * 183 / 365)
-    assert plan["hours_saved"]["grade"] == "A"
+    assert plan["hours_saved"]["achievement"] == pytest.approx(32 / (60 * 183 / 365))  # 106.4%
+    assert plan["hours_saved"]["grade"] == "B"
     assert plan["certified_gold"]["plan"] == pytest.approx(2 * 183 / 365)
-    assert plan["certified_gold"]["grade"] == "B"  # 99.7%
-    # levels are never pro-rated; exactly on a threshold is the higher grade
-    assert plan["apps_in_operation"] == {"plan": 2.5, "achievement": 0.8, "grade": "B"}
-    assert plan["leader_coverage"] == {"plan": 0.5, "achievement": 1.0, "grade": "A"}
-    # a plan of nothing cannot be judged
-    assert plan["certified_bronze"] == {"plan": 0.0, "achievement": None, "grade": "D"}
+    assert plan["certified_gold"]["grade"] == "C"  # 99.7% is not 100%: the plan was missed
+    # levels are never pro-rated; exactly on a bound is the higher grade
+    assert plan["apps_in_operation"] == {"plan": 2.5, "achievement": 0.8, "grade": "C"}
+    assert plan["leader_coverage"] == {"plan": 0.5, "achievement": 1.0, "grade": "B"}
+    # active apps are a level too: A1, A2 and A3 were used in FY2025, 3 of 4 (a plan pro-rated to
+    # 183 days would read 2.0 and grade them A at 150%)
+    assert plan["active_apps"] == {"plan": 4.0, "achievement": 0.75, "grade": "C"}
+    # a plan of nothing cannot be judged: no grade (評価不能)
+    assert plan["certified_bronze"] == {"plan": 0.0, "achievement": None, "grade": None}
     assert "certified_silver" not in plan
 
 
@@ -124,16 +131,80 @@ def test_a_complete_year_reads_a_cumulative_plan_at_its_end(city):
     plan = metrics.kpis(city, 2024, today=TODAY)["plan"]
     assert list(plan) == ["dx_talent"]
     assert plan["dx_talent"]["plan"] == pytest.approx(5 * 364 / 729)
+    assert plan["dx_talent"]["achievement"] == pytest.approx(3 / (5 * 364 / 729))  # 120.2%
     assert plan["dx_talent"]["grade"] == "A"
 
 
-def test_the_office_moves_the_grade_thresholds_in_its_settings_file(city, tmp_path, monkeypatch):
+@pytest.mark.parametrize(
+    ("achievement", "letter"),
+    [
+        (Fraction(6, 5), "A"),  # exactly 120%
+        (Fraction(11_999, 10_000), "B"),
+        (Fraction(1), "B"),  # exactly the plan: met
+        (Fraction(9_999, 10_000), "C"),
+        (Fraction(7, 10), "C"),
+        (Fraction(6_999, 10_000), "D"),
+        (Fraction(0), "D"),
+        (None, None),  # nothing to judge
+    ],
+)
+def test_the_city_s_bands_grade_on_their_bounds_exactly(achievement, letter):
+    assert plans.grade(achievement, plans.DEFAULT_BANDS) == letter
+
+
+def test_the_office_sets_its_own_bands_in_its_settings_file(city, tmp_path, monkeypatch):
     settings = tmp_path / "settings.toml"
-    settings.write_text("[grades]\na_from = 1.0\nb_from = 0.9\n", encoding="utf-8")
     monkeypatch.setenv("DXDASH_SETTINGS", str(settings))
-    assert metrics.kpis(city, 2025, today=TODAY)["plan"]["apps_in_operation"]["grade"] == "C"
-    settings.write_text("[grades\nb_from = ", encoding="utf-8")  # broken: the defaults apply
-    assert metrics.kpis(city, 2025, today=TODAY)["plan"]["apps_in_operation"]["grade"] == "B"
+    settings.write_text(
+        "[[grades.bands]]\nletter = 'S'\nfrom = 0.75\nja = '順調'\nen = 'on track'\ncolour = 'blue'\n"
+        "[[grades.bands]]\nletter = 'T'\nfrom = 0\nja = '要注意'\nen = 'watch'\ncolour = 'orange'\n",
+        encoding="utf-8",
+    )
+    bands, warning = plans.load_bands()
+    assert warning is None and [band.letter for band in bands] == ["S", "T"]
+    plan = metrics.kpis(city, 2025, today=TODAY)["plan"]
+    assert plan["apps_in_operation"]["grade"] == "S"  # 80% reaches 75%
+    assert plan["dx_talent"]["grade"] == "S"  # 79.96%
+    assert plan["certified_bronze"]["grade"] is None
+
+
+@pytest.mark.parametrize(
+    ("text", "problem"),
+    [
+        ("[grades\nbands = ", "bands_unreadable"),
+        ("[grades]\nbands = []\n", "bands_none"),
+        ("[[grades.bands]]\nletter = 'A'\nfrom = 0\nja = 'x'\n", "bands_missing"),
+        ("[[grades.bands]]\nletter = 'A'\nfrom = '120%'\nja = 'x'\nen = 'x'\n", "bands_bad_bound"),
+        (
+            "[[grades.bands]]\nletter = 'A'\nfrom = 0\nja = 'x'\nen = 'x'\ncolour = '#f00'\n",
+            "bands_bad_colour",
+        ),
+        (
+            "[[grades.bands]]\nletter = 'A'\nfrom = 0.7\nja = 'x'\nen = 'x'\n"
+            "[[grades.bands]]\nletter = 'B'\nfrom = 1.0\nja = 'y'\nen = 'y'\n",
+            "bands_not_descending",
+        ),
+        ("[[grades.bands]]\nletter = 'A'\nfrom = 0.7\nja = 'x'\nen = 'x'\n", "bands_last_not_zero"),
+        (
+            "[[grades.bands]]\nletter = 'A'\nfrom = 1\nja = 'x'\nen = 'x'\n"
+            "[[grades.bands]]\nletter = 'A'\nfrom = 0\nja = 'y'\nen = 'y'\n",
+            "bands_letter_twice",
+        ),
+    ],
+)
+def test_a_broken_bands_setting_grades_with_the_city_s_bands_and_says_why(
+    city, tmp_path, monkeypatch, text, problem
+):
+    settings = tmp_path / "settings.toml"
+    settings.write_text(text, encoding="utf-8")
+    monkeypatch.setenv("DXDASH_SETTINGS", str(settings))
+    bands, warning = plans.load_bands()
+    assert bands == plans.DEFAULT_BANDS
+    assert warning[0] == "bands_fallback" and warning[1]["problem"][0] == problem
+    for lang in ("ja", "en"):
+        assert "settings.toml" in plans.describe(warning, lang)
+    # the figures are never stopped by it: graded with the default bands
+    assert metrics.kpis(city, 2025, today=TODAY)["plan"]["hours_saved"]["grade"] == "B"
 
 
 def test_as_of_is_never_later_than_today(db, exports):

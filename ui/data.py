@@ -15,7 +15,7 @@ import duckdb
 import pandas as pd
 import streamlit as st
 
-from etl import config, metrics, models, reports, schema
+from etl import config, metrics, models, plans, reports, schema
 from etl.fiscal import today_in_japan
 from etl.reports import ReportName
 
@@ -74,15 +74,16 @@ def _kpis_frame(snapshot: str, today: date) -> pd.DataFrame:
 
 def kpis(snapshot: str, fiscal_year: int) -> dict | None:
     """The contract's figures of a fiscal year (`python -m etl kpis`), None for a year without data."""
-    return _kpis(snapshot, fiscal_year, today_in_japan())
+    # the grade bands of the settings file are part of the key: an edited file grades afresh
+    return _kpis(snapshot, fiscal_year, today_in_japan(), plans.load_bands()[0])
 
 
 @st.cache_data(show_spinner=False)
-def _kpis(snapshot: str, fiscal_year: int, today: date) -> dict | None:
+def _kpis(snapshot: str, fiscal_year: int, today: date, bands: tuple[plans.Band, ...]) -> dict | None:
     if fiscal_year not in fiscal_years(snapshot):
         return None
     with cursor(snapshot) as con:
-        return metrics.kpis(con, fiscal_year, today)
+        return metrics.kpis(con, fiscal_year, today, bands)
 
 
 @st.cache_data(show_spinner=False)
@@ -112,11 +113,14 @@ def freshness_warnings(snapshot: str, today: date) -> list:
 
 def briefing_deck(snapshot: str, fiscal_year: int, lang: str, bureau: str | None):
     """The briefing's slides (briefing.content), cached per snapshot and day like the kpis."""
-    return _briefing_deck(snapshot, fiscal_year, lang, bureau, today_in_japan())
+    return _briefing_deck(snapshot, fiscal_year, lang, bureau, today_in_japan(), plans.load_bands()[0])
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
-def _briefing_deck(snapshot: str, fiscal_year: int, lang: str, bureau: str | None, today: date):
+def _briefing_deck(
+    snapshot: str, fiscal_year: int, lang: str, bureau: str | None, today: date, bands: tuple[plans.Band, ...]
+):
+    # `bands` keys the cache only: the deck grades with the settings file, as the pages do
     from briefing import content
 
     with cursor(snapshot) as con:

@@ -6,7 +6,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from ui import fmt
+from etl import plans
+from ui import fmt, untrusted
 from ui.words import Words
 
 
@@ -107,7 +108,29 @@ HEADLINES: dict[str, Headline] = {
 }
 
 
-GRADE_BADGES = {"A": "green", "B": "blue", "C": "orange", "D": "gray"}  # with the letter, never alone
+# the hex of each band colour of the settings (etl.plans.BAND_COLOURS) where a slide or the PDF paints a
+# grade: white text on each reaches WCAG's 4.5:1; the screens use Streamlit's badge of the same name
+BAND_HEX = {
+    "green": "#1B7A3E",
+    "blue": "#1F5EA8",
+    "orange": "#A04F00",
+    "red": "#B42318",
+    "violet": "#6941C6",
+    "gray": "#5F6B7A",
+}
+NOT_RATED_COLOUR = "gray"
+
+
+def grade_text(letter: str | None, words: Words) -> str:
+    """A grade as the office writes it: its letter and its band's words ("B 目標達成"), or 評価不能."""
+    band = plans.band_of(letter)
+    return f"{band.letter} {band.words(words.lang)}" if band else words("grade_none")
+
+
+def grade_colour(letter: str | None) -> str:
+    """The hex a slide paints a grade on (the band's colour; gray where nothing is rated)."""
+    band = plans.band_of(letter)
+    return BAND_HEX[band.colour if band else NOT_RATED_COLOUR]
 
 
 def plan_line(name: str, kpis: dict, words: Words) -> str | None:
@@ -116,10 +139,12 @@ def plan_line(name: str, kpis: dict, words: Words) -> str | None:
     judged = kpis["plan"].get(name)
     if not judged:
         return None
-    grade = judged["grade"]
+    band = plans.band_of(judged["grade"])
+    colour = band.colour if band else NOT_RATED_COLOUR
     return words(
         "kpi_plan_line",
         plan=HEADLINES[name].plan_text(judged["plan"], words),
         pct=fmt.percent(judged["achievement"]),
-        grade=f":{GRADE_BADGES[grade]}-badge[{words(f'grade_{grade}')}]",
+        # the band's words are the office's settings: shown as text, never as markup
+        grade=f":{colour}-badge[{untrusted.markdown(grade_text(judged['grade'], words))}]",
     )

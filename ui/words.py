@@ -725,10 +725,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "col_plan": {"ja": "計画", "en": "Plan"},
     "col_achievement": {"ja": "達成率", "en": "Achieved"},
     "col_grade": {"ja": "評価", "en": "Grade"},
-    "grade_A": {"ja": "A 達成", "en": "A met"},
-    "grade_B": {"ja": "B 概ね達成", "en": "B nearly met"},
-    "grade_C": {"ja": "C 未達", "en": "C behind"},
-    "grade_D": {"ja": "D 判定不能", "en": "D not judged"},
+    # the bands' own words are the office's, in data/settings.toml; this is what no band can say
+    "grade_none": {"ja": "評価不能", "en": "not rated"},
     "deck_talent_title": {
         "ja": "DX人材は{current}人、目標{target}人の{share}",
         "en": "{current} DX talent: {share} of the {target} target",
