@@ -39,7 +39,7 @@ def test_a_demo_made_on_any_day_has_its_year_in_progress_and_the_years_before_co
 ):
     monkeypatch.setenv(TODAY_VARIABLE, today.isoformat())  # as the product learns its today
     folder = tmp_path / "exports"
-    written = demo.write_demo(folder, scale=0.1)
+    written = demo.write_demo(folder, scale=0.05)
     kinds_written = {path.name.split("_")[0] for path in written}
     assert {f"{n:02d}" for n in range(1, 13)} <= kinds_written  # every kind of the contract
     db = tmp_path / "demo.duckdb"
