@@ -19,8 +19,8 @@ def run_page(page: str, lang: str, **params) -> AppTest:
     app.query_params["lang"] = lang
     for key, value in params.items():
         app.query_params[key] = value
+    app.switch_page(f"app_pages/{page}.py")  # the first run opens the page, as a link to it does
     app.run()
-    app.switch_page(f"app_pages/{page}.py").run()
     return app
 
 
