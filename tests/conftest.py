@@ -46,6 +46,14 @@ def write(folder: Path, name: str, text: str, encoding: str = "utf-8") -> Path:
     return path
 
 
+def office_settings(tmp_path: Path, monkeypatch, text: str) -> Path:
+    """The office's settings file with `text`, named by DXDASH_SETTINGS for this test."""
+    settings = tmp_path / "settings.toml"
+    settings.write_text(text, encoding="utf-8")
+    monkeypatch.setenv("DXDASH_SETTINGS", str(settings))
+    return settings
+
+
 def query(db: Path, sql: str, params=None):
     con = duckdb.connect(str(db), read_only=True)
     try:

@@ -8,6 +8,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from etl import metrics
+from tests.conftest import office_settings
 from ui import fmt
 
 DASHBOARD = str(Path(__file__).resolve().parent.parent / "dashboard.py")
@@ -298,12 +299,11 @@ def test_each_card_grades_its_plan_with_the_city_s_bands(app_db):
 def test_the_office_s_own_bands_reach_the_cards_and_a_broken_list_is_reported_on_the_quality_page(
     app_db, tmp_path, monkeypatch
 ):
-    settings = tmp_path / "settings.toml"
-    monkeypatch.setenv("DXDASH_SETTINGS", str(settings))
-    settings.write_text(
+    settings = office_settings(
+        tmp_path,
+        monkeypatch,
         "[[grades.bands]]\nletter = 'S'\nfrom = 0.5\nja = '順調'\nen = 'on track'\ncolour = 'violet'\n"
         "[[grades.bands]]\nletter = 'T'\nfrom = 0\nja = '要注意'\nen = 'needs a look'\n",
-        encoding="utf-8",
     )
     captions = _plan_captions(run_page("overview", "en", fy="2025"))
     assert "S on track" in captions or "T needs a look" in captions

@@ -13,7 +13,7 @@ import pytest
 
 from etl import metrics, plans
 from etl.fiscal import cut_a_year_before, same_day_a_year_before
-from tests.conftest import loaded_connection
+from tests.conftest import loaded_connection, office_settings
 
 TINY_CITY = {
     "orgs.csv": "所属コード,所属名,局名\n0101,総務課,総務局\n0102,人事課,総務局\n",
@@ -153,12 +153,11 @@ def test_the_city_s_bands_grade_on_their_bounds_exactly(achievement, letter):
 
 
 def test_the_office_sets_its_own_bands_in_its_settings_file(city, tmp_path, monkeypatch):
-    settings = tmp_path / "settings.toml"
-    monkeypatch.setenv("DXDASH_SETTINGS", str(settings))
-    settings.write_text(
+    office_settings(
+        tmp_path,
+        monkeypatch,
         "[[grades.bands]]\nletter = 'S'\nfrom = 0.75\nja = '順調'\nen = 'on track'\ncolour = 'blue'\n"
         "[[grades.bands]]\nletter = 'T'\nfrom = 0\nja = '要注意'\nen = 'watch'\ncolour = 'orange'\n",
-        encoding="utf-8",
     )
     bands, warning = plans.load_bands()
     assert warning is None and [band.letter for band in bands] == ["S", "T"]
@@ -195,9 +194,7 @@ def test_the_office_sets_its_own_bands_in_its_settings_file(city, tmp_path, monk
 def test_a_broken_bands_setting_grades_with_the_city_s_bands_and_says_why(
     city, tmp_path, monkeypatch, text, problem
 ):
-    settings = tmp_path / "settings.toml"
-    settings.write_text(text, encoding="utf-8")
-    monkeypatch.setenv("DXDASH_SETTINGS", str(settings))
+    office_settings(tmp_path, monkeypatch, text)
     bands, warning = plans.load_bands()
     assert bands == plans.DEFAULT_BANDS
     assert warning[0] == "bands_fallback" and warning[1]["problem"][0] == problem
