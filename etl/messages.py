@@ -129,8 +129,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     # the grade bands of the settings file (contract 4.2)
     "bands_fallback": {
-        "ja": "{file} の評価区分(grades.bands)が使えないため、既定の区分(A 120%以上・B 100%以上・C 70%以上・D 70%未満)で評価しています: {problem}",
-        "en": "the grade bands (grades.bands) of {file} cannot be used, so the default bands grade the figures (A from 120%, B from 100%, C from 70%, D below): {problem}",
+        "ja": "{file} の評価区分(grades.bands)が使えないため、市の既定の区分({defaults})で評価しています: {problem}",
+        "en": "the grade bands (grades.bands) of {file} cannot be used, so the city's default bands grade the figures ({defaults}): {problem}",
     },
     "bands_unreadable": {"ja": "ファイルを読めません({detail})", "en": "the file cannot be read ({detail})"},
     "bands_none": {

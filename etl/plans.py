@@ -211,4 +211,6 @@ def describe(warning: tuple[str, dict], lang: str | None = None) -> str:
     """A bands warning of `load_bands` in words (the problem inside the fallback message)."""
     key, params = warning
     problem_key, problem_params = params["problem"]
-    return msg(key, lang, file=params["file"], problem=msg(problem_key, lang, **problem_params))
+    defaults = ", ".join(f"{band.letter} ≥ {float(band.lower):.0%}" for band in DEFAULT_BANDS)
+    problem = msg(problem_key, lang, **problem_params)
+    return msg(key, lang, file=params["file"], defaults=defaults, problem=problem)
