@@ -166,7 +166,7 @@ def kpi_rows(kpis: dict, before: dict | None, words: Words) -> Table:
         marks.append(grade_colour(judged["grade"]) if judged else None)
     columns = ["col_figure", "col_actual", "col_change", "col_plan", "col_achievement", "col_grade"]
     return Table(
-        [words(c) for c in columns], rows, marks, [2.9, 1.6, 1.7, 1.6, 1.2, 2.2]
+        [words(c) for c in columns], rows, marks, [2.7, 1.5, 2.0, 1.6, 1.2, 2.2]
     )  # a band's words on one line
 
 
