@@ -123,7 +123,10 @@ NOT_RATED_COLOUR = "gray"
 
 def grade_text(letter: str | None, words: Words) -> str:
     """A grade as the office writes it: its letter and its band's words ("B 目標達成"), or 評価不能."""
-    band = plans.band_of(letter)
+    return _band_text(plans.band_of(letter), words)
+
+
+def _band_text(band: plans.Band | None, words: Words) -> str:
     return f"{band.letter} {band.words(words.lang)}" if band else words("grade_none")
 
 
@@ -146,5 +149,5 @@ def plan_line(name: str, kpis: dict, words: Words) -> str | None:
         plan=HEADLINES[name].plan_text(judged["plan"], words),
         pct=fmt.percent(judged["achievement"]),
         # the band's words are the office's settings: shown as text, never as markup
-        grade=f":{colour}-badge[{untrusted.markdown(grade_text(judged['grade'], words))}]",
+        grade=f":{colour}-badge[{untrusted.markdown(_band_text(band, words))}]",
     )
