@@ -2,11 +2,12 @@
 
 import streamlit as st
 
-from ui import access, bootstrap, data
+from ui import access, bootstrap, data, offline
 from ui.components import demo_banner
 from ui.i18n import init_language, t
 from ui.sidebar import language_switch, sidebar_filters
 
+offline.keep_offline()  # before anything else: no request to the internet, ever
 st.set_page_config(page_title="DX人材ダッシュボード / DX Talent Dashboard", page_icon="📊", layout="wide")
 init_language()
 user = access.current_user()  # stops here for anyone who may not use the app

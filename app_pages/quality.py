@@ -113,6 +113,13 @@ with st.expander(t("gap_departments", count=fmt.integer(len(roster_gaps)))):
 if st.session_state["user"].is_admin:
     st.subheader(t("audit_title"))
     st.caption(t("audit_intro"))
-    log = quality.audit_table(audit.entries())
+    read = audit.read()
+    if read.chain_holds:
+        st.success(t("audit_chain_holds", count=fmt.integer(len(read.entries) - read.unchained)))
+    else:
+        st.error(t("audit_chain_broken", line=fmt.integer(read.broken_at)))
+    if read.unchained:
+        st.caption(t("audit_unchained", count=fmt.integer(read.unchained)))
+    log = quality.audit_table(read.entries)
     columns = {"at": "col_at", "actor": "col_actor", "action": "col_action", "detail": "col_detail"}
     table_with_downloads(log, columns, "audit_log", "audit_log", personal=True)

@@ -275,14 +275,18 @@ def load(
         result.committed = False
     finally:
         shutil.rmtree(workdir, ignore_errors=True)
-    if result.committed and result.snapshot:  # a run that changed the data: who, and which files
+    changed = result.committed and result.snapshot
+    refused = result.error is not None or any(f.status == "rejected" for f in result.files)
+    if changed or refused:  # who, and which files: a run that changed the data, or one that was refused
         files = [{"file": Path(f.path).name, "kind": f.kind, "status": f.status} for f in result.files]
-        audit.record(
-            actor or audit.command_line_user(),
-            "load",
-            {"snapshot": result.snapshot, "files": files},
-            config.audit_path(db),
-        )
+        detail = {"snapshot": result.snapshot if changed else None, "files": files}
+        if not changed:
+            detail["outcome"] = "failed" if result.error else "refused"
+        try:
+            audit.record(actor or audit.command_line_user(), "load", detail, config.audit_path(db))
+        except OSError:
+            if changed:  # the data changed: that must never go unrecorded
+                raise  # (a run that changed nothing and cannot write beside the database says so already)
     return result
 
 

@@ -6,8 +6,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh requirements-dev.txt
-# poppler: the tests read the PDF briefing; faketime: the suite is run on other days (README)
-scripts/system-packages.sh poppler-utils faketime
+# poppler: the tests read the PDF briefing; faketime: the suite is run on other days (README);
+# nginx-light: the README's deployment behind a reverse proxy, tested as written
+scripts/system-packages.sh poppler-utils faketime nginx-light
 .venv/bin/ruff check .
 .venv/bin/ruff format --check .
 exec .venv/bin/python -m pytest -n "${DXDASH_TEST_WORKERS:-2}" --dist loadfile "$@"

@@ -136,3 +136,119 @@ def test_the_cookie_secret_is_written_once_where_sign_in_is_configured_and_it_is
     assert ensure_cookie_secret(secrets_file) is False  # never replaced once there
     assert secrets_file.read_text(encoding="utf-8") == written
     assert secrets_file.stat().st_mode & 0o077 == 0  # readable by its owner only
+
+
+def headers(*pairs):
+    """A request's headers as Streamlit's get_all reads them (a name may come more than once)."""
+    return lambda name: [value for key, value in pairs if key.lower() == name.lower()]
+
+
+@pytest.mark.parametrize(
+    "pairs",
+    [
+        [("Host", "127.0.0.1:8501")],
+        [("Host", "localhost:8501"), ("Origin", "http://localhost:8501")],
+        [("Host", "[::1]:8501"), ("Origin", "http://[::1]:8501")],
+        [("Host", "LOCALHOST.:8501")],
+    ],
+)
+def test_a_browser_on_this_computer_asking_a_loopback_name_is_local(pairs):
+    from ui import access
+
+    assert access.is_local_request(headers(*pairs))
+
+
+@pytest.mark.parametrize(
+    "pairs",
+    [
+        [],  # no Host
+        [("Host", "127.0.0.1:8501"), ("Host", "evil.example")],  # two
+        [("Host", "evil.example:8501"), ("Origin", "http://evil.example:8501")],  # DNS rebinding
+        [("Host", "127.0.0.2:8082")],  # a proxy listening on another address passes its own Host
+        [("Host", "localhost.evil.example")],
+        [("Host", "127.0.0.1@evil.example")],
+        [("Host", "127.0.0.1:port")],
+        [("Host", "127.0.0.1:8501"), ("X-Forwarded-For", "10.1.2.3")],
+        [("Host", "127.0.0.1:8501"), ("x-real-ip", "10.1.2.3")],
+        [("Host", "127.0.0.1:8501"), ("Forwarded", "for=10.1.2.3")],
+        [("Host", "127.0.0.1:8501"), ("Via", "1.1 proxy")],
+        [("Host", "127.0.0.1:8501"), ("X-Forwarded-Host", "dash.city.example")],
+        [("Host", "127.0.0.1:8501"), ("Origin", "http://evil.example")],
+        [("Host", "127.0.0.1:8501"), ("Origin", "null")],
+    ],
+)
+def test_a_proxy_a_rebound_name_or_a_foreign_page_is_never_local(pairs):
+    from ui import access
+
+    assert not access.is_local_request(headers(*pairs))
+
+
+def test_an_identity_header_sent_twice_is_found(monkeypatch):
+    import streamlit as st
+
+    from ui import access
+
+    monkeypatch.setattr(st, "get_option", lambda name: {"X-Remote-User": "email"})
+    assert access.repeated_identity_headers(headers(("X-Remote-User", "a@x"))) == []
+    twice = headers(("X-Remote-User", "admin@city.example"), ("x-remote-user", "a@x"))
+    assert access.repeated_identity_headers(twice) == ["X-Remote-User"]
+
+
+def test_an_entry_stays_one_line_whatever_its_text_and_the_reader_never_falls_over(tmp_path):
+    path = tmp_path / "audit.jsonl"
+    name = "cert\u20281\u2029x\x85\u000b\u000c\u001c.csv"
+    audit.record("admin@city.example", "load", {"files": [{"file": name}]}, path)
+    audit.record("admin@city.example", "undo", {}, path)
+    assert (
+        len(path.read_bytes().split(b"\n")) == 3 and len(path.read_text(encoding="utf-8").splitlines()) == 2
+    )
+    log = audit.read(path)
+    assert log.chain_holds and log.entries[0]["detail"]["files"][0]["file"] == name
+    with open(path, "ab") as handle:  # lines no entry would write
+        handle.write(b'\xff\xfe not utf-8\n[1, 2]\n{"detail": "text"}\n{broken\n')
+    audit.record("admin@city.example", "undo", {}, path)
+    log = audit.read(path)
+    assert [e["action"] for e in log.entries] == [
+        "load",
+        "undo",
+        "unreadable",
+        "unreadable",
+        "",
+        "unreadable",
+        "undo",
+    ]
+    assert not log.chain_holds and log.broken_at == 3
+
+
+def test_the_chain_of_hashes_shows_an_entry_edited_removed_or_inserted(tmp_path):
+    path = tmp_path / "audit.jsonl"
+    for actor in ("a", "b", "c", "d"):
+        audit.record(actor, "sign_in", {"role": "analyst"}, path)
+    original = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    assert audit.read(path).chain_holds and audit.read(path).broken_at is None
+    edited = original.copy()
+    edited[1] = edited[1].replace('"analyst"', '"data_admin"')
+    removed = original[:1] + original[2:]
+    inserted = original[:2] + [original[1]] + original[2:]
+    for lines, broken_at in ((edited, 3), (removed, 2), (inserted, 3)):
+        path.write_text("".join(lines), encoding="utf-8")
+        assert audit.read(path).broken_at == broken_at
+
+
+def test_a_log_begun_before_the_hashes_is_checked_from_its_first_hashed_entry(tmp_path):
+    path = tmp_path / "audit.jsonl"
+    path.write_text('{"at": "2026-01-01", "actor": "a", "action": "load", "detail": {}}\n', encoding="utf-8")
+    audit.record("b", "undo", {}, path)
+    log = audit.read(path)
+    assert log.chain_holds and log.unchained == 1 and len(log.entries) == 2
+
+
+def test_a_run_whose_files_were_all_refused_is_audited_too(db, exports):
+    write(exports, "orgs.csv", "所属コード,所属名\n0101,総務課\n")
+    loader.load([exports], actor="admin@city.example")
+    write(exports, "orgs.csv", "this is,not an export\n1,2\n")
+    result = loader.load([exports], actor="admin@city.example")
+    assert result.snapshot is None  # nothing changed
+    first, entry = audit.entries()
+    assert entry["action"] == "load" and entry["detail"]["outcome"] == "refused"
+    assert entry["detail"]["files"][0]["status"] == "rejected" and entry["detail"]["snapshot"] is None

@@ -1,18 +1,32 @@
 """Who is using the dashboard and what they may open: the local user on 127.0.0.1, a person signed in
 through the city's identity provider (st.login, OpenID Connect), or one named by a trusted proxy's
-header. Served to other machines with neither, the app refuses and says how to configure it."""
+header. Served to other machines with neither, the app refuses and says how to configure it.
+
+"Local" is a property of the request, not of the server's address: a browser on this computer asks
+for a loopback name directly. A reverse proxy in front of 127.0.0.1 (its forwarding headers, or the
+Host of its own address) or a web page that rebound its name to 127.0.0.1 (its Host) is not local."""
 
 from __future__ import annotations
 
 import os
+import threading
+from collections.abc import Callable
+from urllib.parse import urlsplit
 
 import streamlit as st
 
 from etl import audit
+from etl.fiscal import today_in_japan
 from ui import roles, untrusted
 from ui.i18n import t
 
-LOCAL_ADDRESSES = ("127.0.0.1", "localhost", "::1")
+LOCAL_ADDRESSES = (
+    "127.0.0.1",
+    "localhost",
+    "::1",
+)  # the server's address, and the names a local browser uses
+# headers a proxy adds: a request that carries one came through something else than this computer's browser
+FORWARDING_HEADERS = ("Forwarded", "X-Forwarded-For", "X-Forwarded-Host", "X-Real-IP", "Via")
 TRUSTED_NETWORK = "DXDASH_TRUSTED_NETWORK"  # "1": no sign-in on a trusted single-user network
 
 
@@ -23,14 +37,53 @@ def _has_sign_in() -> bool:
         return False
 
 
+def _hostname(netloc: str) -> str:
+    """ "127.0.0.1:8501" -> "127.0.0.1", "[::1]:8501" -> "::1", "Localhost." -> "localhost"; "" for nonsense."""
+    try:
+        parts = urlsplit(f"//{netloc}")
+        parts.port  # noqa: B018 (a port that is not a number makes the whole value nonsense)
+    except ValueError:
+        return ""
+    if parts.username is not None or parts.path or parts.query or parts.fragment:
+        return ""
+    return (parts.hostname or "").rstrip(".").lower()
+
+
+def is_local_request(get_all: Callable[[str], list[str]]) -> bool:
+    """Whether the headers of a session's request are those of a browser on this computer asking a loopback
+    name directly: one Host, a loopback name; no proxy's forwarding header; an Origin, if any, loopback too."""
+    hosts = get_all("Host")
+    if len(hosts) != 1 or _hostname(hosts[0]) not in LOCAL_ADDRESSES:
+        return False
+    if any(get_all(name) for name in FORWARDING_HEADERS):
+        return False
+    return all(_hostname(urlsplit(origin).netloc) in LOCAL_ADDRESSES for origin in get_all("Origin"))
+
+
+def repeated_identity_headers(get_all: Callable[[str], list[str]]) -> list[str]:
+    """The identity headers (server.trustedUserHeaders) a request carries more than once. Streamlit reads
+    the first, which is the browser's own if the proxy added its header instead of replacing it."""
+    mapping = st.get_option("server.trustedUserHeaders")
+    return [name for name in mapping or {} if len(get_all(name)) > 1] if isinstance(mapping, dict) else []
+
+
+def _request_is_local() -> bool:
+    headers = st.context.headers
+    if not len(headers):  # no browser at all: the script runs in-process (AppTest); every real request
+        return True  # has a Host, and .streamlit/config.toml's server.allowedHosts refuses one without
+    return is_local_request(headers.get_all)
+
+
 def mode() -> str:
     """oidc | header | local | refuse."""
     if _has_sign_in():
         return "oidc"
     if st.get_option("server.trustedUserHeaders"):
         return "header"
+    if os.environ.get(TRUSTED_NETWORK) == "1":
+        return "local"
     address = st.get_option("server.address") or ""
-    if address in LOCAL_ADDRESSES or os.environ.get(TRUSTED_NETWORK) == "1":
+    if address in LOCAL_ADDRESSES and _request_is_local():
         return "local"
     return "refuse"
 
@@ -46,7 +99,10 @@ def current_user() -> roles.User:
     if how == "local":
         return roles.User("local", "data_admin", "local")
     if how == "refuse":
-        _stop("access_refused", address=st.get_option("server.address") or "0.0.0.0")
+        address = st.get_option("server.address") or "0.0.0.0"
+        if address in LOCAL_ADDRESSES:  # served on loopback, but reached through a proxy or another name
+            _stop("access_not_local", address=address)
+        _stop("access_refused", address=address)
     granted = roles.load()
     if how == "oidc":
         if not st.user.is_logged_in:
@@ -56,6 +112,8 @@ def current_user() -> roles.User:
             st.stop()
         email, groups = st.user.get("email"), st.user.get(granted.groups_claim)
     else:  # a trusted proxy named the person in a header (server.trustedUserHeaders)
+        if repeated_identity_headers(st.context.headers.get_all):
+            _stop("access_header_repeated")
         email, groups = st.user.get("email"), st.user.get("groups")
         if not email:
             _stop("access_no_identity")
@@ -66,9 +124,32 @@ def current_user() -> roles.User:
         _stop("access_no_role", email=untrusted.markdown(email or "—"))
     user = roles.User(str(email), role, how)
     if st.session_state.get("audited_sign_in") != user.id:
-        audit.record(user.id, "sign_in", {"role": role, "mode": how})
+        if _first_session_of_sign_in(user):
+            audit.record(user.id, "sign_in", {"role": role, "mode": how})
         st.session_state["audited_sign_in"] = user.id
     return user
+
+
+_SIGN_INS: dict[str, None] = {}  # the sign-ins already in the audit log, newest last (bounded)
+_SIGN_INS_LOCK = threading.Lock()
+
+
+def _first_session_of_sign_in(user: roles.User) -> bool:
+    """Whether this session is the first of its sign-in: every tab a person opens after signing in once is
+    a session of its own, but one sign-in. With OpenID Connect a sign-in is one ID token (its issue time);
+    behind a proxy the app never sees the sign-in itself, so it counts the first visit of each day."""
+    if user.mode == "oidc":
+        issued = st.user.get("iat") or st.user.get("auth_time") or st.user.get("nonce") or ""
+        key = f"{user.id}\n{user.role}\n{issued}"
+    else:
+        key = f"{user.id}\n{user.role}\n{today_in_japan().isoformat()}"
+    with _SIGN_INS_LOCK:
+        if key in _SIGN_INS:
+            return False
+        _SIGN_INS[key] = None
+        while len(_SIGN_INS) > 10_000:
+            del _SIGN_INS[next(iter(_SIGN_INS))]
+    return True
 
 
 def sidebar(user: roles.User) -> None:

@@ -655,6 +655,22 @@ STRINGS: dict[str, dict[str, str]] = {
         "computer. Configure .streamlit/secrets.toml (OpenID Connect) or a trusted proxy's header as the "
         'README\'s "Deploying on the city network" describes.',
     },
+    "access_not_local": {
+        "ja": "このダッシュボードはサインインなしで {address} に公開されており、この端末のブラウザーから直接開いた場合に限り"
+        "表示します(プロキシや別の名前を経由した接続には表示しません)。他の端末から使うには README の"
+        "「Deploying on the city network」に従って .streamlit/secrets.toml(OpenID Connect)または信頼できる"
+        "プロキシのヘッダーを設定してください。",
+        "en": "This dashboard is served on {address} without sign-in, so it shows itself only to a browser on "
+        "this computer that opens it directly, never through a proxy or another name. To use it from other "
+        "computers, configure .streamlit/secrets.toml (OpenID Connect) or a trusted proxy's header as the "
+        'README\'s "Deploying on the city network" describes.',
+    },
+    "access_header_repeated": {
+        "ja": "サインインの情報を持つヘッダーが 2 回以上送られてきたため、表示しません。プロキシは利用者を示すヘッダーを"
+        "追加するのではなく置き換えるよう設定してください(README の nginx の例: proxy_set_header)。",
+        "en": "The header that names the signed-in person came more than once, so nothing is shown. Set the proxy "
+        "to replace that header rather than add to it (the README's nginx example: proxy_set_header).",
+    },
     "access_no_identity": {
         "ja": "サインインした利用者が分かりません(プロキシのヘッダーがありません)。",
         "en": "No signed-in person is known (the proxy's header is missing).",
@@ -675,6 +691,20 @@ STRINGS: dict[str, dict[str, str]] = {
     "audit_intro": {
         "ja": "サインイン、取込、取消、見出しの対応付け、職員一覧のダウンロードの記録(追記のみ、取消でも消えません)。",
         "en": "Sign-ins, loads, undos, header mappings and downloads of staff lists (append-only; an undo never erases it).",
+    },
+    "audit_chain_holds": {
+        "ja": "改ざん検知: {count} 件の記録すべてが直前の記録のハッシュを持っています(編集・削除・挿入はありません)。",
+        "en": "Tamper check: all {count} entries carry the hash of the one before (none edited, removed or inserted).",
+    },
+    "audit_chain_broken": {
+        "ja": "改ざん検知: {line} 行目でハッシュの連鎖が切れています。この行またはその直前の記録が編集・削除・挿入されたか、"
+        "読めない行です。監査ログのファイルを確認してください。",
+        "en": "Tamper check: the chain of hashes breaks at line {line}. That entry or the one before it was "
+        "edited, removed or inserted, or cannot be read. Check the audit log file.",
+    },
+    "audit_unchained": {
+        "ja": "最初の {count} 件はハッシュを持たない以前の形式の記録で、改ざん検知の対象外です。",
+        "en": "The first {count} entries predate the hashes and cannot be checked.",
     },
     "col_at": {"ja": "日時(UTC)", "en": "When (UTC)"},
     "col_actor": {"ja": "利用者", "en": "Who"},

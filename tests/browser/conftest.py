@@ -112,15 +112,24 @@ def app(app_db):
 
 
 @pytest.fixture(scope="session")
-def browser():
+def playwright():
     sync_api = pytest.importorskip("playwright.sync_api")
-    executable = shutil.which("chromium")
-    if executable is None:
+    if shutil.which("chromium") is None:
         pytest.fail("Debian's chromium is not installed (scripts/test.sh installs it)")
     with sync_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
+        yield playwright
+
+
+def launch(playwright, *args: str):
+    """Debian's Chromium, headless, with further command-line switches."""
+    return playwright.chromium.launch(executable_path=shutil.which("chromium"), args=[*CHROMIUM_ARGS, *args])
+
+
+@pytest.fixture(scope="session")
+def browser(playwright):
+    browser = launch(playwright)
+    yield browser
+    browser.close()
 
 
 class RequestLog:

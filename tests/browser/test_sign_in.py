@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 
+from etl import audit, config
 from tests.browser.conftest import (
     ROLE_PAGES,
     free_port,
@@ -85,10 +86,21 @@ def test_nobody_sees_a_figure_before_signing_in(browser, signed_app):
     context.close()
 
 
+def sign_ins(app_db, email: str) -> int:
+    return sum(
+        e["action"] == "sign_in" and e["actor"] == email for e in audit.entries(config.audit_path(app_db))
+    )
+
+
 @pytest.mark.parametrize("role", list(PEOPLE))
-def test_each_person_signs_in_and_sees_exactly_the_pages_of_their_role(browser, signed_app, role):
+def test_each_person_signs_in_and_sees_exactly_the_pages_of_their_role(browser, signed_app, app_db, role):
     sub, email, _ = PEOPLE[role]
+    before = sign_ins(app_db, email)
     context, tab = sign_in(browser, signed_app, sub)
+    second = context.new_page()  # another tab of the same sign-in: a session of its own, no new sign-in
+    second.goto(f"{signed_app}/overview?lang=en")
+    wait_until_rendered(second)
+    assert sign_ins(app_db, email) == before + 1
     assert set(listed_pages(tab)) == set(ROLE_PAGES[role])
     sidebar = tab.locator('[data-testid="stSidebar"]').inner_text().replace("\u2060", "")
     assert email in sidebar
@@ -105,7 +117,9 @@ def test_served_to_other_machines_without_sign_in_the_app_refuses_and_says_how_t
     browser, app_db, tmp_path
 ):
     # 127.0.0.2 is this machine too, but not the local address the default serves: as another host
-    process, url = start_app(tmp_path, app_db, ("--server.address", "127.0.0.2"))
+    # served on another address, the names people use for it are allowed as the README says
+    args = ("--server.address", "127.0.0.2", "--server.allowedHosts", "127.0.0.2")
+    process, url = start_app(tmp_path, app_db, args)
     try:
         url = url.replace("127.0.0.1", "127.0.0.2")
         context = browser.new_context()
