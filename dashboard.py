@@ -2,12 +2,13 @@
 
 import streamlit as st
 
-from ui import access, bootstrap, data, offline
+from ui import access, bootstrap, data, downloads, offline
 from ui.components import demo_banner
 from ui.i18n import init_language, t
 from ui.sidebar import language_switch, sidebar_filters
 
 offline.keep_offline()  # before anything else: no request to the internet, ever
+downloads.install()  # files that name staff are served once, to the person who made them
 st.set_page_config(page_title="DX人材ダッシュボード / DX Talent Dashboard", page_icon="📊", layout="wide")
 init_language()
 user = access.current_user()  # stops here for anyone who may not use the app

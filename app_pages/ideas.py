@@ -159,16 +159,22 @@ def tab_backlog():
         t("backlog_min"), options=[0, 100, 200, 300, 400], value=300, key="backlog_min", bind="query-params"
     )
     backlog = data.report(snapshot, "report_idea_backlog", fiscal_year=fy, min_hours=minimum, bureaus=bureaus)
+    tier = backlog["gold_on"].notna().map({True: t("level_gold"), False: t("level_silver")})
     backlog = backlog.assign(
-        fiscal_year=backlog["fiscal_year"].map(lambda y: fmt.fiscal_year(int(y), language))
+        fiscal_year=backlog["fiscal_year"].map(lambda y: fmt.fiscal_year(int(y), language)),
+        maker_tier=tier.where(backlog["silver_on"].notna() | backlog["gold_on"].notna(), "—"),
     )
     st.subheader(t("backlog_title", fy=fy_label, count=fmt.integer(len(backlog))))
     st.caption(t("backlog_note"))
     columns = {"submission_id": "col_submission_id", "title": "col_idea", "category": "col_category"}
     columns |= {"fiscal_year": "filter_fy", "est_hours_saved": "col_estimated", "bureau_name": "col_bureau"}
-    columns |= {"dept_name": "col_dept", "staff_id": "col_staff_id", "name": "col_name"}
-    columns |= {"silver_on": "col_silver_on", "gold_on": "col_gold_on", "maker_apps": "col_maker_apps"}
-    table_with_downloads(backlog, columns, "idea_backlog", "backlog", person_columns=("staff_id", "name"))
+    columns |= {"maker_tier": "col_maker_tier", "dept_name": "col_dept", "staff_id": "col_staff_id"}
+    columns |= {"name": "col_name", "silver_on": "col_silver_on", "gold_on": "col_gold_on"}
+    columns |= {"maker_apps": "col_maker_apps"}
+    # the department, the exact days of certification and the count of apps together point at one
+    # person: a role that reads aggregates gets the maker's tier only
+    maker = ("staff_id", "name", "dept_name", "silver_on", "gold_on", "maker_apps")
+    table_with_downloads(backlog, columns, "idea_backlog", "backlog", person_columns=maker)
 
 
 def tab_seminar():

@@ -77,13 +77,17 @@ STATUSES = {
 _UNIT_SUFFIXES = ("時間", "円", "分", "件")
 
 
+# control characters no text means (and no .xlsx may hold): all of C0 but tab, line feed and carriage return
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+
+
 def clean(value: object) -> str | None:
-    """NFKC-normalise and trim; an empty cell is None."""
+    """NFKC-normalise, drop control characters and trim; an empty cell is None."""
     if value is None:
         return None
     if isinstance(value, float) and math.isnan(value):
         return None
-    text = unicodedata.normalize("NFKC", str(value)).strip()
+    text = CONTROL_CHARACTERS.sub("", unicodedata.normalize("NFKC", str(value))).strip()
     return text or None
 
 

@@ -252,3 +252,58 @@ def test_a_run_whose_files_were_all_refused_is_audited_too(db, exports):
     first, entry = audit.entries()
     assert entry["action"] == "load" and entry["detail"]["outcome"] == "refused"
     assert entry["detail"]["files"][0]["status"] == "rejected" and entry["detail"]["snapshot"] is None
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        ('[roles.analyst]\nemails = "a@city.example"\n', "roles_not_a_list"),  # one address, not a list
+        ("[roles.analyst]\nemails = [1]\n", "roles_not_a_list"),
+        ('roles = "all"\n', "roles_not_a_table"),
+        ('[roles.admin]\nemails = ["a@city.example"]\n', "roles_unknown_role"),
+        ("groups_claim = 3\n", "roles_not_text"),
+        ("x = " + "[" * 50_000 + "]" * 50_000 + "\n", "roles_not_toml"),  # RecursionError in tomllib
+        ("[roles.analyst\n", "roles_not_toml"),
+    ],
+)
+def test_a_roles_file_of_the_wrong_shape_grants_nobody_and_says_why(tmp_path, text, key):
+    from ui.words import WORDS
+
+    path = tmp_path / "roles.toml"
+    path.write_text(text, encoding="utf-8")
+    granted = roles.load(path)
+    assert granted.problem[0] == key and key in WORDS
+    assert granted.problem[1]["file"] == "roles.toml" and str(tmp_path) not in str(granted.problem)
+    assert roles.role_for("a@city.example", [], granted) is None
+
+
+def test_a_roles_file_too_large_or_not_a_regular_file_is_never_read(tmp_path, monkeypatch):
+    import os
+    import time
+
+    big = tmp_path / "big.toml"
+    big.write_text("# " + "x" * (roles.MAX_BYTES + 10), encoding="utf-8")
+    assert roles.load(big).problem[0] == "roles_too_large"
+    fifo = tmp_path / "fifo.toml"
+    os.mkfifo(fifo)
+    started = time.monotonic()
+    assert roles.load(fifo).problem[0] == "roles_not_a_file"  # and does not hang waiting for a writer
+    assert time.monotonic() - started < 5
+    missing = roles.load(tmp_path / "missing.toml")
+    assert missing.problem[0] == "roles_unreadable" and str(tmp_path) not in str(missing.problem)
+
+
+def test_the_roles_file_is_read_again_only_when_it_changes(tmp_path, monkeypatch):
+    import os
+
+    path = tmp_path / "roles.toml"
+    path.write_text('[roles.analyst]\nemails = ["a@city.example"]\n', encoding="utf-8")
+    reads = []
+    parse = roles._parse
+    monkeypatch.setattr(roles, "_parse", lambda text, name: reads.append(name) or parse(text, name))
+    for _ in range(5):
+        assert roles.role_for("a@city.example", [], roles.load(path)) == "analyst"
+    assert len(reads) == 1
+    path.write_text('[roles.data_admin]\nemails = ["a@city.example"]\n', encoding="utf-8")
+    os.utime(path, ns=(1, 10**18))  # a change of the same size within one tick still shows in its time
+    assert roles.role_for("a@city.example", [], roles.load(path)) == "data_admin" and len(reads) == 2

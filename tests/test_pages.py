@@ -189,6 +189,16 @@ def test_on_127_0_0_1_without_sign_in_the_one_local_user_has_every_page_and_says
     assert not app.text_input and not app.text_area
 
 
+def metrics_years(app_db) -> list[int]:
+    import duckdb
+
+    con = duckdb.connect(str(app_db), read_only=True)
+    try:
+        return metrics.fiscal_years(con)
+    finally:
+        con.close()
+
+
 def report(app_db, name, **params):
     import duckdb
 
@@ -323,3 +333,25 @@ def test_the_office_s_own_bands_reach_the_cards_and_a_broken_list_is_reported_on
         assert not quality.exception
         [warning] = [w for w in quality.warning if words in w.value]
         assert warning.value == untrusted.markdown(plans.describe(problem, lang))  # names the file and why
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"fy": "²"},
+        {"fy": "9" * 5000},
+        {"fy": "1" * 4 + "\u2028"},
+        {"hourly_yen": "1" * 5000, "bureau": "\x00"},
+        {"overview_tab": "\u2028", "fy": "-2024"},
+    ],
+    ids=["superscript", "5000-digits", "line-break", "huge-number", "unknown-words"],
+)
+def test_a_link_with_nonsense_in_its_query_opens_the_latest_year(app_db, params):
+    app = run_page("overview", "ja", **params)
+    assert not app.exception, [e.value for e in app.exception]
+    assert app.sidebar.selectbox[0].value == max(metrics_years(app_db))
+
+
+def test_a_link_with_a_full_width_year_opens_that_year(app_db):
+    app = run_page("overview", "ja", fy="２０２４")
+    assert not app.exception and app.sidebar.selectbox[0].value == 2024

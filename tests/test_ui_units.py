@@ -115,6 +115,26 @@ def test_downloads_open_in_excel_and_never_run_a_formula():
     assert sheet["B2"].value == 1
 
 
+def test_a_formula_behind_a_tab_or_a_line_break_is_neutralised_and_a_control_character_breaks_no_file():
+    import csv as csv_module
+    import io
+
+    import openpyxl
+    import pandas as pd
+
+    from etl.normalize import clean
+    from ui.tables import csv_bytes, xlsx_bytes
+
+    raw = ["\t=1+1", '\r=HYPERLINK("http://x")', "\n-2", "a\x01b", "\x01=1"]
+    frame = pd.DataFrame({"値": raw})
+    cells = [row[0] for row in csv_module.reader(io.StringIO(csv_bytes(frame).decode("utf-8-sig")))][1:]
+    assert cells == ["'\t=1+1", '\'\r=HYPERLINK("http://x")', "'\n-2", "ab", "'=1"]
+    sheet = openpyxl.load_workbook(io.BytesIO(xlsx_bytes(frame))).active  # openpyxl raised on \x01
+    assert [c.value for c in sheet["A"]][1:] == ["\t=1+1", '\r=HYPERLINK("http://x")', "\n-2", "ab", "=1"]
+    assert all(c.data_type == "s" for c in sheet["A"])
+    assert clean("申\x01請\x1f\x7f") == "申請\x7f" and clean("\x00") is None  # on the way in
+
+
 def test_change_on_the_previous_year_reads_like_the_figure():
     assert fmt.change(2734, 2332, fmt.integer, "ja") == "+402"
     assert fmt.change(85_273, 125_187, fmt.hours, "ja") == "-4.0万時間"

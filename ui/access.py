@@ -120,7 +120,9 @@ def current_user() -> roles.User:
     role = roles.role_for(email, groups, granted)
     if role is None:
         if granted.problem:
-            _stop("access_roles_broken", problem=untrusted.markdown(granted.problem))
+            key, params = granted.problem
+            problem = t(key, **{name: untrusted.markdown(value) for name, value in params.items()})
+            _stop("access_roles_broken", problem=problem)
         _stop("access_no_role", email=untrusted.markdown(email or "—"))
     user = roles.User(str(email), role, how)
     if st.session_state.get("audited_sign_in") != user.id:

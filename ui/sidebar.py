@@ -3,6 +3,8 @@ URL so a copied link opens the same view."""
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from dataclasses import dataclass
 
 import streamlit as st
@@ -25,10 +27,11 @@ def sidebar_filters(snapshot: str) -> Filters | None:
         return None
     all_bureaus = data.bureaus(snapshot)
     if st.session_state.get("filter_fy") not in years:
-        requested = st.query_params.get("fy", "")
-        st.session_state["filter_fy"] = (
-            int(requested) if requested.isdigit() and int(requested) in years else years[-1]
-        )
+        requested = unicodedata.normalize("NFKC", st.query_params.get("fy", ""))  # ２０２４ is 2024
+        # four digits only: "²" is a digit to str.isdigit but no number to int(), and int() of a
+        # 5,000-digit text raises
+        asked = int(requested) if re.fullmatch(r"[0-9]{4}", requested) else None
+        st.session_state["filter_fy"] = asked if asked in years else years[-1]
     if "filter_bureaus" not in st.session_state:
         st.session_state["filter_bureaus"] = [
             b for b in st.query_params.get_all("bureau") if b in all_bureaus

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import pandas as pd
 
+from etl.normalize import CONTROL_CHARACTERS
 from ui.i18n import t
 
-FORMULA_START = ("=", "+", "-", "@")
+# what a spreadsheet may read as the start of a formula: also a tab, CR or LF before one (Excel drops them)
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n")
 # what happened to a file in a load: column -> i18n key of its header
 LOAD_COLUMNS = {
     "sheet": "col_sheet",
@@ -59,9 +61,12 @@ def number_columns(frame: pd.DataFrame) -> dict:
 
 
 def safe_cell(value):
-    """A cell that starts like a formula is written as text, so a spreadsheet never runs it."""
-    if isinstance(value, str) and value.startswith(FORMULA_START):
-        return "'" + value
+    """A cell that starts like a formula is written as text, so a spreadsheet never runs it; control
+    characters (a set-aside raw value may hold them) are dropped."""
+    if isinstance(value, str):
+        value = CONTROL_CHARACTERS.sub("", value)
+        if value.startswith(FORMULA_START):
+            return "'" + value
     return value
 
 
@@ -80,9 +85,11 @@ def xlsx_bytes(frame: pd.DataFrame, sheet: str = "data") -> bytes:
     workbook = Workbook()
     worksheet = workbook.active
     worksheet.title = sheet[:31]
-    worksheet.append([str(c) for c in frame.columns])
-    for row in frame.itertuples(index=False):
-        worksheet.append([None if pd.isna(v) else v for v in row])
+    worksheet.append([CONTROL_CHARACTERS.sub("", str(c)) for c in frame.columns])
+    for row in frame.itertuples(index=False):  # openpyxl refuses a workbook with a control character
+        worksheet.append(
+            [CONTROL_CHARACTERS.sub("", v) if isinstance(v, str) else None if pd.isna(v) else v for v in row]
+        )
     for cells in worksheet.iter_rows(min_row=2):
         for cell in cells:
             if isinstance(cell.value, str) and cell.value.startswith(FORMULA_START):
@@ -109,6 +116,7 @@ def table_with_downloads(
     import streamlit as st
 
     from etl import audit
+    from ui import downloads
     from ui.components import sees_people as viewer_sees_people
 
     user = st.session_state.get("user")
@@ -127,26 +135,32 @@ def table_with_downloads(
     shown = translated(frame, columns)
     st.dataframe(shown, hide_index=True, width="stretch", column_config=number_columns(shown))
 
-    def downloaded(kind: str) -> None:
-        if personal:
-            audit.record(user.id, "download", {"table": name, "format": kind, "rows": len(shown)})
+    csv_mime, xlsx_mime = "text/csv", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    csv_file, xlsx_file = lambda: csv_bytes(shown), lambda: xlsx_bytes(shown)
+    if personal:  # audited when made, served once to the person who asked, then gone (ui/downloads.py)
 
-    # the files are made when a button is clicked, not on every rerun of the page; a person-level
-    # download reruns the page once, to write its audit entry
+        def audited(kind: str):
+            return lambda: audit.record(
+                user.id, "download", {"table": name, "format": kind, "rows": len(shown)}
+            )
+
+        csv_file = downloads.personal_file(csv_file, csv_mime, f"{name}.csv", audited("csv"))
+        xlsx_file = downloads.personal_file(xlsx_file, xlsx_mime, f"{name}.xlsx", audited("xlsx"))
+    # the files are made when a button is clicked, not on every rerun of the page
     with st.container(horizontal=True):
         st.download_button(
             t("download_csv"),
-            lambda: csv_bytes(shown),
+            csv_file,
             file_name=f"{name}.csv",
-            mime="text/csv",
+            mime=csv_mime,
             key=f"{key}_csv",
-            on_click=(lambda: downloaded("csv")) if personal else "ignore",
+            on_click="ignore",
         )
         st.download_button(
             t("download_xlsx"),
-            lambda: xlsx_bytes(shown),
+            xlsx_file,
             file_name=f"{name}.xlsx",
-            mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            mime=xlsx_mime,
             key=f"{key}_xlsx",
-            on_click=(lambda: downloaded("xlsx")) if personal else "ignore",
+            on_click="ignore",
         )

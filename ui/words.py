@@ -214,6 +214,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "col_level": {"ja": "区分", "en": "Level"},
     "col_certified_on": {"ja": "認定日", "en": "Certified on"},
     "col_left_on": {"ja": "退職日", "en": "Left on"},
+    "col_maker_tier": {"ja": "提案者の認定", "en": "Maker's tier"},
     "col_silver_on": {"ja": "シルバー認定日", "en": "Silver on"},
     "col_gold_on": {"ja": "ゴールド認定日", "en": "Gold on"},
     "col_per_100": {"ja": "100人あたり", "en": "Per 100 staff"},
@@ -682,6 +683,42 @@ STRINGS: dict[str, dict[str, str]] = {
     "access_roles_broken": {
         "ja": "役割ファイルを読めません: {problem}",
         "en": "The roles file cannot be read: {problem}",
+    },
+    "roles_unreadable": {
+        "ja": "{file} を開けません({reason})。",
+        "en": "{file} cannot be opened ({reason}).",
+    },
+    "roles_not_a_file": {
+        "ja": "{file} が通常のファイルではありません。",
+        "en": "{file} is not a regular file.",
+    },
+    "roles_too_large": {
+        "ja": "{file} が {limit} を超えています。",
+        "en": "{file} is larger than {limit}.",
+    },
+    "roles_not_utf8": {
+        "ja": "{file} が UTF-8 で保存されていません。",
+        "en": "{file} is not saved as UTF-8.",
+    },
+    "roles_not_toml": {
+        "ja": "{file} が TOML として読めません: {detail}",
+        "en": "{file} is not valid TOML: {detail}",
+    },
+    "roles_not_text": {
+        "ja": "{file} の {where} は文字列で書いてください。",
+        "en": "In {file}, {where} must be a text.",
+    },
+    "roles_not_a_table": {
+        "ja": "{file} の {where} は表([{where}])で書いてください。",
+        "en": "In {file}, {where} must be a table ([{where}]).",
+    },
+    "roles_not_a_list": {
+        "ja": '{file} の {where} は文字列のリストで書いてください(例: ["a@city.example"])。',
+        "en": 'In {file}, {where} must be a list of texts (for example ["a@city.example"]).',
+    },
+    "roles_unknown_role": {
+        "ja": "{file} の役割 {role} は使えません(使える役割: {roles})。",
+        "en": "In {file}, the role {role} is not known (the roles are {roles}).",
     },
     "not_permitted": {
         "ja": "このページを表示する権限がありません。",

@@ -8,6 +8,7 @@ import io
 import json
 import re
 import subprocess
+import urllib.request
 from pathlib import Path
 from urllib.parse import quote
 
@@ -15,6 +16,7 @@ import duckdb
 import pytest
 from pptx import Presentation
 
+from etl import audit, config
 from tests.browser.conftest import (
     ROLE_PAGES,
     listed_pages,
@@ -149,10 +151,38 @@ def test_the_idea_backlog_names_its_makers_only_to_roles_that_see_people(
     makers = {row.get("職員番号") for row in rows} & staff_ids
     if role == "executive":
         assert "職員番号" not in rows[0] and "氏名" not in rows[0] and makers == set()
-        assert "シルバー認定日" in rows[0]  # the maker's certification stays: it names no one
+        # nor what together points at one person: the department, the days of certification, the apps
+        assert not {"所属", "シルバー認定日", "ゴールド認定日", "作成者のアプリ数"} & set(rows[0])
+        assert {row["提案者の認定"] for row in rows} <= {"シルバー", "ゴールド", "—"}
     else:
         assert makers
     screenshot(tab, f"backlog-{role}")
+    context.close()
+
+
+def test_a_list_of_named_staff_is_audited_when_made_and_served_once_to_its_maker(
+    browser, proxied_app, app_db
+):
+    analyst = PEOPLE["analyst"]
+    downloads = lambda: [  # noqa: E731
+        e
+        for e in audit.entries(config.audit_path(app_db))
+        if e["action"] == "download" and e["actor"] == analyst
+    ]
+    before = len(downloads())
+    context, tab = open_as(browser, analyst)
+    tab.goto(f"{proxied_app}/ideas?lang=ja&fy=2025&ideas_tab={quote(translate('ja', 'tab_backlog'))}")
+    wait_until_rendered(tab)
+    with tab.expect_download() as download:
+        tab.get_by_role("button", name="CSVでダウンロード").first.click()
+    assert Path(download.value.path()).read_text(encoding="utf-8-sig").count("\n") > 1
+    made = downloads()
+    assert len(made) == before + 1 and made[-1]["detail"]["format"] == "csv"
+    url = download.value.url  # the file's own address: asked for again, by anyone, it is gone
+    for asker in (tab, open_as(browser, PEOPLE["executive"])[1]):
+        assert asker.request.get(url).status == 404
+    with urllib.request.urlopen(f"{proxied_app}/_stcore/health") as answer:  # the app goes on serving
+        assert answer.status == 200
     context.close()
 
 
