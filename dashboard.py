@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from ui import access, bootstrap, data, downloads, offline
+from ui import access, bootstrap, data, downloads, offline, throttle
 from ui.components import demo_banner
 from ui.i18n import init_language, t
 from ui.sidebar import language_switch, sidebar_filters
@@ -11,6 +11,9 @@ offline.keep_offline()  # before anything else: no request to the internet, ever
 downloads.install()  # files that name staff are served once, to the person who made them
 st.set_page_config(page_title="DX人材ダッシュボード / DX Talent Dashboard", page_icon="📊", layout="wide")
 init_language()
+if not throttle.allow_this_run():  # a session that reruns faster than a person can click
+    st.warning(t("too_many_reruns"))
+    st.stop()
 user = access.current_user()  # stops here for anyone who may not use the app
 st.session_state["user"] = user
 

@@ -2,8 +2,8 @@
 
 import streamlit as st
 
-from briefing import pdf, slides
-from ui import data, fmt
+from briefing import pdf
+from ui import data, downloads, fmt
 from ui.components import as_of_line, chart, page_context
 from ui.i18n import lang, t
 from ui.untrusted import markdown as plain
@@ -46,32 +46,34 @@ scope = right.selectbox(
 
 deck = data.briefing_deck(snapshot, fy, deck_lang, scope)
 key = (snapshot, fy, deck_lang, scope)
-made = st.session_state.get("briefing_files")
 if st.button(t("briefing_make"), type="primary", icon=":material/slideshow:"):
-    # a session's own thread (and Chromium in a process of its own): other people's pages go on
+    # the files of a deck are made once for everyone who asks for them (data.briefing_files), one
+    # Chromium print at a time; this session keeps only which deck it made, never the files
     with st.status(t("briefing_making"), expanded=True) as status:
-        bar = st.progress(0.0)
         try:
-            pptx = slides.write(deck)
-            bar.progress(0.4)
-            printed = pdf.write(deck)
-            bar.progress(1.0)
+            data.briefing_files(snapshot, fy, deck_lang, scope)
+        except pdf.PrinterBusy:
+            status.update(label=t("briefing_busy"), state="error")
         except pdf.PdfError as error:
             status.update(label=t("briefing_failed", detail=str(error)), state="error")
         else:
-            made = st.session_state["briefing_files"] = {"key": key, "pptx": pptx, "pdf": printed}
+            st.session_state["briefing_made"] = key
             status.update(label=t("briefing_made"), state="complete", expanded=False)
-if made and made["key"] == key:
+if st.session_state.get("briefing_made") == key:
     name = f"dx_briefing_{fy}_{deck_lang}" + (f"_{scope}" if scope else "")
     files = (
-        ("pptx", "application/vnd.openxmlformats-officedocument.presentationml.presentation"),
-        ("pdf", "application/pdf"),
+        ("pptx", "application/vnd.openxmlformats-officedocument.presentationml.presentation", 0),
+        ("pdf", "application/pdf", 1),
     )
     with st.container(horizontal=True):
-        for kind, mime in files:
+        for kind, mime, position in files:
             st.download_button(
                 t(f"briefing_{kind}"),
-                made[kind],
+                downloads.served_once(
+                    lambda position=position: data.briefing_files(snapshot, fy, deck_lang, scope)[position],
+                    mime,
+                    f"{name}.{kind}",
+                ),
                 file_name=f"{name}.{kind}",
                 mime=mime,
                 icon=":material/download:",

@@ -11,6 +11,7 @@ import os
 import shutil
 import subprocess
 import tempfile
+import threading
 from pathlib import Path
 
 import plotly.io as pio
@@ -27,6 +28,10 @@ PAGE_W, PAGE_H = 1280, 720  # CSS pixels of a 13.333 x 7.5 inch page (16:9)
 # is TrueType with the Latin letters too; it has no bold, so the PDF sets headings apart by size and colour.
 PDF_FONT = "IPAexGothic, IPAexゴシック, " + FONT
 CHROMIUM_TIMEOUT_S = 120
+# one Chromium prints at a time (a print takes about 1 GB): a second waits its turn up to PRINT_WAIT_S
+PRINT_SLOTS = 1
+PRINT_WAIT_S = 180
+_printers = threading.BoundedSemaphore(PRINT_SLOTS)
 # a headless browser that reaches nothing: no name resolves, no background service starts
 CHROMIUM_FLAGS = [
     "--headless=new",
@@ -179,8 +184,22 @@ def html_document(deck: Deck) -> str:
     )
 
 
+class PrinterBusy(PdfError):
+    """Every print slot stayed taken for PRINT_WAIT_S."""
+
+
 def write(deck: Deck) -> bytes:
-    """The deck as PDF bytes, printed by headless Chromium from a temporary folder."""
+    """The deck as PDF bytes, printed by headless Chromium from a temporary folder, one print at a time
+    in this process (PRINT_SLOTS); raises PrinterBusy when no slot came free in PRINT_WAIT_S."""
+    if not _printers.acquire(timeout=PRINT_WAIT_S):
+        raise PrinterBusy("busy")
+    try:
+        return _print(deck)
+    finally:
+        _printers.release()
+
+
+def _print(deck: Deck) -> bytes:
     browser = chromium()
     with tempfile.TemporaryDirectory(prefix="dxdash-briefing-") as folder:
         page, out = Path(folder) / "briefing.html", Path(folder) / "briefing.pdf"

@@ -147,3 +147,44 @@ def test_a_column_header_has_no_placeholder():
     assert [
         key for key, texts in WORDS.items() if key.startswith("col_") and "{" in texts["ja"] + texts["en"]
     ] == []
+
+
+def test_a_session_reruns_in_bursts_a_person_makes_but_a_flood_is_held_back():
+    from ui import throttle
+
+    state: dict = {}
+    assert all(throttle.take(state, 0.0) for _ in range(throttle.BURST))  # a burst of clicks
+    assert not throttle.take(state, 0.0) and not throttle.take(state, 0.1)  # then no more at once
+    assert throttle.take(state, 0.1 + 1 / throttle.RATE)  # a token back after 1 / RATE seconds
+    flood = sum(throttle.take(state, 10 + i / 100) for i in range(100))  # 100 reruns in a second
+    assert flood <= throttle.BURST + throttle.RATE * 1 + 1
+
+
+def test_one_briefing_prints_at_a_time_and_one_that_waits_too_long_is_told_so(monkeypatch):
+    import threading
+    import time
+
+    from briefing import pdf
+
+    running, most = [0], [0]
+    lock = threading.Lock()
+
+    def slow_print(deck):
+        with lock:
+            running[0] += 1
+            most[0] = max(most[0], running[0])
+        time.sleep(0.05)
+        with lock:
+            running[0] -= 1
+        return b"%PDF"
+
+    monkeypatch.setattr(pdf, "_print", slow_print)
+    threads = [threading.Thread(target=pdf.write, args=(None,)) for _ in range(6)]  # six clicks at once
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert most[0] == pdf.PRINT_SLOTS == 1
+    monkeypatch.setattr(pdf, "PRINT_WAIT_S", 0.01)
+    with pdf._printers, pytest.raises(pdf.PrinterBusy):  # every slot taken
+        pdf.write(None)

@@ -125,3 +125,19 @@ def _briefing_deck(
 
     with cursor(snapshot) as con:
         return content.gather(con, fiscal_year, lang, bureau, today)
+
+
+def briefing_files(snapshot: str, fiscal_year: int, lang: str, bureau: str | None) -> tuple[bytes, bytes]:
+    """The deck's PowerPoint and PDF, made once for everyone who asks for the same deck (a person who
+    clicks again, or six people at once, wait for the one print) and kept for the last few decks."""
+    return _briefing_files(snapshot, fiscal_year, lang, bureau, today_in_japan(), plans.load_bands()[0])
+
+
+@st.cache_data(show_spinner=False, max_entries=4)
+def _briefing_files(
+    snapshot: str, fiscal_year: int, lang: str, bureau: str | None, today: date, bands: tuple[plans.Band, ...]
+) -> tuple[bytes, bytes]:
+    from briefing import pdf, slides
+
+    deck = _briefing_deck(snapshot, fiscal_year, lang, bureau, today, bands)
+    return slides.write(deck), pdf.write(deck)

@@ -67,13 +67,11 @@ def install() -> None:
     storage.get_file = get_file_once
 
 
-def personal_file(
-    make: Callable[[], bytes], mimetype: str, file_name: str, audit_entry: Callable[[], None]
-) -> Callable[[], bytes]:
-    """What a download button calls to make a file that names staff (see the module's text)."""
+def served_once(make: Callable[[], bytes], mimetype: str, file_name: str) -> Callable[[], bytes]:
+    """What a download button calls to make a file that Streamlit drops once it is fetched (or after
+    KEEP_SECONDS), instead of keeping it in memory until two clean-ups after its page moved on."""
 
     def made() -> bytes:
-        audit_entry()  # raises when it cannot write: then there is no file
         data = make()
         file_id = storage_module._calculate_file_id(data, mimetype, file_name)  # noqa: SLF001 (the id Streamlit gives it)
         with _lock:
@@ -84,3 +82,15 @@ def personal_file(
         return data
 
     return made
+
+
+def personal_file(
+    make: Callable[[], bytes], mimetype: str, file_name: str, audit_entry: Callable[[], None]
+) -> Callable[[], bytes]:
+    """What a download button calls to make a file that names staff (see the module's text)."""
+
+    def audited() -> bytes:
+        audit_entry()  # raises when it cannot write: then there is no file
+        return make()
+
+    return served_once(audited, mimetype, file_name)

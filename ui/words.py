@@ -720,6 +720,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "ja": "{file} の役割 {role} は使えません(使える役割: {roles})。",
         "en": "In {file}, the role {role} is not known (the roles are {roles}).",
     },
+    "too_many_reruns": {
+        "ja": "操作が速すぎるため、少しお待ちください。数秒後にもう一度操作すると表示されます。",
+        "en": "That was faster than the dashboard answers. Wait a moment, then try again in a few seconds.",
+    },
     "not_permitted": {
         "ja": "このページを表示する権限がありません。",
         "en": "You are not permitted to open this page.",
@@ -760,6 +764,10 @@ STRINGS: dict[str, dict[str, str]] = {
     "briefing_make": {"ja": "資料を作成", "en": "Make the files"},
     "briefing_making": {"ja": "資料を作成しています…", "en": "Making the files…"},
     "briefing_made": {"ja": "資料を作成しました", "en": "The files are ready"},
+    "briefing_busy": {
+        "ja": "他の資料の印刷が続いているため、今は作成できません。しばらくしてからもう一度押してください。",
+        "en": "Other briefings are still being printed, so these cannot be made now. Press again in a while.",
+    },
     "briefing_failed": {
         "ja": "資料を作成できませんでした: {detail}",
         "en": "The files could not be made: {detail}",

@@ -69,3 +69,9 @@ def session_texts(port: int, page: str = "", **kwargs) -> list[str]:
     """One session, one run of `page`, closed again; raises Refused when the WebSocket is refused."""
     with open_stream(port, **kwargs) as stream:
         return run(stream, page=page)
+
+
+def flood(stream: ClientConnection, reruns: int, query: str = "lang=en", page: str = "") -> list[list[str]]:
+    """Runs the page `reruns` times, each as soon as the one before has finished (requests sent while a
+    run is under way are merged into one by Streamlit): the texts each run drew."""
+    return [run(stream, query, page) for _ in range(reruns)]
