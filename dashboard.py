@@ -5,7 +5,7 @@ import streamlit as st
 from ui import access, bootstrap, data, downloads, offline, throttle
 from ui.components import demo_banner
 from ui.i18n import init_language, t
-from ui.sidebar import language_switch, sidebar_filters
+from ui.sidebar import language_switch, page_language, sidebar_filters, sidebar_navigation
 
 offline.keep_offline()  # before anything else: no request to the internet, ever
 downloads.install()  # files that name staff are served once, to the person who made them
@@ -49,9 +49,13 @@ sections = {
     t("section_lowcode"): [page("apps", "apps"), page("hours", "schedule"), page("costs", "savings")],
     t("section_data"): [page("import", "upload_file"), page("quality", "fact_check")],
 }
-navigation = st.navigation({name: pages for name, pages in sections.items() if pages})
+# the sidebar's links are the app's own (Streamlit's navigation of sections is a list whose items are
+# not all list items, which screen readers announce wrongly): one group of page links per section
+navigation = st.navigation({name: pages for name, pages in sections.items() if pages}, position="hidden")
+sidebar_navigation(sections)
 language_switch()
 access.sidebar(user)
+page_language()
 if navigation.url_path and navigation.url_path != "home" and not user.may_open(navigation.url_path):
     st.error(t("not_permitted"))  # opened by its URL: none of the page's queries run
     st.stop()

@@ -5,7 +5,16 @@ import streamlit as st
 from etl.metrics import pareto
 from ui import data, fmt
 from ui.charts import apps as charts
-from ui.components import as_of_line, chart, kpi_card, kpi_row, lazy_tabs, method_panel, page_context
+from ui.components import (
+    as_of_line,
+    card_row,
+    chart,
+    kpi_card,
+    kpi_row,
+    lazy_tabs,
+    method_panel,
+    page_context,
+)
 from ui.i18n import lang, t, words
 from ui.tables import table_with_downloads
 
@@ -16,7 +25,7 @@ as_of_line(snapshot)
 
 activity = data.report_row(snapshot, "report_app_activity")
 maker_years = data.report(snapshot, "report_makers")
-cards = kpi_row(snapshot, fy, ("apps_in_operation", "active_apps"), st.columns(4))
+cards = kpi_row(snapshot, fy, ("apps_in_operation", "active_apps"), card_row("apps", 4))
 latest = activity["latest_usage_date"]
 kpi_card(
     cards[2],

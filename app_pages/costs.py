@@ -5,7 +5,16 @@ import streamlit as st
 from etl.metrics import cost_scenarios
 from ui import assumptions, data, fmt
 from ui.charts import costs as charts
-from ui.components import as_of_line, chart, kpi_card, kpi_row, method_panel, page_context
+from ui.components import (
+    as_of_line,
+    card_row,
+    chart,
+    chart_row,
+    kpi_card,
+    kpi_row,
+    method_panel,
+    page_context,
+)
 from ui.i18n import lang, t, words
 from ui.tables import table_with_downloads
 
@@ -23,13 +32,13 @@ with st.expander(t("assumptions"), expanded=False):
 
 now = data.kpis(snapshot, fy)
 cost = now["cost_avoided_cumulative_yen"]
-cards = kpi_row(snapshot, fy, ("cost_avoided",), st.columns(3))
+cards = kpi_row(snapshot, fy, ("cost_avoided",), card_row("costs", 3))
 kpi_card(cards[1], t("band_low"), fmt.yen(cost * low, language), None, t("scenario_help"))
 kpi_card(cards[2], t("band_high"), fmt.yen(cost * high, language), None, t("scenario_help"))
 
 frame = data.kpis_frame(snapshot)
 frame = frame[frame["fiscal_year"] <= fy]
-left, right = st.columns(2)
+left, right = chart_row("costs-1")
 with left:
     chart(charts.cost_components(frame, said))
 with right:

@@ -5,7 +5,16 @@ import streamlit as st
 from etl.metrics import fte
 from ui import assumptions, data, fmt
 from ui.charts import hours as charts
-from ui.components import as_of_line, chart, kpi_card, kpi_row, method_panel, page_context
+from ui.components import (
+    as_of_line,
+    card_row,
+    chart,
+    chart_row,
+    kpi_card,
+    kpi_row,
+    method_panel,
+    page_context,
+)
 from ui.i18n import lang, t, words
 from ui.tables import table_with_downloads
 
@@ -19,7 +28,7 @@ with st.expander(t("assumptions"), expanded=False):
     annual_hours = assumptions.value("fte_hours", "fte_hours", "fte_hours_help")
     st.caption(t("assumption_note"))
 now = data.kpis(snapshot, fy)
-cards = kpi_row(snapshot, fy, ("hours_saved",), st.columns(3))
+cards = kpi_row(snapshot, fy, ("hours_saved",), card_row("hours", 3))
 equivalents = fte(now["hours_saved"], annual_hours)
 kpi_card(
     cards[1],
@@ -32,7 +41,7 @@ cards[1].caption(f"{t('fte_hours')}: {fmt.integer(annual_hours)}")
 
 chart(charts.hours_by_month(data.report(snapshot, "report_hours_by_month", bureaus=bureaus), said))
 by_dimension = {"fiscal_year": fy, "bureaus": bureaus}
-left, right = st.columns(2)
+left, right = chart_row("hours-1")
 with left:
     frame = data.kpis_frame(snapshot)
     chart(charts.hours_by_year(frame[frame["fiscal_year"] <= fy], said))

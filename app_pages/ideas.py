@@ -10,7 +10,9 @@ from ui.charts import ideas as charts
 from ui.components import (
     PROGRAMME_COUNTS,
     as_of_line,
+    card_row,
     chart,
+    chart_row,
     kpi_card,
     lazy_tabs,
     method_panel,
@@ -36,7 +38,7 @@ estimates = data.report(snapshot, "report_estimated_vs_realised", fiscal_year=fy
 totals = estimate_totals(estimates)
 compare = whole_year(snapshot, fy)
 
-cards = st.columns(4)
+cards = card_row("ideas", 4)
 year = by_year.loc[fy] if fy in by_year.index else None
 before = by_year.loc[fy - 1] if compare and fy - 1 in by_year.index else None
 ideas, previous = (
@@ -77,7 +79,7 @@ def tab_ideas():
     shown = privacy.for_viewer(
         by_bureau, ["ideas", "passed"], ("taken_up", "est_hours", "per_100"), sees_people()
     )
-    left, right = st.columns(2)
+    left, right = chart_row("ideas-1")
     with left:
         categories = data.report(snapshot, "report_ideas_by_category", fiscal_year=fy, bureaus=bureaus)
         chart(charts.ideas_by_category(categories, fy, said))

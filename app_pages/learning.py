@@ -9,7 +9,9 @@ from ui.charts import learning as charts
 from ui.components import (
     PROGRAMME_COUNTS,
     as_of_line,
+    card_row,
     chart,
+    chart_row,
     kpi_card,
     lazy_tabs,
     method_panel,
@@ -43,7 +45,7 @@ def card(column, key: str, name: str, formatter) -> None:
     kpi_card(column, t(key), shown, fmt.change(value, previous, formatter, language), t(f"{key}_help"))
 
 
-cards = st.columns(4)
+cards = card_row("learning", 4)
 card(cards[0], "kpi_learners", "learners", lambda v, _: fmt.integer(v, unit=t("unit_people")))
 card(cards[1], "kpi_learning_share", "per_100", lambda v, _: f"{v:,.1f}")
 card(cards[2], "kpi_learning_hours", "minutes", lambda v, lang_: fmt.hours(v / 60, lang_))
@@ -56,7 +58,7 @@ def tab_activity():
     else:
         months = data.report(snapshot, "report_learning_by_month", fiscal_year=fy, bureaus=bureaus)
         months = privacy.for_viewer(months, ["active_learners", "completions"], ("minutes",), people)
-        left, right = st.columns(2)
+        left, right = chart_row("learning-1")
         with left:
             chart(charts.by_month(months, fy, said))
         with right:
@@ -101,7 +103,7 @@ def tab_courses():
         )
     )
     shown = privacy.for_viewer(courses, ["learners", "completions"], ("minutes",), people)
-    left, right = st.columns(2)
+    left, right = chart_row("learning-2")
     with left:
         chart(charts.top_courses(shown.head(TOP_COURSES), fy, TOP_COURSES, said))
     with right:

@@ -9,7 +9,7 @@ from ui import data, fmt
 from ui.charts.costs import cost_components
 from ui.charts.hours import hours_by_month
 from ui.charts.talent import certified_by_bureau, talent_vs_target
-from ui.components import as_of_line, chart, kpi_row, page_context
+from ui.components import as_of_line, chart, chart_row, kpi_row, page_context
 from ui.i18n import lang, t, words
 
 snapshot, filters = page_context()
@@ -46,7 +46,7 @@ row2[3].caption(
 )
 
 projection = talent_projection(frame, fy)
-left, right = st.columns(2)
+left, right = chart_row("overview-1")
 with left:
     chart(talent_vs_target(frame, projection, said))
     if projection:
@@ -68,7 +68,7 @@ with left:
 with right:
     chart(hours_by_month(data.report(snapshot, "report_hours_by_month", bureaus=filters.bureaus), said))
 
-left, right = st.columns(2)
+left, right = chart_row("overview-2")
 with left:
     chart(cost_components(frame[frame["fiscal_year"] <= fy], said))
 with right:

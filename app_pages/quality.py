@@ -6,7 +6,7 @@ from etl import audit, plans
 from etl.fiscal import today_in_japan
 from ui import data, fmt, untrusted
 from ui.charts import quality
-from ui.components import chart, page_context
+from ui.components import chart, chart_row, page_context
 from ui.i18n import lang, t, words
 from ui.tables import table_with_downloads
 
@@ -23,7 +23,7 @@ if settings_warning:
     st.warning(untrusted.markdown(plans.describe(settings_warning, language)), icon=":material/tune:")
 if not warnings:
     st.success(t("freshness_ok"))
-left, right = st.columns(2)
+left, right = chart_row("quality-1")
 with left:
     fresh = quality.freshness_table(data.report(snapshot, "report_data_freshness"), said)
     columns = {"kind": "col_kind", "latest_date": "col_latest", "last_loaded_at": "col_last_load"}

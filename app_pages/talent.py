@@ -5,7 +5,7 @@ import streamlit as st
 from etl.metrics import talent_projection
 from ui import data, fmt
 from ui.charts import talent as charts
-from ui.components import as_of_line, chart, kpi_card, kpi_row, lazy_tabs, page_context
+from ui.components import as_of_line, card_row, chart, chart_row, kpi_card, kpi_row, lazy_tabs, page_context
 from ui.i18n import lang, t, words
 from ui.tables import table_with_downloads
 
@@ -19,7 +19,7 @@ frame = data.kpis_frame(snapshot)
 retention = data.report(snapshot, "report_retention")
 now = retention[retention["fiscal_year"] == fy].iloc[0]
 projection = talent_projection(frame, fy)
-cards = kpi_row(snapshot, fy, ("dx_talent",), st.columns(3))
+cards = kpi_row(snapshot, fy, ("dx_talent",), card_row("talent", 3))
 kpi_card(
     cards[1],
     t("kpi_active_talent"),
@@ -43,7 +43,7 @@ person_columns = {
 def tab_certifications():
     chart(charts.certified_by_level_and_year(frame, said))
     by_bureau = data.report(snapshot, "report_certifications_by_bureau", fiscal_year=fy, bureaus=bureaus)
-    left, right = st.columns(2)
+    left, right = chart_row("talent-1")
     with left:
         chart(charts.certified_by_bureau(by_bureau, fy, said))
     with right:

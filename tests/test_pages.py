@@ -291,7 +291,7 @@ def test_a_database_an_earlier_version_loaded_is_built_again_before_a_page_reads
 
 
 def _plan_captions(app) -> str:
-    return "\n".join(c.value for c in app.caption)
+    return "\n".join(c.value for c in [*app.caption, *app.markdown])
 
 
 def test_each_card_grades_its_plan_with_the_city_s_bands(app_db):

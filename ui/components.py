@@ -47,12 +47,38 @@ def comparison(snapshot: str, fiscal_year: int, now: dict) -> tuple[dict | None,
     return data.kpis(snapshot, fiscal_year - 1), None
 
 
+CARD_MIN_PX = 210  # the narrowest a card stays readable ("177.9億円", "8.7万時間" in full)
+CHART_MIN_PX = 420  # the narrowest a chart's labels stay apart
+
+
+def flexible_row(name: str, count: int, min_px: int) -> list:
+    """`count` places side by side that wrap onto another row where the page is too narrow for all of
+    them at `min_px` (Streamlit's columns only shrink, cutting figures short). `name`: the row's own key."""
+    # Streamlit's layout has no minimum width: a rule on the wrapper Streamlit puts around each place
+    # (a style alone takes no room on the page)
+    item = f"[data-testid='stLayoutWrapper']:has(> .st-key-place-{name}-{{}})"
+    rules = " ".join(f"{item.format(index)} {{ min-width: {min_px}px; }}" for index in range(count))
+    st.html(f"<style>{rules}</style>")
+    row = st.container(horizontal=True, gap="small", key=f"row-{name}")
+    return [row.container(key=f"place-{name}-{index}") for index in range(count)]
+
+
+def card_row(name: str, count: int) -> list:
+    """Places for KPI cards, which wrap rather than cut their figures short."""
+    return flexible_row(f"cards-{name}", count, CARD_MIN_PX)
+
+
+def chart_row(name: str, count: int = 2) -> list:
+    """Places for charts side by side, one under the other on a narrow page."""
+    return flexible_row(f"charts-{name}", count, CHART_MIN_PX)
+
+
 def kpi_row(snapshot: str, fiscal_year: int, names: tuple[str, ...], columns=None) -> list:
     """KPI cards of headline figures (ui.headlines) of a year, each with its change on what the year is
     compared with; in `columns` where given (a row with cards of the page's own), else a row of them."""
     now = data.kpis(snapshot, fiscal_year)
     before, compared_with = comparison(snapshot, fiscal_year, now)
-    columns = columns if columns is not None else st.columns(len(names))
+    columns = columns if columns is not None else card_row(names[0], len(names))
     language = words()
     to_date = (
         None
@@ -71,8 +97,8 @@ def kpi_row(snapshot: str, fiscal_year: int, names: tuple[str, ...], columns=Non
         )
         # a year in progress says so on every card; a planned figure shows its plan and grade (4.1, 4.2)
         lines = [line for line in (to_date, plan_line(name, now, language)) if line]
-        if lines:
-            column.caption("  \n".join(lines))
+        if lines:  # small markdown, not a caption: a caption's faded text would fade the badge below 4.5:1
+            column.markdown("  \n".join(f":small[{line}]" for line in lines))
     return columns
 
 
@@ -83,11 +109,20 @@ def as_of_line(snapshot: str) -> None:
 
 
 def chart(figure) -> None:
+    """A chart, and under it its figures as a table a screen reader reaches (closed until opened)."""
+    from ui.charts.base import figure_table
+    from ui.untrusted import markdown
+
     st.plotly_chart(
         figure,
         width="stretch",
         config={"displaylogo": False, "modeBarButtonsToRemove": ["lasso2d", "select2d"]},
     )
+    table = figure_table(figure)
+    if not table.empty:
+        title = figure.layout.title.text or ""
+        with st.expander(t("chart_table", title=markdown(title)), icon=":material/table:"):
+            st.table(table)
 
 
 def demo_banner(snapshot: str) -> None:

@@ -77,3 +77,23 @@ def language_switch() -> None:
         on_change=changed,
         selection_mode="single",
     )
+
+
+def sidebar_navigation(sections: dict[str, list]) -> None:
+    """The pages a person may open, by section, as links in the sidebar (hidden pages are left out)."""
+    with st.sidebar.container(key="navigation"):
+        for section, pages in sections.items():
+            shown = [page for page in pages if page.visibility != "hidden"]
+            if not shown:
+                continue
+            st.markdown(f"**{section}**")
+            for page in shown:
+                st.page_link(page, label=page.title, icon=page.icon, width="stretch")
+
+
+def page_language() -> None:
+    """The document's language is the page's (Streamlit's own page says "en" whatever it shows): screen
+    readers read Japanese with Japanese rules, and the browser offers no translation of it. A constant
+    script of the app's own, no value from outside."""
+    code = {"ja": "ja", "en": "en"}[lang()]
+    st.html(f'<script>document.documentElement.lang = "{code}";</script>', unsafe_allow_javascript=True)

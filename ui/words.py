@@ -720,6 +720,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "ja": "{file} の役割 {role} は使えません(使える役割: {roles})。",
         "en": "In {file}, the role {role} is not known (the roles are {roles}).",
     },
+    "chart_table": {"ja": "図の数値(表): {title}", "en": "The chart's figures (table): {title}"},
     "too_many_reruns": {
         "ja": "操作が速すぎるため、少しお待ちください。数秒後にもう一度操作すると表示されます。",
         "en": "That was faster than the dashboard answers. Wait a moment, then try again in a few seconds.",

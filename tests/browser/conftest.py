@@ -189,9 +189,10 @@ def wait_for_metrics(tab, at_least: int, timeout_ms: int = 60_000) -> list[str]:
     return tab.locator('[data-testid="stMetricValue"]').all_inner_texts()
 
 
+NAVIGATION_LINKS = '[data-testid="stSidebar"] .st-key-navigation a'  # the app's own page links
+
+
 def listed_pages(tab) -> list[str]:
     """The URL paths of the pages the sidebar's navigation lists."""
-    links = tab.locator('[data-testid="stSidebarNav"] a').evaluate_all(
-        "els => els.map(e => e.getAttribute('href'))"
-    )
+    links = tab.locator(NAVIGATION_LINKS).evaluate_all("els => els.map(e => e.getAttribute('href'))")
     return [link.rstrip("/").split("/")[-1].split("?")[0] for link in links]

@@ -18,6 +18,7 @@ from pptx import Presentation
 
 from etl import audit, config
 from tests.browser.conftest import (
+    NAVIGATION_LINKS,
     ROLE_PAGES,
     listed_pages,
     screenshot,
@@ -79,7 +80,7 @@ def test_without_the_header_nobody_gets_in(browser, proxied_app):
     tab.goto(f"{proxied_app}/overview?lang=en")
     tab.get_by_text("No signed-in person is known").wait_for(timeout=60_000)
     assert tab.locator('[data-testid="stPlotlyChart"]').count() == 0
-    assert tab.locator('[data-testid="stSidebarNav"] a').count() == 0
+    assert tab.locator(NAVIGATION_LINKS).count() == 0
     context.close()
 
 

@@ -8,6 +8,7 @@ import pytest
 
 from etl import audit, config
 from tests.browser.conftest import (
+    NAVIGATION_LINKS,
     ROLE_PAGES,
     free_port,
     listed_pages,
@@ -82,7 +83,7 @@ def test_nobody_sees_a_figure_before_signing_in(browser, signed_app):
     tab.goto(f"{signed_app}/overview?lang=en")
     tab.get_by_role("button", name="Sign in").wait_for(timeout=60_000)
     assert tab.locator('[data-testid="stMetric"], [data-testid="stPlotlyChart"]').count() == 0
-    assert tab.locator('[data-testid="stSidebarNav"] a').count() == 0
+    assert tab.locator(NAVIGATION_LINKS).count() == 0
     context.close()
 
 

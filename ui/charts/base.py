@@ -19,6 +19,9 @@ OKABE_ITO = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "
 COST_COMPONENTS = ("initial", "running", "maintenance")
 COST_COLOURS = {"initial": "#0072B2", "running": "#E69F00", "maintenance": "#009E73"}
 TARGET_COLOUR = "#7F7F7F"
+# every text of a chart in the page's own text colour: Streamlit's chart theme greys ticks and axis titles
+# to #808495, 3.7:1 on white, short of the 4.5:1 of JIS X 8341-3
+TEXT_COLOUR = "#1F2933"
 FONT = "Noto Sans JP, Noto Sans CJK JP, Hiragino Sans, Yu Gothic, Meiryo, sans-serif"
 # Every figure is drawn on plotly_white. As the default, plotly gives it to a new figure unvalidated;
 # set on each figure, it is validated and copied again, which cost 30-40 ms a chart (a page has six).
@@ -29,12 +32,13 @@ def layout(figure: go.Figure, title: str, x_title: str, y_title: str, height: in
     """The house style: title top left, Japanese-capable font, legend below, thousands separators.
     One update (each plotly update validates the whole layout again); every chart has one x and one y axis."""
     figure.update_layout(
-        title={"text": title, "x": 0, "xanchor": "left", "font": {"size": 16}},
-        font={"family": FONT, "size": 13},
+        title={"text": title, "x": 0, "xanchor": "left", "font": {"size": 16, "color": TEXT_COLOUR}},
+        font={"family": FONT, "size": 13, "color": TEXT_COLOUR},
         height=height,
         margin={"l": 10, "r": 10, "t": 50, "b": 10},
         # below everything, the axis title included: placed in the figure, not the plot, it makes room
         legend={
+            "font": {"color": TEXT_COLOUR},
             "orientation": "h",
             "yref": "container",
             "yanchor": "bottom",
@@ -44,8 +48,16 @@ def layout(figure: go.Figure, title: str, x_title: str, y_title: str, height: in
         },
         hoverlabel={"font": {"family": FONT}},
         separators=".,",
-        xaxis={"title": {"text": x_title}},
-        yaxis={"title": {"text": y_title}, "separatethousands": True, "rangemode": "tozero"},
+        xaxis={
+            "title": {"text": x_title, "font": {"color": TEXT_COLOUR}},
+            "tickfont": {"color": TEXT_COLOUR},
+        },
+        yaxis={
+            "title": {"text": y_title, "font": {"color": TEXT_COLOUR}},
+            "tickfont": {"color": TEXT_COLOUR},
+            "separatethousands": True,
+            "rangemode": "tozero",
+        },
     )
     if figure.layout.yaxis.range is not None:  # a range set by the builder wins over rangemode
         figure.layout.yaxis.autorange = False
@@ -133,3 +145,24 @@ def grouped_horizontal(
     figure.update_layout(barmode="group", legend={"traceorder": "normal"})
     figure.update_yaxes(autorange="reversed", type="category")
     return layout(figure, title, x_title, y_title, height=max(380, 30 * len(frame) + 140))
+
+
+def figure_table(figure: go.Figure) -> pd.DataFrame:
+    """A chart's figures as a table, for a reader who cannot see the chart (a screen reader, a zoom):
+    one row per category (a year, a month, a bureau), one column per series."""
+    import html
+
+    columns: dict[str, pd.Series] = {}
+    for number, trace in enumerate(figure.data, start=1):
+        name = html.unescape(str(trace.name)) if trace.name else f"{number}"
+        if getattr(trace, "labels", None) is not None and getattr(trace, "values", None) is not None:
+            categories, values = trace.labels, trace.values  # a pie or a treemap
+        elif getattr(trace, "x", None) is not None and getattr(trace, "y", None) is not None:
+            horizontal = getattr(trace, "orientation", None) == "h"
+            categories, values = (trace.y, trace.x) if horizontal else (trace.x, trace.y)
+        else:
+            continue
+        categories = [html.unescape(str(c)) for c in categories]
+        series = pd.Series(list(values), index=categories)
+        columns[name] = series[~series.index.duplicated()]
+    return pd.DataFrame(columns)

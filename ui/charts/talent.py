@@ -12,6 +12,7 @@ from ui.charts.base import (
     LEVELS,
     OKABE_ITO,
     TARGET_COLOUR,
+    TEXT_COLOUR,
     bars_by_year,
     bureau_names,
     bureau_word,
@@ -36,7 +37,7 @@ def talent_vs_target(kpis: pd.DataFrame, projection: dict | None, words: Words) 
         text=[fmt.integer(v) for v in kpis["dx_talent_cumulative"]],
         textposition="inside",
         insidetextanchor="end",
-        textfont={"color": "white"},
+        textfont={"color": TEXT_COLOUR},  # dark on silver: 6:1 (white was 3:1)
         hovertemplate="%{x}: %{y:,}<extra></extra>",
     )
     with_target = kpis[kpis["dx_talent_target"].notna()]

@@ -1,0 +1,120 @@
+"""JIS X 8341-3:2016 (WCAG 2.0 AA) as axe-core checks it: every page and every tab, in Japanese and in
+English, has no serious or critical violation of the WCAG 2.0/2.1 A and AA rules, and the document's
+language is the page's. Also what axe does not see: a chart's figures as a table, keyboard access to a
+card's help, and the overview at 1024 and 768 px without a figure cut short."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.browser.conftest import ROLE_PAGES, screenshot, wait_until_rendered
+
+pytestmark = pytest.mark.browser
+axe_module = pytest.importorskip("axe_playwright_python.sync_playwright")
+
+TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+SERIOUS = ("serious", "critical")
+
+
+def settle(tab) -> None:
+    """Rendered (title, script finished, network idle) and every plotly chart drawn."""
+    wait_until_rendered(tab)
+    # a chart is a grey placeholder until plotly's code has loaded, then an svg
+    tab.wait_for_function(
+        """() => !document.querySelector('[data-testid=stSkeleton]')
+            && [...document.querySelectorAll('.js-plotly-plot')].every(p => p.querySelector('svg.main-svg'))""",
+        timeout=60_000,
+    )
+    tab.wait_for_selector('[data-testid="stApp"][data-test-script-state="notRunning"]', timeout=60_000)
+
+
+def violations(tab, axe) -> list[str]:
+    found = axe.run(tab, options={"runOnly": {"type": "tag", "values": TAGS}}).response["violations"]
+    return [
+        f"{v['id']} ({v['impact']}): {node['target']} {' '.join(node['html'].split())[:120]}"
+        for v in found
+        if v["impact"] in SERIOUS
+        for node in v["nodes"]
+    ]
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_every_page_and_tab_has_no_serious_violation_and_says_its_language(browser, app, lang):
+    axe = axe_module.Axe()
+    context = browser.new_context(
+        viewport={"width": 1280, "height": 900}, locale="ja-JP" if lang == "ja" else "en-GB"
+    )
+    tab = context.new_page()
+    problems: list[str] = []
+    scanned = 0
+    for page in ROLE_PAGES["data_admin"]:
+        tab.goto(f"{app}/{page}?lang={lang}")
+        settle(tab)
+        tabs = tab.locator('[data-testid="stMain"] [role="tab"]')
+        labels = tabs.all_inner_texts() or ["-"]
+        for index, label in enumerate(labels):
+            if index:
+                tabs.nth(index).click()
+                tab.wait_for_function(
+                    f"() => document.querySelectorAll('[data-testid=stMain] [role=tab]')[{index}]"
+                    "?.getAttribute('aria-selected') === 'true'",
+                    timeout=60_000,
+                )
+                settle(tab)
+            where = f"{lang} {page} / {label}"
+            language = tab.evaluate("document.documentElement.lang")
+            if language != lang:
+                problems.append(f"{where}: <html lang={language!r}>")
+            problems += [f"{where}: {problem}" for problem in violations(tab, axe)]
+            scanned += 1
+    context.close()
+    assert not problems, "\n".join(problems)
+    assert scanned >= 25  # ten pages and their tabs (27 today)
+
+
+def test_a_chart_has_its_figures_as_a_table_under_it(page, app):
+    page.goto(f"{app}/overview?lang=en")
+    settle(page)
+    charts = page.locator('[data-testid="stPlotlyChart"]').count()
+    tables = page.locator('[data-testid="stExpander"] summary', has_text="The chart's figures (table)")
+    assert charts >= 4 and tables.count() == charts
+    tables.first.click()
+    table = page.locator('[data-testid="stExpander"] table').first
+    table.wait_for(timeout=30_000)
+    assert "FY2024" in table.inner_text()  # the talent chart's years, each a row
+
+
+def test_a_cards_help_is_reached_and_read_with_the_keyboard(page, app):
+    page.goto(f"{app}/overview?lang=en")
+    settle(page)
+    page.evaluate("() => document.activeElement && document.activeElement.blur()")
+    reached = None
+    for _ in range(60):  # the skip link, the page links, the language switch, the filters, then the cards
+        page.keyboard.press("Tab")
+        reached = page.evaluate(
+            "() => document.activeElement.closest('[data-testid=stMetric]')"
+            " ? document.activeElement.getAttribute('aria-label') : null"
+        )
+        if reached:
+            break
+    assert reached == "Help for DX talent (cumulative)"  # a button, named for the card it explains
+    page.get_by_role("tooltip").first.wait_for(timeout=10_000)  # and its text opens on focus
+
+
+@pytest.mark.parametrize("width", [1024, 768])
+def test_the_overview_is_readable_at_narrow_widths(browser, app, width):
+    context = browser.new_context(viewport={"width": width, "height": 900}, locale="ja-JP")
+    tab = context.new_page()
+    tab.goto(f"{app}/overview?lang=ja")
+    settle(tab)
+    cut = tab.evaluate(
+        """() => [...document.querySelectorAll('[data-testid=stMetricValue], [data-testid=stMetricLabel]')]
+            .filter(e => [e, ...e.querySelectorAll('*')].some(x => x.scrollWidth > x.clientWidth + 1))
+            .map(e => e.innerText)"""
+    )
+    assert cut == [], f"figures or labels cut short at {width} px: {cut}"
+    assert tab.evaluate(
+        "() => document.documentElement.scrollWidth <= window.innerWidth"
+    )  # no sideways scroll
+    screenshot(tab, f"overview-ja-{width}")
+    context.close()
