@@ -6,11 +6,11 @@ card's help, and the overview at 1024 and 768 px without a figure cut short."""
 from __future__ import annotations
 
 import pytest
+from axe_playwright_python.sync_playwright import Axe
 
 from tests.browser.conftest import ROLE_PAGES, screenshot, wait_until_rendered
 
 pytestmark = pytest.mark.browser
-axe_module = pytest.importorskip("axe_playwright_python.sync_playwright")
 
 TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 SERIOUS = ("serious", "critical")
@@ -40,7 +40,7 @@ def violations(tab, axe) -> list[str]:
 
 @pytest.mark.parametrize("lang", ["ja", "en"])
 def test_every_page_and_tab_has_no_serious_violation_and_says_its_language(browser, app, lang):
-    axe = axe_module.Axe()
+    axe = Axe()
     context = browser.new_context(
         viewport={"width": 1280, "height": 900}, locale="ja-JP" if lang == "ja" else "en-GB"
     )
