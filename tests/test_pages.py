@@ -355,3 +355,17 @@ def test_a_link_with_nonsense_in_its_query_opens_the_latest_year(app_db, params)
 def test_a_link_with_a_full_width_year_opens_that_year(app_db):
     app = run_page("overview", "ja", fy="２０２４")
     assert not app.exception and app.sidebar.selectbox[0].value == 2024
+
+
+def test_the_audit_log_says_whether_its_chain_of_hashes_holds(app_db):
+    from etl import audit, config
+
+    path = config.audit_path(app_db)
+    audit.record("admin@city.example", "undo", {}, path)
+    audit.record("admin@city.example", "undo", {}, path)
+    holds = run_page("quality", "en")
+    assert any("Tamper check: all" in s.value for s in holds.success)
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    path.write_text("".join(lines[1:]), encoding="utf-8")  # the first entry removed
+    broken = run_page("quality", "en")
+    assert not broken.exception and any("breaks at line 1" in e.value for e in broken.error)

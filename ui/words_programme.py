@@ -145,8 +145,10 @@ PROGRAMME: dict[str, dict[str, str]] = {
     },
     "backlog_min": {"ja": "想定削減時間(時間/年)の下限", "en": "At least this many hours a year"},
     "backlog_note": {
-        "ja": "想定削減時間の大きい順。作成者の認定とアプリ作成数を併記します(氏名・職員番号は権限のある方にだけ表示)。",
-        "en": "Largest estimate first, with the maker's certifications and apps built (names and staff ids only for roles that may see them).",
+        "ja": "想定削減時間の大きい順。提案者の認定を併記します(所属・職員番号・氏名・認定日・アプリ作成数は、"
+        "個人を見る権限のある方にだけ表示)。",
+        "en": "Largest estimate first, with the maker's tier (department, staff id, name, days of certification "
+        "and apps built only for roles that may see people).",
     },
     "col_maker_level": {"ja": "アイデア作成者の認定", "en": "Idea maker's certification"},
     "col_maker_apps": {"ja": "作成者のアプリ数", "en": "Apps the maker built"},
