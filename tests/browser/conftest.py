@@ -194,5 +194,6 @@ NAVIGATION_LINKS = '[data-testid="stSidebar"] .st-key-navigation a'  # the app's
 
 def listed_pages(tab) -> list[str]:
     """The URL paths of the pages the sidebar's navigation lists."""
+    tab.locator(NAVIGATION_LINKS).first.wait_for(timeout=60_000)  # every role lists a page at least
     links = tab.locator(NAVIGATION_LINKS).evaluate_all("els => els.map(e => e.getAttribute('href'))")
     return [link.rstrip("/").split("/")[-1].split("?")[0] for link in links]
