@@ -61,7 +61,12 @@ def record(actor: str, action: str, detail: dict | None = None, path: Path | Non
                 "prev": _digest(last) if last else GENESIS,
             }
             line = json.dumps(entry, ensure_ascii=False, default=str).translate(_LINE_BREAKS) + "\n"
-            handle.seek(0, os.SEEK_END)
+            end = handle.seek(0, os.SEEK_END)
+            if end:  # a file whose last line lost its end (edited by hand) gets it back first
+                handle.seek(end - 1)
+                if handle.read(1) != b"\n":
+                    line = "\n" + line
+                handle.seek(0, os.SEEK_END)
             handle.write(line.encode("utf-8"))
             handle.flush()
             os.fsync(handle.fileno())

@@ -307,3 +307,12 @@ def test_the_roles_file_is_read_again_only_when_it_changes(tmp_path, monkeypatch
     path.write_text('[roles.data_admin]\nemails = ["a@city.example"]\n', encoding="utf-8")
     os.utime(path, ns=(1, 10**18))  # a change of the same size within one tick still shows in its time
     assert roles.role_for("a@city.example", [], roles.load(path)) == "data_admin" and len(reads) == 2
+
+
+def test_an_entry_after_a_last_line_without_its_end_stays_a_line_of_its_own(tmp_path):
+    path = tmp_path / "audit.jsonl"
+    audit.record("a", "undo", {}, path)
+    path.write_bytes(path.read_bytes().rstrip(b"\n"))  # saved by an editor without the final newline
+    audit.record("b", "undo", {}, path)
+    log = audit.read(path)
+    assert [e["actor"] for e in log.entries] == ["a", "b"] and log.chain_holds
