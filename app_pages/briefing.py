@@ -55,7 +55,7 @@ if st.button(t("briefing_make"), type="primary", icon=":material/slideshow:"):
         except pdf.PrinterBusy:
             status.update(label=t("briefing_busy"), state="error")
         except pdf.PdfError as error:
-            status.update(label=t("briefing_failed", detail=str(error)), state="error")
+            status.update(label=t("briefing_failed", detail=t(f"pdf_{error}")), state="error")
         else:
             st.session_state["briefing_made"] = key
             status.update(label=t("briefing_made"), state="complete", expanded=False)

@@ -7,6 +7,7 @@ plotly.js comes from the plotly package itself and MathJax is never loaded, so n
 from __future__ import annotations
 
 import html
+import logging
 import os
 import shutil
 import subprocess
@@ -80,14 +81,19 @@ td.grade { color: white; }
 
 
 class PdfError(RuntimeError):
-    """The PDF could not be printed (no Chromium on the machine, or it failed)."""
+    """The PDF could not be printed. Its text is one of REASONS, never a path or a command line (the
+    page shows it to every role); what went wrong in detail goes to the server's log."""
+
+
+REASONS = ("no_chromium", "print_failed", "printed_nothing", "busy")
+_LOG = logging.getLogger(__name__)
 
 
 def chromium() -> str:
     """The machine's Chromium (Debian's `chromium`), or DXDASH_CHROMIUM."""
     found = os.environ.get("DXDASH_CHROMIUM") or shutil.which("chromium") or shutil.which("chromium-browser")
     if not found:
-        raise PdfError("chromium")
+        raise PdfError("no_chromium")
     return found
 
 
@@ -214,7 +220,8 @@ def _print(deck: Deck) -> bytes:
         try:
             subprocess.run(command, capture_output=True, timeout=CHROMIUM_TIMEOUT_S, check=False)
         except (OSError, subprocess.TimeoutExpired) as error:
-            raise PdfError(str(error).splitlines()[0][:200]) from error
+            _LOG.warning("the briefing's PDF was not printed: %s", error)
+            raise PdfError("print_failed") from error
         if not out.exists() or out.stat().st_size == 0:
-            raise PdfError("chromium printed nothing")
+            raise PdfError("printed_nothing")
         return out.read_bytes()

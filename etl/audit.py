@@ -67,7 +67,7 @@ def record(actor: str, action: str, detail: dict | None = None, path: Path | Non
                 if handle.read(1) != b"\n":
                     line = "\n" + line
                 handle.seek(0, os.SEEK_END)
-            handle.write(line.encode("utf-8"))
+            handle.write(line.encode("utf-8", errors="backslashreplace"))  # a lone surrogate stays text
             handle.flush()
             os.fsync(handle.fileno())
         finally:

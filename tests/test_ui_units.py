@@ -188,3 +188,90 @@ def test_one_briefing_prints_at_a_time_and_one_that_waits_too_long_is_told_so(mo
     monkeypatch.setattr(pdf, "PRINT_WAIT_S", 0.01)
     with pdf._printers, pytest.raises(pdf.PrinterBusy):  # every slot taken
         pdf.write(None)
+
+
+def test_a_person_makes_lists_of_named_staff_only_so_fast_and_each_one_made_is_audited_once(tmp_path):
+    from etl import audit
+    from ui import downloads
+
+    path = tmp_path / "audit.jsonl"
+    made = downloads.personal_file(
+        lambda: b"staff",
+        "text/csv",
+        "staff.csv",
+        "flood@city.example",
+        lambda: audit.record("flood@city.example", "download", {"table": "staff"}, path),
+    )
+    results = []
+    for _ in range(100):  # a script that repeats the request
+        try:
+            results.append(made())
+        except downloads.TooManyFiles:
+            results.append(None)
+    assert results[: downloads.BURST] == [b"staff"] * downloads.BURST and results[-1] is None
+    assert len(audit.entries(path)) == results.count(b"staff") <= downloads.BURST + 1
+    other = downloads.personal_file(lambda: b"x", "text/csv", "x.csv", "other@city.example", lambda: None)
+    assert other() == b"x"  # another person is not held back
+    assert len(downloads._pending) <= downloads.MAX_PENDING
+
+
+def test_a_failed_print_says_why_in_words_and_never_shows_a_path(monkeypatch):
+    import subprocess
+
+    from briefing import pdf
+
+    def times_out(command, **kwargs):
+        raise subprocess.TimeoutExpired(command, 1)
+
+    monkeypatch.setattr(pdf, "chromium", lambda: "/usr/bin/chromium")
+    monkeypatch.setattr(pdf, "html_document", lambda deck: "<html></html>")
+    monkeypatch.setattr(subprocess, "run", times_out)
+    with pytest.raises(pdf.PdfError) as failed:
+        pdf.write(None)
+    assert str(failed.value) == "print_failed" and str(failed.value) in pdf.REASONS
+    from ui.words import WORDS
+
+    assert all(f"pdf_{reason}" in WORDS for reason in pdf.REASONS)
+
+
+def test_an_audit_entry_with_a_lone_surrogate_is_written_and_read(tmp_path):
+    from etl import audit
+
+    path = tmp_path / "audit.jsonl"
+    audit.record("a\ud800b", "load", {"file": "x\udcffy.csv"}, path)
+    assert audit.read(path).entries[0]["actor"] == "a\ud800b" and audit.read(path).chain_holds
+
+
+def test_a_file_made_is_read_three_times_with_or_without_its_extension_then_gone(monkeypatch):
+    import threading
+
+    from streamlit.runtime import memory_media_file_storage as store
+
+    from ui import downloads
+
+    class Storage:
+        def __init__(self):
+            self._files_by_id = {}
+
+        def get_file(self, filename):
+            try:
+                return self._files_by_id[filename.rsplit(".", 1)[0]]
+            except KeyError:
+                raise store.MediaFileStorageError(filename) from None
+
+    class Manager:
+        def __init__(self):
+            self._storage, self._lock, self._file_metadata = Storage(), threading.Lock(), {}
+
+    manager = Manager()
+    monkeypatch.setattr(downloads.runtime, "exists", lambda: True)
+    monkeypatch.setattr(downloads, "_media", lambda: (manager, manager._storage))
+    downloads.install()
+    data = downloads.served_once(lambda: b"staff", "text/csv", "staff.csv")()
+    file_id = store._calculate_file_id(data, "text/csv", "staff.csv")
+    manager._storage._files_by_id[file_id] = "the file"  # what Streamlit stores after the call
+    reads = [manager._storage.get_file(name) for name in (file_id, f"{file_id}.csv", file_id)]
+    assert reads == ["the file"] * downloads.FETCHES
+    with pytest.raises(store.MediaFileStorageError):
+        manager._storage.get_file(f"{file_id}.csv")
+    assert file_id not in manager._storage._files_by_id

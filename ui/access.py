@@ -26,7 +26,22 @@ LOCAL_ADDRESSES = (
     "::1",
 )  # the server's address, and the names a local browser uses
 # headers a proxy adds: a request that carries one came through something else than this computer's browser
-FORWARDING_HEADERS = ("Forwarded", "X-Forwarded-For", "X-Forwarded-Host", "X-Real-IP", "Via")
+FORWARDING_HEADERS = (
+    "Forwarded",
+    "X-Forwarded-For",
+    "X-Forwarded-Host",
+    "X-Forwarded-Proto",
+    "X-Forwarded-Port",
+    "X-Forwarded-Server",
+    "X-Original-Forwarded-For",
+    "X-Real-IP",
+    "X-Client-IP",
+    "True-Client-IP",
+    "CF-Connecting-IP",
+    "Via",
+)
+# What no header can show: a forwarder on this computer that adds none (ssh -L, socat, a proxy without
+# them) looks like this computer's browser. Never put one in front of the app without sign-in (README).
 TRUSTED_NETWORK = "DXDASH_TRUSTED_NETWORK"  # "1": no sign-in on a trusted single-user network
 
 
@@ -124,7 +139,7 @@ def current_user() -> roles.User:
             problem = t(key, **{name: untrusted.markdown(value) for name, value in params.items()})
             _stop("access_roles_broken", problem=problem)
         _stop("access_no_role", email=untrusted.markdown(email or "—"))
-    user = roles.User(str(email), role, how)
+    user = roles.User(str(email).strip().lower(), role, how)  # one person, one spelling in the log
     if st.session_state.get("audited_sign_in") != user.id:
         if _first_session_of_sign_in(user):
             audit.record(user.id, "sign_in", {"role": role, "mode": how})

@@ -144,8 +144,8 @@ def table_with_downloads(
                 user.id, "download", {"table": name, "format": kind, "rows": len(shown)}
             )
 
-        csv_file = downloads.personal_file(csv_file, csv_mime, f"{name}.csv", audited("csv"))
-        xlsx_file = downloads.personal_file(xlsx_file, xlsx_mime, f"{name}.xlsx", audited("xlsx"))
+        csv_file = downloads.personal_file(csv_file, csv_mime, f"{name}.csv", user.id, audited("csv"))
+        xlsx_file = downloads.personal_file(xlsx_file, xlsx_mime, f"{name}.xlsx", user.id, audited("xlsx"))
     # the files are made when a button is clicked, not on every rerun of the page
     with st.container(horizontal=True):
         st.download_button(

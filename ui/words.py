@@ -765,6 +765,19 @@ STRINGS: dict[str, dict[str, str]] = {
     "briefing_make": {"ja": "資料を作成", "en": "Make the files"},
     "briefing_making": {"ja": "資料を作成しています…", "en": "Making the files…"},
     "briefing_made": {"ja": "資料を作成しました", "en": "The files are ready"},
+    "pdf_no_chromium": {
+        "ja": "この端末に Chromium がありません(README の set-up を参照)",
+        "en": "Chromium is not installed on this machine (see the README's set-up)",
+    },
+    "pdf_print_failed": {
+        "ja": "Chromium が時間内に印刷を終えられませんでした(詳細はサーバーのログ)",
+        "en": "Chromium could not print it in time (details in the server's log)",
+    },
+    "pdf_printed_nothing": {
+        "ja": "Chromium が何も印刷しませんでした(詳細はサーバーのログ)",
+        "en": "Chromium printed nothing (details in the server's log)",
+    },
+    "pdf_busy": {"ja": "印刷の順番を待ちきれませんでした", "en": "No printer came free in time"},
     "briefing_busy": {
         "ja": "他の資料の印刷が続いているため、今は作成できません。しばらくしてからもう一度押してください。",
         "en": "Other briefings are still being printed, so these cannot be made now. Press again in a while.",
