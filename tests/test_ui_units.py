@@ -277,3 +277,15 @@ def test_a_file_made_is_read_three_times_with_or_without_its_extension_then_gone
     with pytest.raises(store.MediaFileStorageError):
         manager._storage.get_file(f"{file_id}.csv")
     assert file_id not in manager._storage._files_by_id
+
+
+def test_files_past_their_time_go_first_and_the_list_never_holds_more_than_its_bound(monkeypatch):
+    from ui import downloads
+
+    monkeypatch.setattr(downloads, "_pending", {})
+    monkeypatch.setattr(downloads, "MAX_PENDING", 3)
+    downloads._pending.update({"old1": [3, 1.0], "old2": [3, 2.0], "a": [3, 99.0], "b": [3, 99.0]})
+    downloads._pending.update({"c": [3, 99.0], "d": [3, 99.0]})
+    gone = downloads._expired(10.0)
+    # the two past their time, and the oldest one beyond the bound of three
+    assert gone == ["old1", "old2", "a"] and list(downloads._pending) == ["b", "c", "d"]

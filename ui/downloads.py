@@ -58,10 +58,12 @@ def _drop(file_ids: list[str]) -> None:
 def _expired(now: float) -> list[str]:
     """Takes the files whose time is up (and the oldest beyond MAX_PENDING) off the list; call with _lock."""
     gone = [file_id for file_id, (_, until) in _pending.items() if until <= now]
-    gone += list(_pending)[: max(0, len(_pending) - len(gone) - MAX_PENDING)]
     for file_id in gone:
-        _pending.pop(file_id, None)
-    return gone
+        del _pending[file_id]
+    oldest = list(_pending)[: max(0, len(_pending) - MAX_PENDING)]
+    for file_id in oldest:
+        del _pending[file_id]
+    return gone + oldest
 
 
 def install() -> None:
