@@ -8,7 +8,7 @@ from ui.i18n import init_language, t
 from ui.sidebar import language_switch, page_language, sidebar_filters, sidebar_navigation
 
 offline.keep_offline()  # before anything else: no request to the internet, ever
-downloads.install()  # files that name staff are served once, to the person who made them
+downloads.install()  # a file made for a download is dropped once its browser has read it
 st.set_page_config(page_title="DX人材ダッシュボード / DX Talent Dashboard", page_icon="📊", layout="wide")
 init_language()
 if not throttle.allow_this_run():  # a session that reruns faster than a person can click

@@ -69,7 +69,7 @@ if st.session_state.get("briefing_made") == key:
         for kind, mime, position in files:
             st.download_button(
                 t(f"briefing_{kind}"),
-                downloads.served_once(
+                downloads.dropped_after_download(
                     lambda position=position: data.briefing_files(snapshot, fy, deck_lang, scope)[position],
                     mime,
                     f"{name}.{kind}",

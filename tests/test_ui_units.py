@@ -269,7 +269,7 @@ def test_a_file_made_is_read_three_times_with_or_without_its_extension_then_gone
     monkeypatch.setattr(downloads.runtime, "exists", lambda: True)
     monkeypatch.setattr(downloads, "_media", lambda: (manager, manager._storage))
     downloads.install()
-    data = downloads.served_once(lambda: b"staff", "text/csv", "staff.csv")()
+    data = downloads.dropped_after_download(lambda: b"staff", "text/csv", "staff.csv")()
     file_id = store._calculate_file_id(data, "text/csv", "staff.csv")
     manager._storage._files_by_id[file_id] = "the file"  # what Streamlit stores after the call
     reads = [manager._storage.get_file(name) for name in (file_id, f"{file_id}.csv", file_id)]

@@ -20,11 +20,8 @@ from etl.fiscal import today_in_japan
 from ui import roles, untrusted
 from ui.i18n import t
 
-LOCAL_ADDRESSES = (
-    "127.0.0.1",
-    "localhost",
-    "::1",
-)  # the server's address, and the names a local browser uses
+# the server's address, and the names a local browser uses
+LOCAL_ADDRESSES = ("127.0.0.1", "localhost", "::1")
 # headers a proxy adds: a request that carries one came through something else than this computer's browser
 FORWARDING_HEADERS = (
     "Forwarded",

@@ -47,9 +47,8 @@ def comparison(snapshot: str, fiscal_year: int, now: dict) -> tuple[dict | None,
     return data.kpis(snapshot, fiscal_year - 1), None
 
 
-CARD_MIN_PX = (
-    185  # the narrowest a card stays readable ("177.9億円", "8.7万時間" in full; four a row at 1280 px)
-)
+# the narrowest a card stays readable ("177.9億円", "8.7万時間" in full; four a row at 1280 px)
+CARD_MIN_PX = 185
 CHART_MIN_PX = 420  # the narrowest a chart's labels stay apart
 
 
@@ -58,9 +57,8 @@ def flexible_row(name: str, count: int, min_px: int) -> list:
     them at `min_px` (Streamlit's columns only shrink, cutting figures short). `name`: the row's own key."""
     # Streamlit's layout has no minimum width: a rule on the wrapper Streamlit puts around each place
     # (a style alone takes no room on the page)
-    item = f"[data-testid='stLayoutWrapper']:has(> .st-key-place-{name}-{{}})"
-    rules = " ".join(f"{item.format(index)} {{ min-width: {min_px}px; }}" for index in range(count))
-    st.html(f"<style>{rules}</style>")
+    place = f"[data-testid='stLayoutWrapper']:has(> [class*='st-key-place-{name}-'])"
+    st.html(f"<style>{place} {{ min-width: {min_px}px; }}</style>")
     row = st.container(horizontal=True, gap="small", key=f"row-{name}")
     return [row.container(key=f"place-{name}-{index}") for index in range(count)]
 

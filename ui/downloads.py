@@ -97,7 +97,7 @@ def install() -> None:
     storage.get_file = get_file_counted
 
 
-def served_once(make: Callable[[], bytes], mimetype: str, file_name: str) -> Callable[[], bytes]:
+def dropped_after_download(make: Callable[[], bytes], mimetype: str, file_name: str) -> Callable[[], bytes]:
     """What a download button calls to make a file that Streamlit drops after FETCHES reads (or after
     KEEP_SECONDS), instead of keeping it in memory until two clean-ups after its page moved on."""
 
@@ -127,4 +127,4 @@ def personal_file(
         audit_entry()  # raises when it cannot write: then there is no file
         return make()
 
-    return served_once(audited, mimetype, file_name)
+    return dropped_after_download(audited, mimetype, file_name)

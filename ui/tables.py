@@ -137,7 +137,7 @@ def table_with_downloads(
 
     csv_mime, xlsx_mime = "text/csv", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
     csv_file, xlsx_file = lambda: csv_bytes(shown), lambda: xlsx_bytes(shown)
-    if personal:  # audited when made, served once to the person who asked, then gone (ui/downloads.py)
+    if personal:  # audited when made, read only by the browser that asked, then gone (ui/downloads.py)
 
         def audited(kind: str):
             return lambda: audit.record(
