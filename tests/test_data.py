@@ -62,6 +62,21 @@ def test_a_reload_of_the_same_exports_gives_the_same_figures(demo_db_copy, demo_
     assert figures() == before
 
 
+def test_a_fractional_figure_is_summed_exactly_whatever_the_order_of_its_rows(demo_con):
+    # a float sum follows the order its threads add in: 0.1 + 0.2 + 0.3 is 0.6000000000000001 one way
+    # and 0.6 the other, and a figure of 2,454.65 hours showed as 2,454.6 on one load and 2,454.7 on the next
+    orders = ["(0.1), (0.2), (0.3)", "(0.3), (0.2), (0.1)", "(0.2), (0.3), (0.1)"]
+    sums = {
+        demo_con.execute(f"select exact_sum(x) from (values {rows}) as t(x)").fetchone()[0] for rows in orders
+    }
+    assert sums == {0.6}
+    plain = {
+        demo_con.execute(f"select sum(x::double) from (values {rows}) as t(x)").fetchone()[0]
+        for rows in orders
+    }
+    assert len(plain) == 2  # the float sum itself does differ, so the exact one is needed
+
+
 def test_the_demo_tells_the_citys_story(demo_con):
     def one(sql):
         return demo_con.execute(sql).fetchall()[0]

@@ -12,6 +12,10 @@ create or replace macro counted_on(granularity, usage_date) as
 -- hours saved by uses at minutes per use, summed exactly (decimal) so that the figure does not change
 -- with the order in which parallel threads add it up: the same data always gives the same hours
 create or replace macro sum_hours_saved(uses, minutes) as sum(uses * minutes::decimal(18, 6))::double / 60;
+-- a sum of a fractional figure (hours, minutes, yen accrued by the day), added up exactly to ten decimal places
+-- for the same reason: a float sum's last digits follow the threads' order, and 2,454.65 hours would show
+-- as 2,454.6 on one load and 2,454.7 on the next
+create or replace macro exact_sum(x) as sum(x::decimal(38, 10))::double;
 -- the contract's cost avoided, per app per fiscal year, cut at a date (one formula for every figure that
 -- needs it): initial + (annual running + annual maintenance) x days from start to min(cut, retired) / 365.
 -- The cut is the year's end, or as_of in a year in progress (contract 4.1): cost accrues only for days

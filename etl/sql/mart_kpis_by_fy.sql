@@ -82,9 +82,9 @@ usage as (
 costs as (
     select
         bounds.fiscal_year,
-        coalesce(sum(app_costs.cost_initial_yen), 0) as cost_initial_yen,
-        coalesce(sum(app_costs.cost_running_yen), 0) as cost_running_yen,
-        coalesce(sum(app_costs.cost_maintenance_yen), 0) as cost_maintenance_yen,
+        coalesce(exact_sum(app_costs.cost_initial_yen), 0) as cost_initial_yen,
+        coalesce(exact_sum(app_costs.cost_running_yen), 0) as cost_running_yen,
+        coalesce(exact_sum(app_costs.cost_maintenance_yen), 0) as cost_maintenance_yen,
         count(app_costs.app_id) filter (where app_costs.in_operation) as apps_in_operation
     from bounds
     left join app_costs($fiscal_years, $stock_cuts) as app_costs on app_costs.fiscal_year = bounds.fiscal_year

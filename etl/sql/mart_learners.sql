@@ -10,7 +10,7 @@ final as (
         staff_id,
         count(*) as courses,
         count(completed_on) as completions,
-        sum(minutes) as minutes,
+        exact_sum(minutes) as minutes,
         min(activity_on) as first_activity_on,
         max(activity_on) as last_activity_on
     from source

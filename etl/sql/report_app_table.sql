@@ -1,7 +1,7 @@
 -- one row per app (bureaus $bureaus, empty = all): uses and hours saved in fiscal year $fiscal_year,
 -- cost avoided through its end, and the register's details
 with usage as (
-    select app_id, sum(uses) as uses, sum(hours_saved) as hours_saved
+    select app_id, sum(uses) as uses, exact_sum(hours_saved) as hours_saved
     from mart_usage_monthly
     where fiscal_year = $fiscal_year
     group by app_id

@@ -13,7 +13,7 @@ with reach as (
 ),
 
 realised as (
-    select app_id, sum(hours_saved) as realised_hours
+    select app_id, exact_sum(hours_saved) as realised_hours
     from mart_usage_monthly
     where fiscal_year = $fiscal_year
     group by app_id

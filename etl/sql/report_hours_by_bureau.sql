@@ -8,7 +8,7 @@ with source as (
 final as (
     select
         coalesce(source.bureau_name, unknown_group()) as bureau_name,
-        sum(source.hours_saved) as hours_saved,
+        exact_sum(source.hours_saved) as hours_saved,
         count(distinct source.app_id) as apps,
         coalesce(min(orders.bureau_order), 9999) as bureau_order
     from source

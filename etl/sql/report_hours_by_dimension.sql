@@ -19,8 +19,8 @@ select
     keyed.key,
     any_value(keyed.bureau_name) filter (where $dimension = 'dept') as bureau_name,
     any_value(orgs.dept_name) as dept_name,
-    coalesce(sum(keyed.hours_saved) filter (where keyed.fiscal_year = $fiscal_year), 0) as hours_saved,
-    coalesce(sum(keyed.hours_saved) filter (where keyed.fiscal_year = $fiscal_year - 1), 0) as hours_saved_previous
+    coalesce(exact_sum(case when keyed.fiscal_year = $fiscal_year then keyed.hours_saved end), 0) as hours_saved,
+    coalesce(exact_sum(case when keyed.fiscal_year = $fiscal_year - 1 then keyed.hours_saved end), 0) as hours_saved_previous
 from keyed
 left join stg_organizations as orgs on $dimension = 'dept' and orgs.dept_code = keyed.key
 group by keyed.key

@@ -10,7 +10,7 @@ final as (
         usage_month,
         month(usage_month) as calendar_month,
         sum(uses) as uses,
-        sum(hours_saved) as hours_saved
+        exact_sum(hours_saved) as hours_saved
     from source
     group by all
 )

@@ -4,7 +4,7 @@ select
     count(*) as ideas,
     count(*) filter (where result = 'pass') as passed,
     count(*) filter (where projects > 0) as taken_up,
-    sum(est_hours_saved) as est_hours
+    exact_sum(est_hours_saved) as est_hours
 from mart_ideas
 where fiscal_year = $fiscal_year
     and (len($bureaus::varchar[]) = 0 or list_contains($bureaus::varchar[], bureau_name))

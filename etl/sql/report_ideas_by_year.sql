@@ -10,7 +10,7 @@ select
     count(*) filter (where result = 'resubmit') as resubmit,
     count(*) filter (where result = 'fail') as fail,
     count(*) filter (where result is null) as none,
-    sum(est_hours_saved) as est_hours
+    exact_sum(est_hours_saved) as est_hours
 from mart_ideas
 where len($bureaus::varchar[]) = 0 or list_contains($bureaus::varchar[], bureau_name)
 group by fiscal_year

@@ -4,7 +4,7 @@ with active as (
     select
         coalesce(activity_bureau_name, unknown_group()) as bureau_name,
         count(distinct staff_id) as learners,
-        sum(minutes) as minutes
+        exact_sum(minutes) as minutes
     from mart_learning_activity
     where activity_fiscal_year = $fiscal_year
     group by all

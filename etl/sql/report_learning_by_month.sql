@@ -4,7 +4,7 @@ with active as (
     select
         date_trunc('month', activity_on)::date as month,
         count(distinct staff_id) as active_learners,
-        sum(minutes) as minutes
+        exact_sum(minutes) as minutes
     from mart_learning_activity
     where activity_fiscal_year = $fiscal_year
         and (len($bureaus::varchar[]) = 0 or list_contains($bureaus::varchar[], activity_bureau_name))

@@ -6,7 +6,7 @@ with active as (
         activity_fiscal_year as fiscal_year,
         count(distinct staff_id) as learners,
         count(distinct staff_id) filter (where activity_bureau_name is not null) as learners_on_roster,
-        sum(minutes) as minutes,
+        exact_sum(minutes) as minutes,
         count(distinct course_title) as courses_used
     from mart_learning_activity
     where len($bureaus::varchar[]) = 0 or list_contains($bureaus::varchar[], activity_bureau_name)

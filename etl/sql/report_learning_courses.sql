@@ -19,7 +19,7 @@ select
     course_title,
     category,
     count(distinct staff_id) filter (where is_active) as learners,
-    coalesce(sum(minutes) filter (where is_active), 0) as minutes,
+    coalesce(exact_sum(case when is_active then minutes end), 0) as minutes,
     count(*) filter (where is_completion) as completions,
     count(distinct course_title) filter (where is_active) as courses
 from flagged

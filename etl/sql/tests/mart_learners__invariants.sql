@@ -5,7 +5,7 @@ union all
 select 'totals', 'rows lost or added' from mart_learners
 having sum(courses) <> (select count(*) from stg_elearning)
     or sum(completions) <> (select count(completed_on) from stg_elearning)
-    or abs(sum(minutes) - (select sum(minutes) from stg_elearning)) > 1e-6
+    or abs(exact_sum(minutes) - (select exact_sum(minutes) from stg_elearning)) > 1e-6
 union all
 select staff_id, 'order' from mart_learners where first_activity_on > last_activity_on
 union all
