@@ -2,10 +2,10 @@
 
 import streamlit as st
 
-from ui import access, bootstrap, data, downloads, offline, throttle
-from ui.components import demo_banner
-from ui.i18n import init_language, t
-from ui.sidebar import language_switch, page_language, sidebar_filters, sidebar_navigation
+from shell import access, bootstrap, data, downloads, offline, throttle
+from shell.components import demo_banner
+from shell.i18n import init_language, t
+from shell.sidebar import language_switch, page_language, sidebar_filters, sidebar_navigation
 
 offline.keep_offline()  # before anything else: no request to the internet, ever
 downloads.install()  # a file made for a download is dropped once its browser has read it

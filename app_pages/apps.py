@@ -3,9 +3,10 @@
 import streamlit as st
 
 from etl.metrics import pareto
-from ui import data, fmt
-from ui.charts import apps as charts
-from ui.components import (
+from presentation import fmt
+from presentation.charts import apps as charts
+from shell import data
+from shell.components import (
     as_of_line,
     card_row,
     chart,
@@ -15,8 +16,8 @@ from ui.components import (
     method_panel,
     page_context,
 )
-from ui.i18n import lang, t, words
-from ui.tables import table_with_downloads
+from shell.i18n import lang, t, words
+from shell.tables import table_with_downloads
 
 snapshot, filters = page_context()
 fy, bureaus, language, said = filters.fiscal_year, filters.bureaus, lang(), words()

@@ -3,11 +3,12 @@
 import streamlit as st
 
 from briefing import pdf
-from ui import data, downloads, fmt
-from ui.components import as_of_line, chart, page_context
-from ui.i18n import lang, t
-from ui.untrusted import markdown as plain
-from ui.words import LANGUAGES
+from presentation import fmt
+from presentation.untrusted import markdown as plain
+from presentation.words import LANGUAGES
+from shell import data, downloads
+from shell.components import as_of_line, chart, page_context
+from shell.i18n import lang, t
 
 snapshot, filters = page_context()
 language = lang()

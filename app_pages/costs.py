@@ -3,10 +3,12 @@
 import streamlit as st
 
 from etl.metrics import cost_scenarios
-from ui import assumptions, data, fmt
-from ui.charts import costs as charts
-from ui.components import (
+from presentation import fmt
+from presentation.charts import costs as charts
+from shell import data
+from shell.components import (
     as_of_line,
+    assumption_input,
     card_row,
     chart,
     chart_row,
@@ -15,8 +17,8 @@ from ui.components import (
     method_panel,
     page_context,
 )
-from ui.i18n import lang, t, words
-from ui.tables import table_with_downloads
+from shell.i18n import lang, t, words
+from shell.tables import table_with_downloads
 
 snapshot, filters = page_context()
 fy, bureaus, language, said = filters.fiscal_year, filters.bureaus, lang(), words()
@@ -25,9 +27,9 @@ as_of_line(snapshot)
 
 with st.expander(t("assumptions"), expanded=False):
     cols = st.columns(3)
-    low = assumptions.value("low", "scenario_low", "scenario_help", cols[0])
-    high = assumptions.value("high", "scenario_high", "scenario_help", cols[1])
-    hourly = assumptions.value("hourly_yen", "hourly_yen", "hourly_yen_help", cols[2])
+    low = assumption_input("low", "scenario_low", "scenario_help", cols[0])
+    high = assumption_input("high", "scenario_high", "scenario_help", cols[1])
+    hourly = assumption_input("hourly_yen", "hourly_yen", "hourly_yen_help", cols[2])
     st.caption(t("assumption_note"))
 
 now = data.kpis(snapshot, fy)

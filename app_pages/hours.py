@@ -3,10 +3,12 @@
 import streamlit as st
 
 from etl.metrics import fte
-from ui import assumptions, data, fmt
-from ui.charts import hours as charts
-from ui.components import (
+from presentation import fmt
+from presentation.charts import hours as charts
+from shell import data
+from shell.components import (
     as_of_line,
+    assumption_input,
     card_row,
     chart,
     chart_row,
@@ -15,8 +17,8 @@ from ui.components import (
     method_panel,
     page_context,
 )
-from ui.i18n import lang, t, words
-from ui.tables import table_with_downloads
+from shell.i18n import lang, t, words
+from shell.tables import table_with_downloads
 
 snapshot, filters = page_context()
 fy, bureaus, language, said = filters.fiscal_year, filters.bureaus, lang(), words()
@@ -25,7 +27,7 @@ st.title(t("hours_title"))
 as_of_line(snapshot)
 
 with st.expander(t("assumptions"), expanded=False):
-    annual_hours = assumptions.value("fte_hours", "fte_hours", "fte_hours_help")
+    annual_hours = assumption_input("fte_hours", "fte_hours", "fte_hours_help")
     st.caption(t("assumption_note"))
 now = data.kpis(snapshot, fy)
 cards = kpi_row(snapshot, fy, ("hours_saved",), card_row("hours", 3))

@@ -4,10 +4,11 @@ the backlog no project has taken up, and the Gold seminar's teams and themes."""
 import streamlit as st
 
 from etl.metrics import estimate_totals
-from ui import data, fmt, privacy
-from ui.board import project_board
-from ui.charts import ideas as charts
-from ui.components import (
+from presentation import fmt, privacy
+from presentation.charts import ideas as charts
+from shell import data
+from shell.board import project_board
+from shell.components import (
     PROGRAMME_COUNTS,
     as_of_line,
     card_row,
@@ -21,8 +22,8 @@ from ui.components import (
     small_groups_note,
     whole_year,
 )
-from ui.i18n import lang, t, words
-from ui.tables import readable_bureaus, table_with_downloads
+from shell.i18n import lang, t, words
+from shell.tables import readable_bureaus, table_with_downloads
 
 snapshot, filters = page_context()
 fy, bureaus, language, said = filters.fiscal_year, filters.bureaus, lang(), words()

@@ -5,10 +5,11 @@ import streamlit as st
 
 from etl import audit, config, loader, mapping
 from etl.kinds import KINDS
-from ui import data, untrusted, uploads
-from ui.components import uploader_labels
-from ui.i18n import lang, t
-from ui.tables import LOAD_COLUMNS, translated
+from presentation import untrusted
+from shell import data, uploads
+from shell.components import uploader_labels
+from shell.i18n import lang, t
+from shell.tables import LOAD_COLUMNS, translated
 
 language = lang()
 user = st.session_state["user"]  # the router let only a data administrator through

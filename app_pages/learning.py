@@ -4,9 +4,10 @@ by bureau, the most-used courses and the catalogue, and learners against the sta
 import streamlit as st
 
 from etl.metrics import pareto
-from ui import data, fmt, privacy
-from ui.charts import learning as charts
-from ui.components import (
+from presentation import fmt, privacy
+from presentation.charts import learning as charts
+from shell import data
+from shell.components import (
     PROGRAMME_COUNTS,
     as_of_line,
     card_row,
@@ -20,8 +21,8 @@ from ui.components import (
     small_groups_note,
     whole_year,
 )
-from ui.i18n import lang, t, words
-from ui.tables import readable_bureaus, table_with_downloads
+from shell.i18n import lang, t, words
+from shell.tables import readable_bureaus, table_with_downloads
 
 TOP_COURSES = 15
 snapshot, filters = page_context()

@@ -5,12 +5,13 @@ from datetime import date
 import streamlit as st
 
 from etl.metrics import talent_projection
-from ui import data, fmt
-from ui.charts.costs import cost_components
-from ui.charts.hours import hours_by_month
-from ui.charts.talent import certified_by_bureau, talent_vs_target
-from ui.components import as_of_line, chart, chart_row, kpi_row, page_context
-from ui.i18n import lang, t, words
+from presentation import fmt
+from presentation.charts.costs import cost_components
+from presentation.charts.hours import hours_by_month
+from presentation.charts.talent import certified_by_bureau, talent_vs_target
+from shell import data
+from shell.components import as_of_line, chart, chart_row, kpi_row, page_context
+from shell.i18n import lang, t, words
 
 snapshot, filters = page_context()
 fy, language, said = filters.fiscal_year, lang(), words()

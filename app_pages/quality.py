@@ -4,11 +4,12 @@ import streamlit as st
 
 from etl import audit, plans
 from etl.fiscal import today_in_japan
-from ui import data, fmt, untrusted
-from ui.charts import quality
-from ui.components import chart, chart_row, page_context
-from ui.i18n import lang, t, words
-from ui.tables import table_with_downloads
+from presentation import fmt, untrusted
+from presentation.charts import quality
+from shell import data
+from shell.components import chart, chart_row, page_context
+from shell.i18n import lang, t, words
+from shell.tables import table_with_downloads
 
 snapshot, _ = page_context()
 language, said = lang(), words()

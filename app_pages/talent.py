@@ -3,11 +3,21 @@
 import streamlit as st
 
 from etl.metrics import talent_projection
-from ui import data, fmt
-from ui.charts import talent as charts
-from ui.components import as_of_line, card_row, chart, chart_row, kpi_card, kpi_row, lazy_tabs, page_context
-from ui.i18n import lang, t, words
-from ui.tables import table_with_downloads
+from presentation import fmt
+from presentation.charts import talent as charts
+from shell import data
+from shell.components import (
+    as_of_line,
+    card_row,
+    chart,
+    chart_row,
+    kpi_card,
+    kpi_row,
+    lazy_tabs,
+    page_context,
+)
+from shell.i18n import lang, t, words
+from shell.tables import table_with_downloads
 
 snapshot, filters = page_context()
 fy, bureaus, language, said = filters.fiscal_year, filters.bureaus, lang(), words()

@@ -16,16 +16,23 @@ import plotly.graph_objects as go
 
 from etl import metrics, reports
 from etl.fiscal import to_wareki, today_in_japan
-from ui import fmt
-from ui.assumptions import DEFAULTS
-from ui.charts import costs as cost_charts
-from ui.charts import hours as hour_charts
-from ui.charts import ideas as idea_charts
-from ui.charts import talent as talent_charts
-from ui.charts.base import COST_COLOURS, COST_COMPONENTS, LEVEL_COLOURS, LEVELS, OKABE_ITO, TARGET_COLOUR
-from ui.charts.quality import warning_params
-from ui.headlines import HEADLINES, grade_colour, grade_text
-from ui.words import Language, Words
+from presentation import fmt
+from presentation.assumptions import DEFAULTS
+from presentation.charts import costs as cost_charts
+from presentation.charts import hours as hour_charts
+from presentation.charts import ideas as idea_charts
+from presentation.charts import talent as talent_charts
+from presentation.charts.base import (
+    COST_COLOURS,
+    COST_COMPONENTS,
+    LEVEL_COLOURS,
+    LEVELS,
+    OKABE_ITO,
+    TARGET_COLOUR,
+)
+from presentation.charts.quality import warning_params
+from presentation.cards import HEADLINES, grade_colour, grade_text
+from presentation.words import Language, Words
 
 FTE_HOURS = DEFAULTS["fte_hours"]  # the Hours page's default working hours of one person a year
 TOP = 10

@@ -19,9 +19,9 @@ import plotly.io as pio
 from plotly.offline import get_plotlyjs
 
 from briefing.content import Chart, Deck, Slide, Table, is_figure
-from ui import fmt
-from ui.charts.base import FONT
-from ui.words import Words
+from presentation import fmt
+from presentation.charts.base import FONT
+from presentation.words import Words
 
 PAGE_W, PAGE_H = 1280, 720  # CSS pixels of a 13.333 x 7.5 inch page (16:9)
 # Chromium embeds TrueType fonts as fonts; an OpenType-CFF font (Noto Sans CJK) it can only draw as

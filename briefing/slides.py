@@ -16,8 +16,8 @@ from pptx.oxml.ns import qn
 from pptx.util import Emu, Inches, Pt
 
 from briefing.content import Chart, Deck, Slide, Table, is_figure
-from ui import fmt
-from ui.words import Words
+from presentation import fmt
+from presentation.words import Words
 
 WIDTH, HEIGHT = Emu(12_192_000), Emu(6_858_000)  # PowerPoint's own 16:9 (13.333 x 7.5 in)
 LATIN_FONT = "Arial"  # on every office PC; LibreOffice draws it with Liberation Sans

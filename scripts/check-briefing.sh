@@ -41,7 +41,7 @@ for case in "${cases[@]}"; do
   if echo "$fonts" | grep -q "Type 3"; then echo "FAIL $name: Type 3 glyphs"; exit 1; fi
   hours=$(DXDASH_DB="$db" .venv/bin/python -c "
 import json, subprocess, sys
-from ui import fmt
+from presentation import fmt
 k = json.loads(subprocess.run([sys.executable, '-m', 'etl', 'kpis', '--fy', '$2', '--json'], capture_output=True, text=True).stdout)
 print(fmt.hours(k['hours_saved'], '$1'))")
   pdftotext "$out/$name.pdf" - | grep -F "$hours" >/dev/null || { echo "FAIL $name: $hours not in the PDF"; exit 1; }

@@ -4,5 +4,5 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh requirements.txt
 scripts/system-packages.sh
-.venv/bin/python -m ui.auth_secret  # a cookie secret for sign-in, where one is configured and empty
+.venv/bin/python -m shell.auth_secret  # a cookie secret for sign-in, where one is configured and empty
 exec .venv/bin/python -m streamlit run dashboard.py "$@"

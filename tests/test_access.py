@@ -8,8 +8,9 @@ import pandas as pd
 import pytest
 
 from etl import audit, config, loader
+from presentation import privacy
+from shell import roles
 from tests.conftest import write
-from ui import privacy, roles
 
 ROLES_FILE = """
 groups_claim = "roles"
@@ -124,7 +125,7 @@ def test_the_audit_log_takes_only_its_known_actions(tmp_path):
 
 
 def test_the_cookie_secret_is_written_once_where_sign_in_is_configured_and_it_is_empty(tmp_path):
-    from ui.auth_secret import ensure_cookie_secret
+    from shell.auth_secret import ensure_cookie_secret
 
     secrets_file = tmp_path / "secrets.toml"
     assert ensure_cookie_secret(secrets_file) is False  # no file: local mode, nothing to do
@@ -153,7 +154,7 @@ def headers(*pairs):
     ],
 )
 def test_a_browser_on_this_computer_asking_a_loopback_name_is_local(pairs):
-    from ui import access
+    from shell import access
 
     assert access.is_local_request(headers(*pairs))
 
@@ -178,7 +179,7 @@ def test_a_browser_on_this_computer_asking_a_loopback_name_is_local(pairs):
     ],
 )
 def test_a_proxy_a_rebound_name_or_a_foreign_page_is_never_local(pairs):
-    from ui import access
+    from shell import access
 
     assert not access.is_local_request(headers(*pairs))
 
@@ -186,7 +187,7 @@ def test_a_proxy_a_rebound_name_or_a_foreign_page_is_never_local(pairs):
 def test_an_identity_header_sent_twice_is_found(monkeypatch):
     import streamlit as st
 
-    from ui import access
+    from shell import access
 
     monkeypatch.setattr(st, "get_option", lambda name: {"X-Remote-User": "email"})
     assert access.repeated_identity_headers(headers(("X-Remote-User", "a@x"))) == []
@@ -267,7 +268,7 @@ def test_a_run_whose_files_were_all_refused_is_audited_too(db, exports):
     ],
 )
 def test_a_roles_file_of_the_wrong_shape_grants_nobody_and_says_why(tmp_path, text, key):
-    from ui.words import WORDS
+    from presentation.words import WORDS
 
     path = tmp_path / "roles.toml"
     path.write_text(text, encoding="utf-8")

@@ -18,9 +18,9 @@ from pptx.oxml.ns import qn
 
 from briefing import content, pdf, slides
 from etl import metrics, reports
-from ui import fmt
-from ui.headlines import HEADLINES, grade_text
-from ui.words import Words
+from presentation import fmt
+from presentation.cards import HEADLINES, grade_text
+from presentation.words import Words
 
 ROOT = Path(__file__).resolve().parent.parent
 JAPANESE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uff00-\uffef]")

@@ -8,8 +8,8 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from etl import metrics
+from presentation import fmt
 from tests.conftest import office_settings
-from ui import fmt
 
 DASHBOARD = str(Path(__file__).resolve().parent.parent / "dashboard.py")
 PAGES = ["overview", "briefing", "talent", "ideas", "learning", "apps", "hours", "costs", "import", "quality"]
@@ -118,7 +118,7 @@ def test_low_code_pages_show_the_kpis_command_figures(app_db):
 
 @pytest.mark.parametrize("value", ["nan", "inf", "-inf", "abc"])
 def test_an_assumption_in_the_url_that_is_not_a_number_falls_back_to_its_default(app_db, value):
-    from ui.assumptions import DEFAULTS
+    from presentation.assumptions import DEFAULTS
 
     figures = _kpis(app_db, 2024)
     app = run_page("costs", "en", fy="2024", hourly_yen=value, low=value, high=value)
@@ -169,7 +169,7 @@ TABS = {
 @pytest.mark.parametrize("lang", ["ja", "en"])
 @pytest.mark.parametrize(("page", "tab"), [(p, tab) for p, tabs in TABS.items() for tab in tabs])
 def test_every_tab_opens_from_its_link_and_runs(app_db, page, tab, lang):
-    from ui.words import translate
+    from presentation.words import translate
 
     label = translate(lang, tab)
     app = run_page(page, lang, fy="2024", **{f"{page}_tab": label})
@@ -258,8 +258,8 @@ SAYS_NONE = {
 
 @pytest.mark.parametrize("lang", ["ja", "en"])
 def test_an_office_that_loaded_no_programme_data_reads_that_there_is_none_not_empty_charts(db, exports, lang):
+    from presentation.words import translate
     from tests.conftest import loaded_connection
-    from ui.words import translate
 
     loaded_connection(
         db,
@@ -324,7 +324,7 @@ def test_the_office_s_own_bands_reach_the_cards_and_a_broken_list_is_reported_on
     overview = run_page("overview", "ja", fy="2025")
     assert not overview.exception and "目標達成" in _plan_captions(overview)  # the city's bands again
     from etl import plans
-    from ui import untrusted
+    from presentation import untrusted
 
     problem = plans.load_bands()[1]
     assert problem[1]["problem"][0] == "bands_last_not_zero"

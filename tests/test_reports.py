@@ -3,8 +3,6 @@ briefing can call without Streamlit."""
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -49,13 +47,3 @@ def test_the_quarantine_reason_follows_the_language(demo_con):
     en = reports.run(demo_con, "report_quarantine", lang="en")
     assert len(ja) == len(en) > 0
     assert (ja["reason"] != en["reason"]).all()
-
-
-def test_figure_builders_and_words_never_import_streamlit():
-    code = (
-        "import sys\n"
-        "import ui.charts.apps, ui.charts.costs, ui.charts.hours, ui.charts.quality, ui.charts.talent\n"
-        "import ui.headlines, ui.words, ui.fmt\n"
-        "assert 'streamlit' not in sys.modules, 'streamlit imported'\n"
-    )
-    subprocess.run([sys.executable, "-c", code], cwd=ROOT, check=True)

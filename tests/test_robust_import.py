@@ -18,8 +18,8 @@ from openpyxl import Workbook
 
 from etl import config, loader, mapping
 from etl.preview import preview as preview_file
+from shell import uploads
 from tests.conftest import query, write
-from ui import uploads
 
 ROOT = Path(__file__).resolve().parent.parent
 APPS = "アプリID,アプリ名,所管所属コード,作成日,1件あたり削減時間(分)\nA1,申請受付,0101,2024-04-01,30\n"

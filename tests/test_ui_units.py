@@ -6,9 +6,9 @@ import pytest
 
 from etl.fiscal import fiscal_year_end
 from etl.messages import MESSAGES
-from ui import fmt
-from ui.words import KIND_LABELS, LANGUAGES, STRINGS, WORDS
-from ui.words_programme import PROGRAMME
+from presentation import fmt
+from presentation.words import KIND_LABELS, LANGUAGES, STRINGS, WORDS
+from presentation.words_programme import PROGRAMME
 
 
 def test_every_string_exists_in_japanese_and_english():
@@ -88,7 +88,7 @@ def test_signed_changes():
 def test_tables_show_dates_without_midnight_and_missing_values_as_empty_cells():
     import pandas as pd
 
-    from ui.tables import translated
+    from shell.tables import translated
 
     frame = pd.DataFrame({"sheet": [None, "組織"], "day": pd.to_datetime(["2024-04-01", None])})
     shown = translated(frame, {"sheet": "col_sheet", "day": "col_certified_on"})
@@ -101,7 +101,7 @@ def test_downloads_open_in_excel_and_never_run_a_formula():
     import openpyxl
     import pandas as pd
 
-    from ui.tables import csv_bytes, xlsx_bytes
+    from shell.tables import csv_bytes, xlsx_bytes
 
     frame = pd.DataFrame(
         {"アプリ名": ['=HYPERLINK("x")', "+1", "-2", "@SUM(A1)", "申請"], "件数": [1, 2, 3, 4, 5]}
@@ -123,7 +123,7 @@ def test_a_formula_behind_a_tab_or_a_line_break_is_neutralised_and_a_control_cha
     import pandas as pd
 
     from etl.normalize import clean
-    from ui.tables import csv_bytes, xlsx_bytes
+    from shell.tables import csv_bytes, xlsx_bytes
 
     raw = ["\t=1+1", '\r=HYPERLINK("http://x")', "\n-2", "a\x01b", "\x01=1"]
     frame = pd.DataFrame({"値": raw})
@@ -150,7 +150,7 @@ def test_a_column_header_has_no_placeholder():
 
 
 def test_a_session_reruns_in_bursts_a_person_makes_but_a_flood_is_held_back():
-    from ui import throttle
+    from shell import throttle
 
     state: dict = {}
     assert all(throttle.take(state, 0.0) for _ in range(throttle.BURST))  # a burst of clicks
@@ -194,7 +194,7 @@ def test_one_briefing_prints_at_a_time_and_one_that_waits_too_long_is_told_so(mo
 
 def test_a_person_makes_lists_of_named_staff_only_so_fast_and_each_one_made_is_audited_once(tmp_path):
     from etl import audit
-    from ui import downloads
+    from shell import downloads
 
     path = tmp_path / "audit.jsonl"
     made = downloads.personal_file(
@@ -231,7 +231,7 @@ def test_a_failed_print_says_why_in_words_and_never_shows_a_path(monkeypatch):
     with pytest.raises(pdf.PdfError) as failed:
         pdf.write(None)
     assert str(failed.value) == "print_failed" and str(failed.value) in pdf.REASONS
-    from ui.words import WORDS
+    from presentation.words import WORDS
 
     assert all(f"pdf_{reason}" in WORDS for reason in pdf.REASONS)
 
@@ -249,7 +249,7 @@ def test_a_file_made_is_read_three_times_with_or_without_its_extension_then_gone
 
     from streamlit.runtime import memory_media_file_storage as store
 
-    from ui import downloads
+    from shell import downloads
 
     class Storage:
         def __init__(self):
@@ -280,7 +280,7 @@ def test_a_file_made_is_read_three_times_with_or_without_its_extension_then_gone
 
 
 def test_files_past_their_time_go_first_and_the_list_never_holds_more_than_its_bound(monkeypatch):
-    from ui import downloads
+    from shell import downloads
 
     monkeypatch.setattr(downloads, "_pending", {})
     monkeypatch.setattr(downloads, "MAX_PENDING", 3)

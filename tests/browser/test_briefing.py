@@ -14,8 +14,8 @@ from urllib.parse import quote
 import pytest
 from pptx import Presentation
 
+from presentation import fmt
 from tests.browser.conftest import ROOT, screenshot, wait_until_rendered
-from ui import fmt
 
 pytestmark = pytest.mark.browser
 

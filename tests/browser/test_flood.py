@@ -8,9 +8,9 @@ import time
 
 import pytest
 
+from shell import throttle
 from tests.browser.conftest import start_app, stop_app, wait_for_metrics
 from tests.browser.stream import flood, open_stream, run
-from ui import throttle
 
 pytestmark = pytest.mark.browser
 

@@ -9,6 +9,7 @@ import sys
 
 import pytest
 
+from presentation import fmt
 from tests.browser.conftest import (
     ROOT,
     screenshot,
@@ -17,7 +18,6 @@ from tests.browser.conftest import (
     wait_for_metrics,
     wait_until_rendered,
 )
-from ui import fmt
 
 pytestmark = pytest.mark.browser
 

@@ -12,9 +12,9 @@ import duckdb
 import pytest
 
 from etl import reports
+from presentation.words import translate
 from tests.browser.conftest import screenshot, wait_until_rendered
 from tests.test_pages import TABS
-from ui.words import translate
 
 pytestmark = pytest.mark.browser
 

@@ -17,6 +17,7 @@ import pytest
 from pptx import Presentation
 
 from etl import audit, config
+from presentation.words import translate
 from tests.browser.conftest import (
     NAVIGATION_LINKS,
     ROLE_PAGES,
@@ -26,7 +27,6 @@ from tests.browser.conftest import (
     stop_app,
     wait_until_rendered,
 )
-from ui.words import translate
 
 pytestmark = pytest.mark.browser
 

@@ -9,8 +9,8 @@ import pandas as pd
 import pytest
 
 from etl import demo, loader
+from presentation.words import translate
 from tests.browser.conftest import screenshot, start_app, stop_app, wait_until_rendered
-from ui.words import translate
 
 pytestmark = pytest.mark.browser
 

@@ -6,8 +6,8 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from etl.reports import ALL
-from ui import fmt, untrusted
-from ui.charts.base import (
+from presentation import fmt, untrusted
+from presentation.charts.base import (
     LEVEL_COLOURS,
     LEVELS,
     OKABE_ITO,
@@ -20,7 +20,7 @@ from ui.charts.base import (
     series_bars,
     years,
 )
-from ui.words import Words
+from presentation.words import Words
 
 STEPS = ("nominated", "trained", "submitted", "certified")
 

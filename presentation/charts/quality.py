@@ -7,9 +7,9 @@ from datetime import date
 import pandas as pd
 import plotly.graph_objects as go
 
-from ui import fmt
-from ui.charts.base import horizontal_bars
-from ui.words import Words
+from presentation import fmt
+from presentation.charts.base import horizontal_bars
+from presentation.words import Words
 
 
 def kind_names(kinds: pd.Series, words: Words) -> pd.Series:

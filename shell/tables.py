@@ -3,9 +3,14 @@
 from __future__ import annotations
 
 import pandas as pd
+import streamlit as st
 
+from etl import audit
 from etl.normalize import CONTROL_CHARACTERS
-from ui.i18n import t
+from presentation.charts.base import bureau_word
+from shell import downloads
+from shell.access import sees_people as viewer_sees_people
+from shell.i18n import t, words
 
 # what a spreadsheet may read as the start of a formula: also a tab, CR or LF before one (Excel drops them)
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n")
@@ -42,9 +47,6 @@ def translated(frame: pd.DataFrame, columns: dict[str, str]) -> pd.DataFrame:
 
 def readable_bureaus(frame: pd.DataFrame, column: str = "bureau_name") -> pd.DataFrame:
     """A breakdown's rows of no known bureau, and its city-wide row, named in the reader's words."""
-    from ui.charts.base import bureau_word
-    from ui.i18n import words
-
     said = words()
     return frame.assign(**{column: frame[column].map(lambda b: bureau_word(b, said))})
 
@@ -113,12 +115,6 @@ def table_with_downloads(
     download of it is written to the audit log. `person_columns`: the table is about something else
     (an idea, say) and these of its columns name staff: a role that may not see people gets the table
     without them; for one that may, the table is personal."""
-    import streamlit as st
-
-    from etl import audit
-    from ui import downloads
-    from ui.components import sees_people as viewer_sees_people
-
     user = st.session_state.get("user")
     sees_people = viewer_sees_people()
     if person_columns:

@@ -1,5 +1,5 @@
 """The words of the two programme pages (ideas and seminar projects, e-learning), in Japanese and English;
-part of ui.words.WORDS."""
+part of presentation.words.WORDS."""
 
 from __future__ import annotations
 

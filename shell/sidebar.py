@@ -9,9 +9,10 @@ from dataclasses import dataclass
 
 import streamlit as st
 
-from ui import data, fmt
-from ui.i18n import lang, t
-from ui.words import LANGUAGES
+from presentation import fmt
+from presentation.words import LANGUAGES
+from shell import data
+from shell.i18n import lang, t
 
 
 @dataclass(frozen=True)

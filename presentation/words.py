@@ -11,7 +11,7 @@ from typing import Literal
 
 from etl.kinds import KINDS
 from etl.messages import MESSAGES
-from ui.words_programme import PROGRAMME
+from presentation.words_programme import PROGRAMME
 
 Language = Literal["ja", "en"]
 LANGUAGES: tuple[Language, ...] = ("ja", "en")

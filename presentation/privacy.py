@@ -63,7 +63,7 @@ def as_text(
     unchanged for a role that sees people."""
     if sees_people:
         return frame
-    from ui import fmt
+    from presentation import fmt
 
     written = {column: frame[column].map(fmt.integer) for column in columns}
     written |= {

@@ -5,9 +5,17 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from ui import fmt
-from ui.charts.base import COST_COLOURS, COST_COMPONENTS, OKABE_ITO, bars_by_year, bureau_names, layout, years
-from ui.words import Words
+from presentation import fmt
+from presentation.charts.base import (
+    COST_COLOURS,
+    COST_COMPONENTS,
+    OKABE_ITO,
+    bars_by_year,
+    bureau_names,
+    layout,
+    years,
+)
+from presentation.words import Words
 
 
 def _yen_hover(values: pd.Series, words: Words) -> list[str]:

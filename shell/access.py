@@ -17,8 +17,9 @@ import streamlit as st
 
 from etl import audit
 from etl.fiscal import today_in_japan
-from ui import roles, untrusted
-from ui.i18n import t
+from presentation import untrusted
+from shell import roles
+from shell.i18n import t
 
 # the server's address, and the names a local browser uses
 LOCAL_ADDRESSES = ("127.0.0.1", "localhost", "::1")
@@ -174,3 +175,9 @@ def sidebar(user: roles.User) -> None:
     st.sidebar.caption(t("signed_in_as", user=untrusted.markdown(user.id), role=t(f"role_{user.role}")))
     if user.mode == "oidc":
         st.sidebar.button(t("sign_out"), on_click=st.logout)
+
+
+def sees_people() -> bool:
+    """Whether the signed-in person's role may see staff ids, names and small groups."""
+    user = st.session_state.get("user")
+    return user is not None and user.sees_people

@@ -5,8 +5,8 @@ from __future__ import annotations
 import streamlit as st
 
 from etl import config, demo, loader
-from ui import data
-from ui.i18n import t
+from shell import data
+from shell.i18n import t
 
 
 def ensure_data() -> bool:

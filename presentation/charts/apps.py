@@ -5,8 +5,8 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from ui import fmt
-from ui.charts.base import (
+from presentation import fmt
+from presentation.charts.base import (
     OKABE_ITO,
     TARGET_COLOUR,
     bars_by_year,
@@ -15,7 +15,7 @@ from ui.charts.base import (
     layout,
     series_bars,
 )
-from ui.words import Words
+from presentation.words import Words
 
 
 def apps_by_year(kpis: pd.DataFrame, words: Words) -> go.Figure:

@@ -7,8 +7,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from etl import plans
-from ui import fmt, untrusted
-from ui.words import Words
+from presentation import fmt, untrusted
+from presentation.words import Words
 
 
 def _people(value, words: Words) -> str:

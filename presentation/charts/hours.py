@@ -5,9 +5,16 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from ui import fmt, untrusted
-from ui.charts.base import OKABE_ITO, bars_by_year, bureau_names, grouped_horizontal, horizontal_bars, layout
-from ui.words import Words
+from presentation import fmt, untrusted
+from presentation.charts.base import (
+    OKABE_ITO,
+    bars_by_year,
+    bureau_names,
+    grouped_horizontal,
+    horizontal_bars,
+    layout,
+)
+from presentation.words import Words
 
 TOP_APPS = 20
 

@@ -24,14 +24,14 @@ from collections.abc import Callable
 from streamlit import runtime
 from streamlit.runtime import memory_media_file_storage as storage_module
 
-from ui import throttle
+from shell import throttle
 
 KEEP_SECONDS = 120
 FETCHES = 3  # Streamlit's own read when it makes the address, the page's check, and the download
 MAX_PENDING = 1_000  # files made and not yet gone, all people together: the oldest go first beyond it
 BURST, RATE = 10, 0.2  # personal files a person makes at once, then a file every 5 seconds
 _pending: dict[str, list] = {}  # id of a file made -> [reads left, when it goes], oldest first
-_buckets: dict[str, dict] = {}  # a person -> their bucket of files (ui.throttle)
+_buckets: dict[str, dict] = {}  # a person -> their bucket of files (shell.throttle)
 _lock = threading.Lock()
 
 

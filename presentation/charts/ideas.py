@@ -6,8 +6,8 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from ui import fmt, untrusted
-from ui.charts.base import (
+from presentation import fmt, untrusted
+from presentation.charts.base import (
     LEVEL_COLOURS,
     OKABE_ITO,
     TARGET_COLOUR,
@@ -17,7 +17,7 @@ from ui.charts.base import (
     layout,
     years,
 )
-from ui.words import Words
+from presentation.words import Words
 
 RESULTS = ("pass", "resubmit", "fail", "none")
 RESULT_COLOURS = {"pass": OKABE_ITO[2], "resubmit": OKABE_ITO[1], "fail": OKABE_ITO[5], "none": TARGET_COLOUR}

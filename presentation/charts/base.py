@@ -9,8 +9,8 @@ import plotly.graph_objects as go
 import plotly.io as pio
 
 from etl.reports import ALL, UNKNOWN
-from ui import fmt, untrusted
-from ui.words import Words
+from presentation import fmt, untrusted
+from presentation.words import Words
 
 LEVELS = ("bronze", "silver", "gold")
 LEVEL_COLOURS = {"bronze": "#A97142", "silver": "#8C959F", "gold": "#C9A227"}

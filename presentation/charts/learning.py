@@ -6,8 +6,8 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from ui import fmt, untrusted
-from ui.charts.base import (
+from presentation import fmt, untrusted
+from presentation.charts.base import (
     LEVEL_COLOURS,
     OKABE_ITO,
     bars_by_year,
@@ -17,7 +17,7 @@ from ui.charts.base import (
     layout,
     series_bars,
 )
-from ui.words import Words
+from presentation.words import Words
 
 
 def month_labels(frame: pd.DataFrame, words: Words) -> list[str]:

@@ -5,10 +5,10 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from ui import fmt
-from ui.charts.ideas import STATUSES
-from ui.i18n import lang, t
-from ui.untrusted import markdown
+from presentation import fmt
+from presentation.charts.ideas import STATUSES
+from presentation.untrusted import markdown
+from shell.i18n import lang, t
 
 
 def card_lines(project: pd.Series, language: str) -> list[str]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from ui.words import LANGUAGES, Words, translate
+from presentation.words import LANGUAGES, Words, translate
 
 
 def lang() -> str:

@@ -2,15 +2,23 @@
 
 from __future__ import annotations
 
+import math
 from datetime import date
 
 import streamlit as st
 
 from etl import reports
 from etl.reports import ReportName
-from ui import data, fmt
-from ui.headlines import HEADLINES, plan_line
-from ui.i18n import lang, t, words
+from presentation import fmt
+from presentation.assumptions import DEFAULTS, LIMITS
+from presentation.charts.base import figure_table
+from presentation.cards import HEADLINES, plan_line
+from presentation.privacy import min_group_size
+from presentation.untrusted import markdown
+from shell import data
+from shell.access import sees_people
+from shell.i18n import lang, t, words
+from shell.tables import table_with_downloads
 
 
 def kpi_card(
@@ -84,7 +92,7 @@ def chart_row(name: str, count: int = 2) -> list:
 
 
 def kpi_row(snapshot: str, fiscal_year: int, names: tuple[str, ...], columns=None) -> list:
-    """KPI cards of headline figures (ui.headlines) of a year, each with its change on what the year is
+    """KPI cards of headline figures (presentation.cards) of a year, each with its change on what the year is
     compared with; in `columns` where given (a row with cards of the page's own), else a row of them."""
     now = data.kpis(snapshot, fiscal_year)
     before, compared_with = comparison(snapshot, fiscal_year, now)
@@ -120,8 +128,6 @@ def as_of_line(snapshot: str) -> None:
 
 def chart(figure) -> None:
     """A chart, and under it its figures as a table a screen reader reaches (closed until opened)."""
-    from ui.charts.base import figure_table
-    from ui.untrusted import markdown
 
     st.plotly_chart(
         figure,
@@ -164,7 +170,6 @@ def method_panel(
 ) -> None:
     """How a figure is computed: the contract's formula in words, the rows and files behind it,
     what was left out, and (for costs) the apps whose missing estimates counted as zero."""
-    from ui.tables import table_with_downloads
 
     name, sentences = counts
     params = {"fiscal_year": fiscal_year} if "fiscal_year" in reports.parameters(name) else {}
@@ -208,15 +213,8 @@ def lazy_tabs(key: str, tabs: dict) -> None:
                 draw()
 
 
-def sees_people() -> bool:
-    """Whether the signed-in person's role may see staff ids, names and small groups."""
-    user = st.session_state.get("user")
-    return user is not None and user.sees_people
-
-
 def small_groups_note() -> None:
     """Says that small groups are hidden, where they are (a role that does not see people)."""
-    from ui.privacy import min_group_size
 
     if not sees_people():
         st.caption(t("small_groups_hidden", min=min_group_size()))
@@ -230,3 +228,25 @@ def whole_year(snapshot: str, fiscal_year: int) -> bool:
         return True
     st.caption(t("year_in_progress_no_change", day=fmt.day(date.fromisoformat(now["as_of"]), lang())))
     return False
+
+
+def assumption_input(name: str, label_key: str, help_key: str, column=None) -> float:
+    """A number input whose value starts from the URL (?fte_hours=...) and is written back to it."""
+    lowest, highest, step = LIMITS[name]
+    key = f"assumption_{name}"
+    if key not in st.session_state:
+        try:
+            requested = float(st.query_params.get(name, DEFAULTS[name]))
+        except ValueError:
+            requested = DEFAULTS[name]
+        if not math.isfinite(requested):  # ?hourly_yen=nan or inf: not a number a person meant
+            requested = DEFAULTS[name]
+        st.session_state[key] = min(max(requested, lowest), highest)
+    chosen = (column or st).number_input(
+        t(label_key), min_value=lowest, max_value=highest, step=step, key=key, help=t(help_key)
+    )
+    if chosen == DEFAULTS[name]:
+        st.query_params.pop(name, None)
+    else:
+        st.query_params[name] = f"{chosen:g}"
+    return float(chosen)

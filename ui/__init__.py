@@ -1,1 +1,0 @@
-"""Streamlit-side helpers: connection, language, formatting, figures, filters."""
