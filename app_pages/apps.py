@@ -4,17 +4,18 @@ import streamlit as st
 
 from etl.metrics import pareto
 from presentation import fmt
+from presentation.cards import Card
 from presentation.charts import apps as charts
 from shell import data
 from shell.components import (
     as_of_line,
     card_row,
     chart,
-    kpi_card,
     kpi_row,
     lazy_tabs,
     method_panel,
     page_context,
+    show_card,
 )
 from shell.i18n import lang, t, words
 from shell.tables import table_with_downloads
@@ -28,22 +29,20 @@ activity = data.report_row(snapshot, "report_app_activity")
 maker_years = data.report(snapshot, "report_makers")
 cards = kpi_row(snapshot, fy, ("apps_in_operation", "active_apps"), card_row("apps", 4))
 latest = activity["latest_usage_date"]
-kpi_card(
+show_card(
     cards[2],
-    t("kpi_used_90"),
-    fmt.integer(activity["used_last_90_days"], unit=t("unit_apps")),
-    None,
-    t("kpi_used_90_help", latest=fmt.day(latest.date() if latest is not None else None, language)),
+    Card(
+        t("kpi_used_90"),
+        fmt.integer(activity["used_last_90_days"], unit=t("unit_apps")),
+        t("kpi_used_90_help", latest=fmt.day(latest.date() if latest is not None else None, language)),
+    ),
 )
 year_makers = maker_years[maker_years["fiscal_year"] == fy]
 makers_now = int(year_makers["makers"].sum())
 dx_makers = int(year_makers["dx_talent_makers"].sum())
-kpi_card(
+show_card(
     cards[3],
-    t("kpi_makers_year"),
-    fmt.integer(makers_now, unit=t("unit_people")),
-    None,
-    t("kpi_dx_makers_help"),
+    Card(t("kpi_makers_year"), fmt.integer(makers_now, unit=t("unit_people")), t("kpi_dx_makers_help")),
 )
 cards[3].caption(
     f"{t('kpi_dx_makers')}: {fmt.integer(dx_makers, unit=t('unit_people'))} ({fmt.percent(dx_makers / makers_now if makers_now else None)})"

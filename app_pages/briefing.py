@@ -7,7 +7,11 @@ from presentation import fmt
 from presentation.untrusted import markdown as plain
 from presentation.words import LANGUAGES
 from shell import data, downloads
-from shell.components import as_of_line, chart, page_context
+from shell.components import (
+    as_of_line,
+    chart,
+    page_context,
+)
 from shell.i18n import lang, t
 
 snapshot, filters = page_context()

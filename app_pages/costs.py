@@ -4,6 +4,7 @@ import streamlit as st
 
 from etl.metrics import cost_scenarios
 from presentation import fmt
+from presentation.cards import Card
 from presentation.charts import costs as charts
 from shell import data
 from shell.components import (
@@ -12,10 +13,10 @@ from shell.components import (
     card_row,
     chart,
     chart_row,
-    kpi_card,
     kpi_row,
     method_panel,
     page_context,
+    show_card,
 )
 from shell.i18n import lang, t, words
 from shell.tables import table_with_downloads
@@ -35,8 +36,8 @@ with st.expander(t("assumptions"), expanded=False):
 now = data.kpis(snapshot, fy)
 cost = now["cost_avoided_cumulative_yen"]
 cards = kpi_row(snapshot, fy, ("cost_avoided",), card_row("costs", 3))
-kpi_card(cards[1], t("band_low"), fmt.yen(cost * low, language), None, t("scenario_help"))
-kpi_card(cards[2], t("band_high"), fmt.yen(cost * high, language), None, t("scenario_help"))
+show_card(cards[1], Card(t("band_low"), fmt.yen(cost * low, language), t("scenario_help")))
+show_card(cards[2], Card(t("band_high"), fmt.yen(cost * high, language), t("scenario_help")))
 
 frame = data.kpis_frame(snapshot)
 frame = frame[frame["fiscal_year"] <= fy]
@@ -71,11 +72,12 @@ method_panel(snapshot, fy, ("method_cost",), show_missing_costs=True)
 st.divider()
 st.subheader(t("value_of_hours_title"))
 st.caption(t("value_of_hours_note"))
-kpi_card(
+show_card(
     st.columns(3)[0],
-    t("kpi_value_of_hours", fy=fmt.fiscal_year(fy, language)),
-    fmt.yen(now["hours_saved"] * hourly, language),
-    None,
-    t("hourly_yen_help"),
+    Card(
+        t("kpi_value_of_hours", fy=fmt.fiscal_year(fy, language)),
+        fmt.yen(now["hours_saved"] * hourly, language),
+        t("hourly_yen_help"),
+    ),
 )
 chart(charts.value_of_hours(frame, hourly, said))

@@ -4,6 +4,7 @@ import streamlit as st
 
 from etl.metrics import fte
 from presentation import fmt
+from presentation.cards import Card
 from presentation.charts import hours as charts
 from shell import data
 from shell.components import (
@@ -12,10 +13,10 @@ from shell.components import (
     card_row,
     chart,
     chart_row,
-    kpi_card,
     kpi_row,
     method_panel,
     page_context,
+    show_card,
 )
 from shell.i18n import lang, t, words
 from shell.tables import table_with_downloads
@@ -32,12 +33,11 @@ with st.expander(t("assumptions"), expanded=False):
 now = data.kpis(snapshot, fy)
 cards = kpi_row(snapshot, fy, ("hours_saved",), card_row("hours", 3))
 equivalents = fte(now["hours_saved"], annual_hours)
-kpi_card(
+show_card(
     cards[1],
-    t("kpi_fte"),
-    t("fte_value", value=f"{equivalents:,.1f}") if equivalents else "—",
-    None,
-    t("kpi_fte_help"),
+    Card(
+        t("kpi_fte"), t("fte_value", value=f"{equivalents:,.1f}") if equivalents else "—", t("kpi_fte_help")
+    ),
 )
 cards[1].caption(f"{t('fte_hours')}: {fmt.integer(annual_hours)}")
 

@@ -5,8 +5,10 @@ import streamlit as st
 
 from etl.metrics import estimate_totals
 from presentation import fmt, privacy
+from presentation.cards import Card, report_card
 from presentation.charts import ideas as charts
 from shell import data
+from shell.access import sees_people
 from shell.board import project_board
 from shell.components import (
     PROGRAMME_COUNTS,
@@ -14,13 +16,12 @@ from shell.components import (
     card_row,
     chart,
     chart_row,
-    kpi_card,
     lazy_tabs,
     method_panel,
     page_context,
-    sees_people,
+    show_card,
     small_groups_note,
-    whole_year,
+    year_comparison,
 )
 from shell.i18n import lang, t, words
 from shell.tables import readable_bureaus, table_with_downloads
@@ -37,26 +38,26 @@ seminar = data.report(snapshot, "report_seminar_by_year").set_index("fiscal_year
 funnel = data.report_row(snapshot, "report_idea_funnel", fiscal_year=fy, bureaus=bureaus)
 estimates = data.report(snapshot, "report_estimated_vs_realised", fiscal_year=fy)
 totals = estimate_totals(estimates)
-compare = whole_year(snapshot, fy)
+year = by_year.loc[fy] if fy in by_year.index else None
+previous_year = by_year.loc[fy - 1] if fy - 1 in by_year.index else None
+against = year_comparison(snapshot, fy, previous_year)
 
 cards = card_row("ideas", 4)
-year = by_year.loc[fy] if fy in by_year.index else None
-before = by_year.loc[fy - 1] if compare and fy - 1 in by_year.index else None
-ideas, previous = (
-    (year["ideas"] if year is not None else 0),
-    (before["ideas"] if before is not None else None),
+ideas = year["ideas"] if year is not None else 0
+previous = against.figures["ideas"] if against.figures is not None else None
+in_items = lambda value, _: fmt.integer(value, unit=t("unit_items"))  # noqa: E731
+show_card(
+    cards[0], report_card(t("kpi_ideas"), t("kpi_ideas_help"), ideas, previous, against, in_items, said)
 )
-change = fmt.change(ideas, previous, fmt.integer, language)
-kpi_card(cards[0], t("kpi_ideas"), fmt.integer(ideas, unit=t("unit_items")), change, t("kpi_ideas_help"))
 if ideas:
     cards[0].caption(t("result_pass") + " " + fmt.percent(year["pass"] / ideas))
 teams = seminar.loc[fy] if fy in seminar.index else None
 pairs = t("kpi_seminar_value", teams=teams["teams"], themes=teams["themes"]) if teams is not None else "—"
-kpi_card(cards[1], t("kpi_seminar"), pairs, None, t("kpi_seminar_help"))
+show_card(cards[1], Card(t("kpi_seminar"), pairs, t("kpi_seminar_help")))
 live_ideas = fmt.integer(funnel["live"], unit=t("unit_items"))
-kpi_card(cards[2], t("kpi_live_ideas"), live_ideas, None, t("kpi_live_ideas_help"))
+show_card(cards[2], Card(t("kpi_live_ideas"), live_ideas, t("kpi_live_ideas_help")))
 ratio = fmt.percent(totals["ratio"], 0)
-kpi_card(cards[3], t("kpi_realised_ratio"), ratio, None, t("kpi_realised_ratio_help"))
+show_card(cards[3], Card(t("kpi_realised_ratio"), ratio, t("kpi_realised_ratio_help")))
 
 
 def tab_ideas():

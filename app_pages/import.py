@@ -7,7 +7,9 @@ from etl import audit, config, loader, mapping
 from etl.kinds import KINDS
 from presentation import untrusted
 from shell import data, uploads
-from shell.components import uploader_labels
+from shell.components import (
+    uploader_labels,
+)
 from shell.i18n import lang, t
 from shell.tables import LOAD_COLUMNS, translated
 

@@ -5,21 +5,22 @@ import streamlit as st
 
 from etl.metrics import pareto
 from presentation import fmt, privacy
+from presentation.cards import report_card
 from presentation.charts import learning as charts
 from shell import data
+from shell.access import sees_people
 from shell.components import (
     PROGRAMME_COUNTS,
     as_of_line,
     card_row,
     chart,
     chart_row,
-    kpi_card,
     lazy_tabs,
     method_panel,
     page_context,
-    sees_people,
+    show_card,
     small_groups_note,
-    whole_year,
+    year_comparison,
 )
 from shell.i18n import lang, t, words
 from shell.tables import readable_bureaus, table_with_downloads
@@ -34,16 +35,14 @@ as_of_line(snapshot)
 st.caption(t("learning_intro"))
 
 by_year = data.report(snapshot, "report_learning_by_year", bureaus=bureaus).set_index("fiscal_year")
-compare = whole_year(snapshot, fy)
 year = by_year.loc[fy] if fy in by_year.index else None
-before = by_year.loc[fy - 1] if compare and fy - 1 in by_year.index else None
+against = year_comparison(snapshot, fy, by_year.loc[fy - 1] if fy - 1 in by_year.index else None)
 
 
 def card(column, key: str, name: str, formatter) -> None:
     value = year[name] if year is not None else None
-    previous = before[name] if before is not None else None
-    shown = formatter(value, language) if value is not None else "—"
-    kpi_card(column, t(key), shown, fmt.change(value, previous, formatter, language), t(f"{key}_help"))
+    previous = against.figures[name] if against.figures is not None else None
+    show_card(column, report_card(t(key), t(f"{key}_help"), value, previous, against, formatter, said))
 
 
 cards = card_row("learning", 4)

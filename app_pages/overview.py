@@ -10,7 +10,13 @@ from presentation.charts.costs import cost_components
 from presentation.charts.hours import hours_by_month
 from presentation.charts.talent import certified_by_bureau, talent_vs_target
 from shell import data
-from shell.components import as_of_line, chart, chart_row, kpi_row, page_context
+from shell.components import (
+    as_of_line,
+    chart,
+    chart_row,
+    kpi_row,
+    page_context,
+)
 from shell.i18n import lang, t, words
 
 snapshot, filters = page_context()

@@ -7,7 +7,11 @@ from etl.fiscal import today_in_japan
 from presentation import fmt, untrusted
 from presentation.charts import quality
 from shell import data
-from shell.components import chart, chart_row, page_context
+from shell.components import (
+    chart,
+    chart_row,
+    page_context,
+)
 from shell.i18n import lang, t, words
 from shell.tables import table_with_downloads
 

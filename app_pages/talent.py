@@ -4,6 +4,7 @@ import streamlit as st
 
 from etl.metrics import talent_projection
 from presentation import fmt
+from presentation.cards import Card
 from presentation.charts import talent as charts
 from shell import data
 from shell.components import (
@@ -11,10 +12,10 @@ from shell.components import (
     card_row,
     chart,
     chart_row,
-    kpi_card,
     kpi_row,
     lazy_tabs,
     page_context,
+    show_card,
 )
 from shell.i18n import lang, t, words
 from shell.tables import table_with_downloads
@@ -30,16 +31,17 @@ retention = data.report(snapshot, "report_retention")
 now = retention[retention["fiscal_year"] == fy].iloc[0]
 projection = talent_projection(frame, fy)
 cards = kpi_row(snapshot, fy, ("dx_talent",), card_row("talent", 3))
-kpi_card(
+show_card(
     cards[1],
-    t("kpi_active_talent"),
-    fmt.integer(now["dx_talent_active"], unit=t("unit_people")),
-    None,
-    t("kpi_active_talent_help"),
+    Card(
+        t("kpi_active_talent"),
+        fmt.integer(now["dx_talent_active"], unit=t("unit_people")),
+        t("kpi_active_talent_help"),
+    ),
 )
 needed = projection["needed"] if projection else None
 pace_text = t("per_year", value=fmt.integer(needed)) if needed else "—"
-kpi_card(cards[2], t("kpi_pace_needed"), pace_text, None, t("kpi_pace_needed_help"))
+show_card(cards[2], Card(t("kpi_pace_needed"), pace_text, t("kpi_pace_needed_help")))
 
 person_columns = {
     "staff_id": "col_staff_id",

@@ -18,6 +18,7 @@ from etl import metrics, reports
 from etl.fiscal import to_wareki, today_in_japan
 from presentation import fmt
 from presentation.assumptions import DEFAULTS
+from presentation.cards import HEADLINES, Comparison, headline_card, kpi_comparison
 from presentation.charts import costs as cost_charts
 from presentation.charts import hours as hour_charts
 from presentation.charts import ideas as idea_charts
@@ -31,7 +32,6 @@ from presentation.charts.base import (
     TARGET_COLOUR,
 )
 from presentation.charts.quality import warning_params
-from presentation.cards import HEADLINES, grade_colour, grade_text
 from presentation.words import Language, Words
 
 FTE_HOURS = DEFAULTS["fte_hours"]  # the Hours page's default working hours of one person a year
@@ -154,42 +154,30 @@ def gather(
     )
 
 
-def kpi_rows(kpis: dict, before: dict | None, words: Words) -> Table:
-    """Each headline figure with its change, plan, achievement and grade (contract 4.1, 4.2)."""
-    rows, marks = [], []
-    for name, headline in HEADLINES.items():
-        judged = kpis["plan"].get(name)
-        plan = headline.plan_text(judged["plan"], words) if judged else "—"
-        rows.append(
-            [
-                headline.label(words),
-                headline.shown(kpis, words),
-                headline.delta(kpis, before, words) or "—",
-                plan,
-                fmt.percent(judged["achievement"]) if judged else "—",
-                grade_text(judged["grade"], words) if judged else "—",
-            ]
-        )
-        marks.append(grade_colour(judged["grade"]) if judged else None)
-    columns = ["col_figure", "col_actual", "col_change", "col_plan", "col_achievement", "col_grade"]
-    return Table(
-        [words(c) for c in columns], rows, marks, [2.7, 1.5, 2.0, 1.6, 1.2, 2.2]
-    )  # a band's words on one line
+def kpi_rows(kpis: dict, against: Comparison, words: Words) -> Table:
+    """Each headline figure's card as a row: change, plan, achievement and grade (contract 4.1, 4.2)."""
+    cards = [headline_card(name, kpis, against, words) for name in HEADLINES]
+    rows = [
+        [
+            card.label,
+            card.value,
+            card.change or "—",
+            card.plan or "—",
+            card.achievement or "—",
+            card.grade_text(words) if card.planned else "—",
+        ]
+        for card in cards
+    ]
+    marks = [card.grade_colour() if card.planned else None for card in cards]
+    columns = [words("col_figure"), words("col_actual"), words("deck_change_header", compared=against.header)]
+    columns += [words(c) for c in ("col_plan", "col_achievement", "col_grade")]
+    return Table(columns, rows, marks, [2.7, 1.5, 2.0, 1.6, 1.2, 2.2])  # a band's words on one line
 
 
 def _kpi_slide(con, kpis: dict, fiscal_year: int, words: Words, scoped: bool, today) -> Slide:
-    same = kpis["same_period_last_year"]
-    before = same
-    compared = words("vs_same_period_label")
-    if same is None:
-        compared = words("vs_previous_label")
-        before = (
-            metrics.kpis(con, fiscal_year - 1, today)
-            if fiscal_year - 1 in metrics.fiscal_years(con)
-            else None
-        )
-    table = kpi_rows(kpis, before, words)
-    table.columns[2] = f"{words('col_change')}({compared})" if words.lang == "ja" else f"Change ({compared})"
+    previous = fiscal_year - 1 in metrics.fiscal_years(con)
+    against = kpi_comparison(kpis, metrics.kpis(con, fiscal_year - 1, today) if previous else None, words)
+    table = kpi_rows(kpis, against, words)
     title = words(
         "deck_kpi_title",
         fy=_year_label(fiscal_year, words),

@@ -1,10 +1,12 @@
-"""The contract's headline figures as a person reads them: the name, the definition, the value and its
-change, each from the `kpis` result. The pages' KPI cards and the briefing's table use the same list."""
+"""One card model: a figure as a person reads it (label, value, change, what the change is against,
+plan, achievement, band), built once from the `kpis` result or a report's row. The pages' KPI cards
+(shell.components.show_card) and the briefing's table of headline figures both render a `Card`."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date
 
 from etl import plans
 from presentation import fmt, untrusted
@@ -130,24 +132,122 @@ def _band_text(band: plans.Band | None, words: Words) -> str:
     return f"{band.letter} {band.words(words.lang)}" if band else words("grade_none")
 
 
-def grade_colour(letter: str | None) -> str:
-    """The hex a slide paints a grade on (the band's colour; gray where nothing is rated)."""
-    band = plans.band_of(letter)
-    return BAND_HEX[band.colour if band else NOT_RATED_COLOUR]
+@dataclass(frozen=True)
+class Comparison:
+    """What a year's figures are set against (contract 4.1), decided in one place for every page and the
+    briefing: `figures` (a kpis result or a report's row, None when there is nothing to compare with),
+    the words a card writes under its change, and the shorter words of a table's header."""
+
+    figures: object | None
+    described: str | None  # under a card's change: "YoY", "vs same period (Apr–Oct)"
+    header: str | None  # in a table's header: "YoY", "vs same period"
+    in_progress: bool = False  # the year is in progress and nothing of the same period was at hand
 
 
-def plan_line(name: str, kpis: dict, words: Words) -> str | None:
-    """Plan, achievement and grade of a headline figure as a markdown line (a coloured badge that
-    carries its letter and words), or None when the year has no plan for it."""
-    judged = kpis["plan"].get(name)
-    if not judged:
-        return None
-    band = plans.band_of(judged["grade"])
-    colour = band.colour if band else NOT_RATED_COLOUR
-    return words(
-        "kpi_plan_line",
-        plan=HEADLINES[name].plan_text(judged["plan"], words),
-        pct=fmt.percent(judged["achievement"]),
-        # the band's words are the office's settings: shown as text, never as markup
-        grade=f":{colour}-badge[{untrusted.markdown(_band_text(band, words))}]",
+def comparison(complete: bool, previous_year, same_period, as_of: str | None, words: Words) -> Comparison:
+    """A year complete is set against the whole year before (`previous_year`, None where it has no
+    data). A year in progress is set against the same period of the year before (`same_period`, which
+    `kpis` gives), never against a whole year: seven months are not set against twelve. Where a year in
+    progress has no same-period figures (a report of whole years), there is no comparison at all."""
+    if complete:
+        label = words("vs_previous_label")
+        return Comparison(previous_year, label, label)
+    if same_period is not None and as_of:
+        period = fmt.year_to_date(date.fromisoformat(as_of), words.lang)
+        return Comparison(
+            same_period, words("vs_same_period_months", period=period), words("vs_same_period_label")
+        )
+    return Comparison(None, None, None, in_progress=True)
+
+
+def _day(iso: str, words: Words) -> str:
+    return fmt.day(date.fromisoformat(iso), words.lang)
+
+
+def kpi_comparison(now: dict, previous_year: dict | None, words: Words) -> Comparison:
+    """The comparison of a `kpis` result: `previous_year` is the kpis of the year before, if it has data."""
+    return comparison(now["year_complete"], previous_year, now["same_period_last_year"], now["as_of"], words)
+
+
+@dataclass(frozen=True)
+class Card:
+    """A figure as a card or a table row shows it. Everything is already written in the reader's words."""
+
+    label: str
+    value: str
+    help: str
+    change: str | None = None  # signed ("+758"), None when there is nothing to compare with
+    compared_with: str | None = None  # what the change is against
+    notes: tuple[str, ...] = ()  # small lines under the card: "To date (as of 31 Oct 2026)"
+    plan: str | None = None  # the plan written like the value (contract 4.2), None when unplanned
+    achievement: str | None = None  # "89.7%"
+    band: plans.Band | None = None  # the grade's band; None with a plan means not rated
+
+    @property
+    def planned(self) -> bool:
+        return self.plan is not None
+
+    @property
+    def grade(self) -> str | None:
+        return self.band.letter if self.band else None
+
+    def grade_text(self, words: Words) -> str:
+        return _band_text(self.band, words)
+
+    def grade_colour(self) -> str:
+        """The hex a slide or the PDF paints the grade on."""
+        return BAND_HEX[self.band.colour if self.band else NOT_RATED_COLOUR]
+
+    def plan_line(self, words: Words) -> str | None:
+        """Plan, achievement and grade as a markdown line (a coloured badge that carries its letter and
+        words), or None when the year has no plan for the figure."""
+        if not self.planned:
+            return None
+        colour = self.band.colour if self.band else NOT_RATED_COLOUR
+        return words(
+            "kpi_plan_line",
+            plan=self.plan,
+            pct=self.achievement,
+            # the band's words are the office's settings: shown as text, never as markup
+            grade=f":{colour}-badge[{untrusted.markdown(self.grade_text(words))}]",
+        )
+
+
+def headline_card(name: str, now: dict, against: Comparison, words: Words) -> Card:
+    """The card of headline figure `name` (HEADLINES) of a `kpis` result."""
+    headline = HEADLINES[name]
+    judged = now["plan"].get(name)
+    to_date = () if now["year_complete"] else (words("kpi_to_date", day=_day(now["as_of"], words)),)
+    change = headline.delta(now, against.figures, words)
+    return Card(
+        label=headline.label(words),
+        value=headline.shown(now, words),
+        help=headline.help(words),
+        change=change,
+        compared_with=against.described if change else None,
+        notes=to_date,
+        plan=headline.plan_text(judged["plan"], words) if judged else None,
+        achievement=fmt.percent(judged["achievement"]) if judged else None,
+        band=plans.band_of(judged["grade"]) if judged else None,
+    )
+
+
+def report_card(
+    label: str,
+    help_text: str,
+    value,
+    previous,
+    against: Comparison,
+    show: Callable[[object, str], str],
+    words: Words,
+) -> Card:
+    """The card of a report's figure: `value` and its change on `previous` (the same figure in
+    `against.figures`, None when there is nothing to compare with), both written by `show`."""
+    delta = fmt.change(value, previous, show, words.lang)
+    return Card(
+        label=label,
+        value=show(value, words.lang) if value is not None else "—",
+        help=help_text,
+        change=delta,
+        compared_with=against.described if delta else None,
     )

@@ -810,7 +810,7 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "col_figure": {"ja": "指標", "en": "Figure"},
     "col_actual": {"ja": "実績", "en": "Value"},
-    "col_change": {"ja": "増減", "en": "Change"},
+    "deck_change_header": {"ja": "増減({compared})", "en": "Change ({compared})"},
     "col_plan": {"ja": "計画", "en": "Plan"},
     "col_achievement": {"ja": "達成率", "en": "Achieved"},
     "col_grade": {"ja": "評価", "en": "Grade"},

@@ -11,8 +11,8 @@ from etl import reports
 from etl.reports import ReportName
 from presentation import fmt
 from presentation.assumptions import DEFAULTS, LIMITS
+from presentation.cards import Card, Comparison, comparison, headline_card, kpi_comparison
 from presentation.charts.base import figure_table
-from presentation.cards import HEADLINES, plan_line
 from presentation.privacy import min_group_size
 from presentation.untrusted import markdown
 from shell import data
@@ -21,38 +21,32 @@ from shell.i18n import lang, t, words
 from shell.tables import table_with_downloads
 
 
-def kpi_card(
-    column,
-    label: str,
-    value: str,
-    delta: str | None,
-    help_text: str,
-    delta_color="normal",
-    compared_with: str | None = None,
-):
-    """A KPI card: the value, the change on the previous year (a signed figure), the definition on hover.
-
-    `compared_with` names what the change is against where it is not the whole previous year."""
+def show_card(column, card: Card, delta_color="normal") -> None:
+    """A KPI card: the value, its change on what it is compared with, the definition on hover, and
+    under it the year-to-date note and the plan's line with its grade badge (contract 4.1, 4.2)."""
     column.metric(
-        label,
-        value,
-        delta=delta or None,
-        help=help_text,
+        card.label,
+        card.value,
+        delta=card.change or None,
+        help=card.help,
         border=True,
         delta_color=delta_color,
-        delta_description=(compared_with or t("vs_previous_label")) if delta else None,
+        delta_description=card.compared_with if card.change else None,
     )
+    lines = [line for line in (*card.notes, card.plan_line(words())) if line]
+    if lines:  # small markdown, not a caption: a caption's faded text would fade the badge below 4.5:1
+        column.markdown("  \n".join(f":small[{line}]" for line in lines))
 
 
-def comparison(snapshot: str, fiscal_year: int, now: dict) -> tuple[dict | None, str | None]:
-    """What a year's figures are compared with, and the words for it: the same period of the year
-    before for a year in progress (contract 4.1: seven months are never set against twelve), else the
-    whole year before; None when the year before has no data (nothing to compare with)."""
-    same = now["same_period_last_year"]
-    if same is not None:
-        period = fmt.year_to_date(date.fromisoformat(now["as_of"]), lang())
-        return same, t("vs_same_period_months", period=period)
-    return data.kpis(snapshot, fiscal_year - 1), None
+def year_comparison(snapshot: str, fiscal_year: int, previous_year) -> Comparison:
+    """What a page's own yearly figures (a report's rows of whole years) are set against: the year
+    before, or nothing in a year in progress (contract 4.1), which the page then says."""
+    now = data.kpis(snapshot, fiscal_year)
+    complete = now is None or now["year_complete"]
+    against = comparison(complete, previous_year, None, None if complete else now["as_of"], words())
+    if against.in_progress:
+        st.caption(t("year_in_progress_no_change", day=fmt.day(date.fromisoformat(now["as_of"]), lang())))
+    return against
 
 
 # the narrowest a card stays readable ("177.9億円", "8.7万時間" in full; four a row at 1280 px)
@@ -92,31 +86,14 @@ def chart_row(name: str, count: int = 2) -> list:
 
 
 def kpi_row(snapshot: str, fiscal_year: int, names: tuple[str, ...], columns=None) -> list:
-    """KPI cards of headline figures (presentation.cards) of a year, each with its change on what the year is
-    compared with; in `columns` where given (a row with cards of the page's own), else a row of them."""
+    """KPI cards of headline figures (presentation.cards.HEADLINES) of a year, each with its change on
+    what the year is compared with; in `columns` where given (a row with cards of the page's own), else
+    a row of them."""
     now = data.kpis(snapshot, fiscal_year)
-    before, compared_with = comparison(snapshot, fiscal_year, now)
+    against = kpi_comparison(now, data.kpis(snapshot, fiscal_year - 1), words())
     columns = columns if columns is not None else card_row(names[0], len(names))
-    language = words()
-    to_date = (
-        None
-        if now["year_complete"]
-        else t("kpi_to_date", day=fmt.day(date.fromisoformat(now["as_of"]), lang()))
-    )
     for column, name in zip(columns, names, strict=False):
-        headline = HEADLINES[name]
-        kpi_card(
-            column,
-            headline.label(language),
-            headline.shown(now, language),
-            headline.delta(now, before, language),
-            headline.help(language),
-            compared_with=compared_with,
-        )
-        # a year in progress says so on every card; a planned figure shows its plan and grade (4.1, 4.2)
-        lines = [line for line in (to_date, plan_line(name, now, language)) if line]
-        if lines:  # small markdown, not a caption: a caption's faded text would fade the badge below 4.5:1
-            column.markdown("  \n".join(f":small[{line}]" for line in lines))
+        show_card(column, headline_card(name, now, against, words()))
     return columns
 
 
@@ -218,16 +195,6 @@ def small_groups_note() -> None:
 
     if not sees_people():
         st.caption(t("small_groups_hidden", min=min_group_size()))
-
-
-def whole_year(snapshot: str, fiscal_year: int) -> bool:
-    """Whether a page's own yearly figures may be set against the year before: a year in progress is
-    not compared with a whole one (contract 4.1), and the page says so."""
-    now = data.kpis(snapshot, fiscal_year)
-    if now is None or now["year_complete"]:
-        return True
-    st.caption(t("year_in_progress_no_change", day=fmt.day(date.fromisoformat(now["as_of"]), lang())))
-    return False
 
 
 def assumption_input(name: str, label_key: str, help_key: str, column=None) -> float:
