@@ -32,9 +32,9 @@ latest = activity["latest_usage_date"]
 show_card(
     cards[2],
     Card(
-        t("kpi_used_90"),
-        fmt.integer(activity["used_last_90_days"], unit=t("unit_apps")),
-        t("kpi_used_90_help", latest=fmt.day(latest.date() if latest is not None else None, language)),
+        t("kpi_used_recently"),
+        fmt.integer(activity["used_recently"], unit=t("unit_apps")),
+        t("kpi_used_recently_help", latest=fmt.day(latest.date() if latest is not None else None, language)),
     ),
 )
 year_makers = maker_years[maker_years["fiscal_year"] == fy]

@@ -3,6 +3,7 @@ the backlog no project has taken up, and the Gold seminar's teams and themes."""
 
 import streamlit as st
 
+from etl import settings
 from etl.metrics import estimate_totals
 from presentation import fmt, privacy
 from presentation.cards import Card, report_card
@@ -159,8 +160,10 @@ def tab_estimates():
 
 
 def tab_backlog():
+    default = settings.value("backlog_min_hours")
+    options = sorted({0, 100, 200, 300, 400, default})
     minimum = st.select_slider(
-        t("backlog_min"), options=[0, 100, 200, 300, 400], value=300, key="backlog_min", bind="query-params"
+        t("backlog_min"), options=options, value=default, key="backlog_min", bind="query-params"
     )
     backlog = data.report(snapshot, "report_idea_backlog", fiscal_year=fy, min_hours=minimum, bureaus=bureaus)
     tier = backlog["gold_on"].notna().map({True: t("level_gold"), False: t("level_silver")})

@@ -2,8 +2,9 @@
 
 import streamlit as st
 
-from etl import audit, plans
+from etl import audit, config, plans, settings
 from etl.fiscal import today_in_japan
+from etl.messages import msg
 from presentation import fmt, untrusted
 from presentation.charts import quality
 from shell import data
@@ -23,9 +24,12 @@ st.subheader(t("freshness_title"))
 warnings = data.freshness_warnings(snapshot, today_in_japan())
 for key, params in warnings:
     st.warning(t(key, **quality.warning_params(params, said)))
+in_force = settings.load()
 settings_warning = plans.load_bands()[1]  # grades fall back to the city's bands: the office should know
 if settings_warning:
     st.warning(untrusted.markdown(plans.describe(settings_warning, language)), icon=":material/tune:")
+for _, key, params in in_force.problems:  # a rule falls back to its default: say so where the bands do
+    st.warning(untrusted.markdown(msg(key, language, **params)), icon=":material/tune:")
 if not warnings:
     st.success(t("freshness_ok"))
 left, right = chart_row("quality-1")
@@ -35,6 +39,12 @@ with left:
     table_with_downloads(fresh, columns, "freshness", "freshness")
 with right:
     chart(quality.rows_by_kind(data.report(snapshot, "report_rows_by_kind"), said))
+
+with st.expander(t("rules_title"), icon=":material/tune:"):
+    st.caption(t("settings_rules_intro", file=untrusted.markdown(config.settings_path().name)))
+    columns = {"rule": "col_business_rule", "key": "col_rule_key", "value": "col_rule_value"}
+    columns |= {"default": "col_rule_default", "source": "col_rule_source"}
+    table_with_downloads(quality.rules_table(in_force, in_force.given, said), columns, "rules", "rules")
 
 st.subheader(t("quarantine_title"))
 issues = quality.issues_table(data.report(snapshot, "report_quarantine", lang=language), said)

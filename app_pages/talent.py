@@ -2,6 +2,7 @@
 
 import streamlit as st
 
+from etl import settings
 from etl.metrics import talent_projection
 from presentation import fmt
 from presentation.cards import Card
@@ -103,7 +104,7 @@ def tab_funnel():
 def tab_coverage():
     coverage = data.report(snapshot, "report_department_coverage", fiscal_year=fy, bureaus=bureaus)
     chart(charts.coverage_treemap(coverage, fy, said))
-    action = coverage[coverage["leaders_nominated"] < 2]
+    action = coverage[coverage["leaders_nominated"] < settings.value("leaders_per_department")]
     st.subheader(t("action_list_title", count=len(action)))
     columns = {
         "bureau_name": "col_bureau",

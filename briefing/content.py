@@ -14,7 +14,7 @@ import duckdb
 import pandas as pd
 import plotly.graph_objects as go
 
-from etl import metrics, reports
+from etl import metrics, reports, settings
 from etl.fiscal import to_wareki, today_in_japan
 from presentation import fmt
 from presentation.assumptions import DEFAULTS
@@ -379,7 +379,7 @@ def _programme_slide(con, fiscal_year: int, bureaus: list[str], words: Words) ->
 
 def _act_slide(con, fiscal_year: int, bureaus: list[str], words: Words) -> Slide:
     coverage = reports.run(con, "report_department_coverage", fiscal_year=fiscal_year, bureaus=bureaus)
-    short = coverage[coverage["leaders_nominated"] < 2].sort_values(
+    short = coverage[coverage["leaders_nominated"] < settings.value("leaders_per_department")].sort_values(
         ["leaders_nominated", "staff"], ascending=[True, False]
     )
     cleanup = reports.run(con, "report_cleanup", bureaus=bureaus)

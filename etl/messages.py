@@ -127,6 +127,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ja": "確認したのは先頭{sample}行です。残り{rest}行は取込時に同じ規則で読みます",
         "en": "the first {sample} rows were checked; the other {rest} rows are read by the same rules on loading",
     },
+    # a business rule of the settings file (etl/settings.py) that cannot be used
+    "rule_out_of_range": {
+        "ja": "{file} の {rule} = {value} は使えないため、既定の {default} を使っています({min}〜{max}の整数で指定してください)",
+        "en": "{rule} = {value} in {file} cannot be used, so the default {default} applies (write a whole number from {min} to {max})",
+    },
     # the grade bands of the settings file (contract 4.2)
     "bands_fallback": {
         "ja": "{file} の評価区分(grades.bands)が使えないため、市の既定の区分({defaults})で評価しています: {problem}",

@@ -45,10 +45,16 @@ def _year_rows(con: duckdb.DuckDBPyConnection, years: list[int] | None, reach: m
     current = stored.loc[still_cut.to_numpy()]
     missing = [fy for fy in years if fy not in set(current["fiscal_year"])]
     if missing:
-        fresh = con.execute(sql_text("mart_kpis_by_fy"), models.year_cuts(missing, reach)).df()
+        fresh = _kpi_rows(con, models.year_cuts(missing, reach))
         current = pd.concat([current, fresh], ignore_index=True) if len(current) else fresh
     frame = current[current["fiscal_year"].isin(years)]
     return frame.sort_values("fiscal_year").reset_index(drop=True)
+
+
+def _kpi_rows(con: duckdb.DuckDBPyConnection, cuts: dict) -> pd.DataFrame:
+    """The kpis mart's query, cut where `cuts` says (a year in progress, its same period a year before)."""
+    sql = sql_text("mart_kpis_by_fy")
+    return con.execute(sql, models.bound(sql, cuts)).df()
 
 
 def _int(value) -> int:
@@ -145,7 +151,7 @@ def kpis(
     same = None
     if not complete:
         cuts = models.same_period_cuts([fiscal_year], reach)
-        row = con.execute(sql_text("mart_kpis_by_fy"), cuts).df().iloc[0]
+        row = _kpi_rows(con, cuts).iloc[0]
         same = {**figures_of(row), "as_of": _day(row["stock_cut"]), "usage_as_of": _day(row["usage_cut"])}
     return {
         **figures,

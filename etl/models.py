@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
 import duckdb
 
-from etl import config
+from etl import config, settings
 from etl.db import scalar, unordered
 from etl.fiscal import cut_a_year_before, fiscal_year_end, today_in_japan
 from etl.kinds import KINDS, raw_table
@@ -56,8 +57,21 @@ def fingerprint() -> str:
     digest = hashlib.sha256()
     for path in sorted(config.SQL_DIR.glob("*.sql")):
         if not path.name.startswith("report_"):  # reports are read live, never stored
-            digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+            text = path.read_bytes()
+            digest.update(path.name.encode() + b"\0" + text + b"\0")
+            # a rule a stored model binds is part of what built it: a changed value rebuilds it
+            for name, rule_value in sorted(
+                settings.sql_parameters(re.findall(r"\$([a-z_]+)", text.decode())).items()
+            ):
+                digest.update(f"{name}={rule_value}\0".encode())
     return digest.hexdigest()[:16]
+
+
+def bound(sql: str, params: dict | None = None) -> dict | None:
+    """`params` and the rules (etl/settings.py) that `sql` names, for con.execute; None when there are none."""
+    out = {k: v for k, v in (params or {}).items() if f"${k}" in sql}
+    out |= settings.sql_parameters(re.findall(r"\$([a-z_]+)", sql))
+    return out or None
 
 
 def sql_text(name: str) -> str:
@@ -184,8 +198,7 @@ def build(con: duckdb.DuckDBPyConnection, today: date | None = None) -> None:
     }
     for name in MARTS:
         sql = sql_text(name if name != "mart_kpis_same_period" else "mart_kpis_by_fy")
-        bound = {k: v for k, v in params.get(name, {}).items() if f"${k}" in sql}
-        con.execute(f"create or replace table {name} as {sql}", bound or None)
+        con.execute(f"create or replace table {name} as {sql}", bound(sql, params.get(name)))
 
 
 def data_tests() -> list[Path]:

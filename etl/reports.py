@@ -9,7 +9,7 @@ from typing import Literal, get_args
 import duckdb
 import pandas as pd
 
-from etl import config
+from etl import config, settings
 
 # Every report file, so that a misspelt name is caught by a type checker and by `run`.
 ReportName = Literal[
@@ -87,20 +87,24 @@ def _query(name: str) -> tuple[str, frozenset[str]]:
 
 
 def parameters(name: ReportName) -> frozenset[str]:
-    return _query(name)[1]
+    """What a caller gives report `name`: the parameters its SQL names, but the rules (etl/settings.py),
+    which `run` binds itself with their values in force."""
+    return _query(name)[1] - settings.BY_NAME.keys()
 
 
 def run(con: duckdb.DuckDBPyConnection, name: ReportName, **params) -> pd.DataFrame:
     """Runs report `name` with exactly the parameters its SQL names (bureaus as a list of names)."""
     if name not in REPORTS:
         raise ValueError(f"unknown report: {name}")
-    sql, expected = _query(name)
+    sql, named = _query(name)
+    expected = parameters(name)
     if set(params) != expected:
         raise TypeError(f"{name} takes {sorted(expected)}, not {sorted(params)}")
     for key, allowed in CHOICES.items():
         if key in params and params[key] not in allowed:
             raise ValueError(f"{key} must be one of {allowed}, not {params[key]!r}")
     bound = {k: list(v) if isinstance(v, tuple) else v for k, v in params.items()}
+    bound |= settings.sql_parameters(named)
     return con.execute(sql, bound or None).df()
 
 

@@ -3,23 +3,15 @@ that see only aggregates, and one more cell where a total shown beside them woul
 
 from __future__ import annotations
 
-import tomllib
-
 import pandas as pd
 
-from etl import config
-
-DEFAULT_MIN_GROUP_SIZE = 5
+from etl import settings
+from presentation import fmt
 
 
 def min_group_size() -> int:
-    """[privacy] min_group_size of the settings file (default 5; a value below 2 is not a protection)."""
-    try:
-        value = tomllib.loads(config.settings_path().read_text(encoding="utf-8")).get("privacy", {})
-        size = int(value.get("min_group_size", DEFAULT_MIN_GROUP_SIZE))
-    except (OSError, ValueError, TypeError, AttributeError):
-        return DEFAULT_MIN_GROUP_SIZE
-    return size if size >= 2 else DEFAULT_MIN_GROUP_SIZE
+    """The settings' privacy.min_group_size (etl/settings.py: default 5; below 2 is not a protection)."""
+    return settings.value("min_group_size")
 
 
 def suppress(frame: pd.DataFrame, columns: list[str], minimum: int | None = None) -> pd.DataFrame:
@@ -63,8 +55,6 @@ def as_text(
     unchanged for a role that sees people."""
     if sees_people:
         return frame
-    from presentation import fmt
-
     written = {column: frame[column].map(fmt.integer) for column in columns}
     written |= {
         column: frame[column].map(lambda v: "—" if pd.isna(v) else f"{v:,.1f}") for column in decimals

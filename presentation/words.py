@@ -6,9 +6,11 @@ No Streamlit here: the figure builders and the briefing use it outside a page. T
 
 from __future__ import annotations
 
+import string
 from dataclasses import dataclass
 from typing import Literal
 
+from etl import settings
 from etl.kinds import KINDS
 from etl.messages import MESSAGES
 from presentation.words_programme import PROGRAMME
@@ -44,6 +46,44 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "You are looking at demo data. Loading the office's own exports replaces it.",
     },
     "table_no_rows": {"ja": "該当する行はありません。", "en": "No rows to show."},
+    # the business rules in force (etl/settings.py), on the Data quality page
+    "rules_title": {"ja": "集計ルール(設定値)", "en": "Rules behind the figures (settings)"},
+    "settings_rules_intro": {
+        "ja": "設定ファイル({file})で変更できる値と、データ仕様で決まっている値です。",
+        "en": "Values the settings file ({file}) may change, and values the data contract fixes.",
+    },
+    "col_business_rule": {"ja": "ルール", "en": "Rule"},
+    "col_rule_key": {"ja": "設定名", "en": "Setting"},
+    "col_rule_value": {"ja": "使用中の値", "en": "In force"},
+    "col_rule_default": {"ja": "既定値", "en": "Default"},
+    "col_rule_source": {"ja": "出典", "en": "From"},
+    "rule_from_file": {"ja": "設定ファイル", "en": "settings file"},
+    "rule_from_default": {"ja": "既定値", "en": "default"},
+    "rule_from_contract": {"ja": "データ仕様(変更不可)", "en": "data contract (fixed)"},
+    "rule_inactive_days": {
+        "ja": "この日数、利用のない運用中アプリを休眠アプリとする(日)",
+        "en": "An app in operation unused for this many days is inactive (days)",
+    },
+    "rule_recent_use_days": {
+        "ja": "データの最新日からこの日数以内に利用されたアプリを「直近に利用」とする(日)",
+        "en": "An app used within this many days of the latest usage date counts as recently used (days)",
+    },
+    "rule_min_days_to_annualise": {
+        "ja": "年度内に使えた日数がこれ未満のアプリは実績を年換算しない(日)",
+        "en": "An app usable for fewer days than this in a year is not scaled to a year (days)",
+    },
+    "rule_backlog_min_hours": {
+        "ja": "アイデアの未着手リストの既定の下限(年間の見込み削減時間)",
+        "en": "The idea backlog's default floor (estimated hours saved a year)",
+    },
+    "rule_min_group_size": {
+        "ja": "集計のみ閲覧できるロールに、この人数未満の集計を表示しない(人)",
+        "en": "Counts of fewer people than this are hidden from roles that see aggregates only (people)",
+    },
+    "rule_leaders_per_department": {
+        "ja": "所属ごとに選出するシルバー変革リーダーの人数(リーダー充足率の基準)",
+        "en": "Silver change leaders nominated per department (what leader coverage counts)",
+    },
     "models_rebuild": {
         "ja": "以前のバージョンで取り込んだデータです。集計をこのバージョンで作り直しています…",
         "en": "The data was loaded by an earlier version: building its figures again with this one…",
@@ -117,10 +157,13 @@ STRINGS: dict[str, dict[str, str]] = {
         "ja": "年度内に利用件数が1件以上ある、台帳に登録されたアプリの数。",
         "en": "Apps in the register with at least one use in the fiscal year.",
     },
-    "kpi_coverage": {"ja": "リーダー2人選出の所属", "en": "Depts with two leaders"},
+    "kpi_coverage": {
+        "ja": "リーダー{leaders_per_department}人選出の所属",
+        "en": "Depts with {leaders_per_department} leaders",
+    },
     "kpi_coverage_help": {
-        "ja": "組織一覧の所属のうち、この年度にシルバーの変革リーダーが2人以上選出された所属の数。",
-        "en": "Departments in the organisation list with at least two Silver change leaders nominated in the fiscal year.",
+        "ja": "組織一覧の所属のうち、この年度にシルバーの変革リーダーが{leaders_per_department}人以上選出された所属の数。",
+        "en": "Departments in the organisation list with at least {leaders_per_department} Silver change leaders nominated in the fiscal year.",
     },
     "kpi_coverage_value": {"ja": "{covered} / {total} 所属", "en": "{covered} / {total} depts"},
     "level_bronze": {"ja": "ブロンズ", "en": "Bronze"},
@@ -258,14 +301,14 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "coverage_none": {"ja": "選出なし", "en": "None"},
     "coverage_one": {"ja": "1人", "en": "One"},
-    "coverage_two": {"ja": "2人以上", "en": "Two or more"},
+    "coverage_enough": {"ja": "{leaders_per_department}人以上", "en": "{leaders_per_department} or more"},
     "coverage_hover": {
         "ja": "選出リーダー: {leaders}人 / DX人材: {talent}人 / 職員: {staff}人",
         "en": "Leaders: {leaders} / DX talent: {talent} / Staff: {staff}",
     },
     "action_list_title": {
-        "ja": "要対応: シルバー変革リーダーが2人未満の所属({count}所属)",
-        "en": "Action list: departments with fewer than two Silver leaders ({count})",
+        "ja": "要対応: シルバー変革リーダーが{leaders_per_department}人未満の所属({count}所属)",
+        "en": "Action list: departments with fewer than {leaders_per_department} Silver leaders ({count})",
     },
     "progression_title": {
         "ja": "シルバー認定年度別のゴールド到達率",
@@ -387,10 +430,13 @@ STRINGS: dict[str, dict[str, str]] = {
     "series_created": {"ja": "作成", "en": "Created"},
     "series_released": {"ja": "運用開始", "en": "Released"},
     "series_retired": {"ja": "廃止", "en": "Retired"},
-    "kpi_used_90": {"ja": "直近90日に利用されたアプリ", "en": "Apps used in the last 90 days"},
-    "kpi_used_90_help": {
-        "ja": "データの最新日({latest})から90日以内に利用件数のあるアプリの数。",
-        "en": "Apps with uses in the 90 days up to the latest date in the data ({latest}).",
+    "kpi_used_recently": {
+        "ja": "直近{recent_use_days}日に利用されたアプリ",
+        "en": "Apps used in the last {recent_use_days} days",
+    },
+    "kpi_used_recently_help": {
+        "ja": "データの最新日({latest})から{recent_use_days}日以内に利用件数のあるアプリの数。",
+        "en": "Apps with uses in the {recent_use_days} days up to the latest date in the data ({latest}).",
     },
     "chart_makers": {"ja": "年度別のアプリ作成者", "en": "App makers by fiscal year"},
     "series_makers": {"ja": "作成者", "en": "Makers"},
@@ -417,8 +463,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "The top 10% of apps produce {top10} of the hours saved, and the top 20% produce {top20}.",
     },
     "inactive_title": {
-        "ja": "休眠アプリ: 運用中だが180日以上利用なし({count}本)",
-        "en": "Inactive: in operation, no use for 180 days ({count})",
+        "ja": "休眠アプリ: 運用中だが{inactive_days}日以上利用なし({count}本)",
+        "en": "Inactive: in operation, no use for {inactive_days} days ({count})",
     },
     "orphaned_title": {
         "ja": "管理者不在の可能性: 作成者が退職・他局へ異動({count}本)",
@@ -846,11 +892,11 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "To act on: {departments} departments short of leaders, {inactive} inactive and {orphaned} orphaned apps",
     },
     "deck_act_departments": {
-        "ja": "リーダーが2人未満の所属(上位10)",
-        "en": "Departments short of two leaders (top 10)",
+        "ja": "リーダーが{leaders_per_department}人未満の所属(上位10)",
+        "en": "Departments short of {leaders_per_department} leaders (top 10)",
     },
     "deck_act_apps": {"ja": "休眠・引継ぎ要アプリ(上位10)", "en": "Inactive or orphaned apps (top 10)"},
-    "deck_act_why_inactive": {"ja": "180日利用なし", "en": "no use in 180 days"},
+    "deck_act_why_inactive": {"ja": "{inactive_days}日利用なし", "en": "no use in {inactive_days} days"},
     "deck_act_why_orphaned": {"ja": "作成者が退職・異動", "en": "maker left or moved"},
     "deck_method_title": {"ja": "算出方法とデータ", "en": "Method and data"},
     "deck_method_files": {
@@ -869,8 +915,28 @@ KIND_LABELS = {f"kind_{k.name}": {"ja": k.label_ja, "en": k.label_en} for k in K
 WORDS: dict[str, dict[str, str]] = {**MESSAGES, **KIND_LABELS, **STRINGS, **PROGRAMME}
 
 
+def _fields(text: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(text) if name}
+
+
+# the words that name a business rule ({inactive_days}): written with the rule's value in force, so that
+# a page never says "180 days" of a list the office's settings cut at 90
+RULE_WORDS = frozenset(key for key, texts in WORDS.items() if _fields(texts["ja"]) & settings.BY_NAME.keys())
+
+
+# English writes a count below ten in a sentence as a word ("two leaders"); Japanese writes the figure
+_SMALL = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+
+
+def rule_values(lang: Language) -> dict[str, str]:
+    values = settings.load().values.items()
+    return {name: _SMALL[v] if lang == "en" and 0 <= v < 10 else f"{v:,}" for name, v in values}
+
+
 def translate(lang: Language, key: str, **params) -> str:
     text = WORDS[key][lang]
+    if key in RULE_WORDS:
+        params = rule_values(lang) | params
     return text.format(**params) if params else text
 
 

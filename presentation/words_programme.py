@@ -132,8 +132,8 @@ PROGRAMME: dict[str, dict[str, str]] = {
         "en": "{fy}: {ideas} ideas ({projects} projects, {apps} apps) estimated {estimated} a year; the apps saved {realised} a year, scaled ({ratio} of the estimate).",
     },
     "estimate_method": {
-        "ja": "実績の年換算 = 年度内の削減時間 × 365 ÷ 年度内にアプリを使えた日数(運用開始日から、廃止日または利用データの最終日まで)。使えた日数が90日未満のアプリは年換算せず「—」とし、合計に含めません。",
-        "en": "Realised a year = hours saved in the year × 365 ÷ the days in the year the app could be used (from its start to its retirement or the last usage data). An app usable for fewer than 90 days is not scaled (shown —) and is left out of the totals.",
+        "ja": "実績の年換算 = 年度内の削減時間 × 365 ÷ 年度内にアプリを使えた日数(運用開始日から、廃止日または利用データの最終日まで)。使えた日数が{min_days_to_annualise}日未満のアプリは年換算せず「—」とし、合計に含めません。",
+        "en": "Realised a year = hours saved in the year × 365 ÷ the days in the year the app could be used (from its start to its retirement or the last usage data). An app usable for fewer than {min_days_to_annualise} days is not scaled (shown —) and is left out of the totals.",
     },
     "col_realised_a_year": {"ja": "実績(年換算、時間/年)", "en": "Realised a year (scaled)"},
     "col_ratio": {"ja": "実績 ÷ 想定", "en": "Realised ÷ estimated"},

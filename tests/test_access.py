@@ -8,6 +8,7 @@ import pandas as pd
 import pytest
 
 from etl import audit, config, loader
+from etl import settings as etl_settings
 from presentation import privacy
 from shell import roles
 from tests.conftest import write
@@ -93,7 +94,9 @@ def test_the_minimum_group_size_comes_from_the_settings_file(tmp_path, monkeypat
     monkeypatch.setenv("DXDASH_SETTINGS", str(settings))
     assert privacy.min_group_size() == 10
     settings.write_text("[privacy]\nmin_group_size = 1\n", encoding="utf-8")
-    assert privacy.min_group_size() == privacy.DEFAULT_MIN_GROUP_SIZE  # 1 would protect nobody
+    assert (
+        privacy.min_group_size() == etl_settings.BY_NAME["min_group_size"].default
+    )  # 1 would protect nobody
 
 
 def test_the_audit_log_records_each_load_and_undo_once_and_an_undo_never_erases_it(db, exports):

@@ -369,3 +369,19 @@ def test_the_audit_log_says_whether_its_chain_of_hashes_holds(app_db):
     path.write_text("".join(lines[1:]), encoding="utf-8")  # the first entry removed
     broken = run_page("quality", "en")
     assert not broken.exception and any("breaks at line 1" in e.value for e in broken.error)
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"), [("ja", "既定の 180 を使っています"), ("en", "the default 180 applies")]
+)
+def test_a_rule_the_settings_file_breaks_is_reported_and_the_rules_in_force_are_listed(
+    app_db, tmp_path, monkeypatch, lang, said
+):
+    office_settings(tmp_path, monkeypatch, "[lowcode]\ninactive_days = 2\nrecent_use_days = 30\n")
+    app = run_page("quality", lang)
+    assert not app.exception
+    shown = [w.value.replace("\\", "") for w in app.warning]  # the file's words are escaped as text
+    assert [w for w in shown if said in w and "lowcode.inactive_days = 2" in w]
+    [rules] = [frame.value for frame in app.dataframe if "lowcode.recent_use_days" in frame.value.to_csv()]
+    row = rules[rules.iloc[:, 1] == "lowcode.recent_use_days"].iloc[0]
+    assert (row.iloc[2], row.iloc[3]) == ("30", "90")

@@ -96,7 +96,7 @@ leaders as (
     from stg_nominations
     where level = 'silver'
     group by fiscal_year, dept_code
-    having count(distinct staff_id) >= 2
+    having count(distinct staff_id) >= $leaders_per_department  -- the programme's rule (etl/settings.py)
 ),
 
 coverage as (

@@ -1,7 +1,7 @@
 -- one row per seminar project whose idea estimated hours a year and whose app had started by the end of
 -- fiscal year $fiscal_year: the estimate against the hours the app's usage saved in the year, and those
 -- hours scaled to a whole year over the days the app could be used in it (from its start, to its
--- retirement or the last usage data), where that was at least 90 days (metrics.estimate_totals adds them
+-- retirement or the last usage data), where that was at least $min_days_to_annualise days, a settings rule (metrics.estimate_totals adds them
 -- up, an idea taken up twice and an app two projects share counted once)
 with reach as (
     select
@@ -57,7 +57,7 @@ projects as (
 final as (
     select
         *,
-        case when days_in_use >= 90 then realised_hours * 365.0 / days_in_use end as realised_hours_a_year,
+        case when days_in_use >= $min_days_to_annualise then realised_hours * 365.0 / days_in_use end as realised_hours_a_year,
         realised_hours_a_year / nullif(estimated_hours, 0) as realised_ratio
     from projects
 )

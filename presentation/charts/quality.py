@@ -7,6 +7,7 @@ from datetime import date
 import pandas as pd
 import plotly.graph_objects as go
 
+from etl import settings
 from presentation import fmt
 from presentation.charts.base import horizontal_bars
 from presentation.words import Words
@@ -67,3 +68,24 @@ def audit_table(entries: list[dict]) -> pd.DataFrame:
         for entry in reversed(entries)
     ]
     return pd.DataFrame(rows, columns=["at", "actor", "action", "detail"])
+
+
+RULE_SOURCES = {"file": "rule_from_file", "default": "rule_from_default", "contract": "rule_from_contract"}
+
+
+def rules_table(in_force: settings.Settings, given: frozenset[str], words: Words) -> pd.DataFrame:
+    """Every business rule with its words, its value in force and its default, and where the value comes
+    from (`given`: the rules the settings file sets and that could be used)."""
+    rows = []
+    for rule in settings.RULES:
+        source = "contract" if rule.fixed else "file" if rule.name in given else "default"
+        rows.append(
+            {
+                "rule": words(rule.words_key),
+                "key": rule.key,
+                "value": fmt.integer(in_force[rule.name]),
+                "default": fmt.integer(rule.default),
+                "source": words(RULE_SOURCES[source]),
+            }
+        )
+    return pd.DataFrame(rows)

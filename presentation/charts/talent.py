@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
+from etl import settings
 from etl.reports import ALL
 from presentation import fmt, untrusted
 from presentation.charts.base import (
@@ -181,15 +182,19 @@ def share_comparison(frame: pd.DataFrame, fiscal_year: int, words: Words) -> go.
 
 
 def coverage_treemap(frame: pd.DataFrame, fiscal_year: int, words: Words) -> go.Figure:
-    """Departments grouped by bureau, sized by staff, coloured by Silver leaders nominated (0, 1, 2+)."""
-    colours = {0: "#D55E00", 1: "#E69F00", 2: "#009E73"}
-    category = frame["leaders_nominated"].clip(upper=2)
+    """Departments grouped by bureau, sized by staff, coloured by Silver leaders nominated: none, fewer
+    than the programme's rule (etl/settings.py), or enough."""
+    enough = settings.value("leaders_per_department")
+    colours = {"none": "#D55E00", "short": "#E69F00", "enough": "#009E73"}
+    category = frame["leaders_nominated"].map(
+        lambda n: "none" if n == 0 else "short" if n < enough else "enough"
+    )
     bureaus = frame.drop_duplicates("bureau_name")
     ids = [f"b:{b}" for b in bureaus["bureau_name"]] + [f"d:{d}" for d in frame["dept_code"]]
     parents = [""] * len(bureaus) + [f"b:{b}" for b in frame["bureau_name"]]
     names = untrusted.plotly_all([*bureaus["bureau_name"], *frame["dept_name"]])
     sizes = [0] * len(bureaus) + [max(int(s), 1) for s in frame["staff"]]
-    colour = ["#F3F5F8"] * len(bureaus) + [colours[int(c)] for c in category]
+    colour = ["#F3F5F8"] * len(bureaus) + [colours[c] for c in category]
     hover = [""] * len(bureaus) + [
         words("coverage_hover", leaders=fmt.integer(n), talent=fmt.integer(t), staff=fmt.integer(s))
         for n, t, s in zip(frame["leaders_nominated"], frame["dx_talent"], frame["staff"], strict=True)
@@ -208,7 +213,7 @@ def coverage_treemap(frame: pd.DataFrame, fiscal_year: int, words: Words) -> go.
             tiling={"pad": 2},
         )
     )
-    for value, key in ((0, "coverage_none"), (1, "coverage_one"), (2, "coverage_two")):
+    for value, key in (("none", "coverage_none"), ("short", "coverage_one"), ("enough", "coverage_enough")):
         figure.add_scatter(
             x=[None],
             y=[None],

@@ -1,0 +1,115 @@
+"""The business rules behind the figures, each defined once: its name in the settings file, its default,
+the values it may take and the words that describe it. The SQL binds them (`$inactive_days`), the pages
+and the briefing read them here, and the words that name them are written from the same value.
+
+The grade bands (etl/plans.py) live in the same file and are read there: they are a list, not a number.
+"""
+
+from __future__ import annotations
+
+import functools
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+
+from etl import config
+
+
+@dataclass(frozen=True)
+class Rule:
+    section: str  # the file's table: [lowcode]
+    name: str  # its key, and the name the SQL binds and the words fill in: inactive_days
+    default: int
+    minimum: int
+    maximum: int
+    fixed: bool = False  # defined by the data contract: the same for every office, not read from the file
+
+    @property
+    def key(self) -> str:
+        return f"{self.section}.{self.name}"
+
+    @property
+    def words_key(self) -> str:
+        """The words that say what the rule is (the Data quality page lists every rule with them)."""
+        return f"rule_{self.name}"
+
+
+RULES: tuple[Rule, ...] = (
+    # an app in operation with no use for this many days of data is inactive (the clean-up list)
+    Rule("lowcode", "inactive_days", 180, 7, 3650),
+    # an app used within this many days of the latest usage date counts as recently used
+    Rule("lowcode", "recent_use_days", 90, 7, 3650),
+    # an app usable for fewer days than this in a year is not scaled to a year (estimated vs realised)
+    Rule("ideas", "min_days_to_annualise", 90, 1, 365),
+    # the idea backlog lists ideas estimated at least this many hours a year, unless the reader picks another
+    Rule("ideas", "backlog_min_hours", 300, 0, 100_000),
+    # counts of fewer people than this are hidden from roles that see aggregates only (below 2 protects no one)
+    Rule("privacy", "min_group_size", 5, 2, 1000),
+    # the programme nominates this many Silver change leaders per department; leader_coverage counts the
+    # departments with at least this many (data contract, section 4)
+    Rule("programme", "leaders_per_department", 2, 2, 2, fixed=True),
+)
+BY_NAME = {rule.name: rule for rule in RULES}
+
+
+@dataclass(frozen=True)
+class Settings:
+    values: dict[str, int]
+    # (rule name, message key, parameters) of each value the file gives that cannot be used
+    problems: tuple[tuple[str, str, dict], ...] = ()
+    given: frozenset[str] = frozenset()  # the rules whose value is the file's
+
+    def __getitem__(self, name: str) -> int:
+        return self.values[name]
+
+
+def load(path: Path | None = None) -> Settings:
+    """The rules' values in force: the settings file's, else each rule's default. A value that is not a
+    whole number within the rule's bounds is not used (the default applies) and is reported."""
+    path = path or config.settings_path()
+    try:
+        stat = path.stat()
+    except OSError:
+        return _parse(None, None, ())
+    return _parse(str(path), path.name, (stat.st_ino, stat.st_mtime_ns, stat.st_ctime_ns, stat.st_size))
+
+
+@functools.lru_cache(maxsize=8)
+def _parse(path: str | None, name: str | None, version: tuple) -> Settings:
+    # keyed on the file's time and size: an edited file is read again, an unchanged one once
+    table: dict = {}
+    if path is not None:
+        try:
+            with open(path, "rb") as handle:
+                table = tomllib.load(handle)
+        except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+            table = {}  # etl.plans reports an unreadable file once, for the bands and these alike
+    values, problems, taken = {}, [], set()
+    for rule in RULES:
+        section = table.get(rule.section, {})
+        given = section.get(rule.name) if isinstance(section, dict) and not rule.fixed else None
+        if given is None:
+            values[rule.name] = rule.default
+        elif (
+            isinstance(given, bool) or not isinstance(given, int) or not rule.minimum <= given <= rule.maximum
+        ):
+            values[rule.name] = rule.default
+            bounds = {"min": rule.minimum, "max": rule.maximum, "default": rule.default, "file": name}
+            problems.append(
+                (rule.name, "rule_out_of_range", {"rule": rule.key, "value": str(given), **bounds})
+            )
+        else:
+            values[rule.name] = given
+            taken.add(rule.name)
+    return Settings(values, tuple(problems), frozenset(taken))
+
+
+def value(name: str) -> int:
+    """The value in force of rule `name`."""
+    return load()[name]
+
+
+def sql_parameters(names) -> dict[str, int]:
+    """The rules among the `$names` a query binds, with their values in force."""
+    settings = load()
+    return {name: settings[name] for name in names if name in BY_NAME}

@@ -1,0 +1,100 @@
+"""The business rules: each defined once with its default, bounds and words, documented in the settings
+file, bound into the SQL, and named in the words with the value in force. The tests loop over the live
+list of rules, so a new one cannot go undocumented."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+
+import pytest
+
+from etl import config, reports, settings
+from presentation.words import LANGUAGES, RULE_WORDS, WORDS, translate
+from tests.conftest import office_settings
+
+SHIPPED = tomllib.loads(config.DEFAULT_SETTINGS.read_text(encoding="utf-8"))
+SHIPPED_TEXT = config.DEFAULT_SETTINGS.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("rule", settings.RULES, ids=lambda rule: rule.key)
+def test_every_rule_is_written_in_the_shipped_settings_file_with_its_default_and_bounds(rule):
+    if rule.fixed:  # the contract's rule is named in a comment, never as a key the office might edit
+        assert rule.name not in SHIPPED.get(rule.section, {})
+        assert f"[{rule.section}] {rule.name} = {rule.default}" in SHIPPED_TEXT
+        return
+    assert SHIPPED[rule.section][rule.name] == rule.default
+    # the comment above the key says what it is and the bounds a value must keep to
+    comment = SHIPPED_TEXT.split(f"\n{rule.name} = ")[0].rsplit("\n", 1)[-1]
+    assert comment.startswith("# ") and comment.rstrip().endswith(f"{rule.minimum}-{rule.maximum}")
+
+
+@pytest.mark.parametrize("rule", settings.RULES, ids=lambda rule: rule.key)
+def test_every_rule_has_its_words_and_is_used_by_the_code(rule):
+    assert all(WORDS[rule.words_key][lang] for lang in LANGUAGES)
+    assert rule.minimum <= rule.default <= rule.maximum
+    code = "".join(
+        path.read_text(encoding="utf-8")
+        for folder in ("etl", "presentation", "shell", "briefing", "app_pages")
+        for path in (config.PROJECT_ROOT / folder).rglob("*.py")
+        if path.name != "settings.py"
+    )
+    sql = "".join(path.read_text(encoding="utf-8") for path in config.SQL_DIR.glob("*.sql"))
+    assert f'"{rule.name}"' in code or f"${rule.name}" in sql
+
+
+def test_no_rule_is_written_as_a_figure_in_the_words():
+    # "no use for 180 days" would stay 180 when the office sets 90: the words name the rule instead
+    written = {
+        key
+        for key, texts in WORDS.items()
+        for rule in settings.RULES
+        if not rule.fixed and re.search(rf"{rule.default}\s*(日|days)", texts["ja"] + texts["en"])
+    }
+    assert written == set()
+    assert {"kpi_used_recently", "deck_act_why_inactive", "action_list_title"} <= RULE_WORDS
+
+
+def test_a_rule_the_office_changes_changes_the_list_and_its_words(tmp_path, monkeypatch, demo_con):
+    before = reports.run(demo_con, "report_cleanup", bureaus=[])
+    office_settings(tmp_path, monkeypatch, "[lowcode]\ninactive_days = 30\nrecent_use_days = 7\n")
+    after = reports.run(demo_con, "report_cleanup", bureaus=[])
+    assert after["is_inactive"].sum() > before["is_inactive"].sum()
+    assert translate("en", "deck_act_why_inactive") == "no use in 30 days"
+    assert translate("ja", "kpi_used_recently") == "直近7日に利用されたアプリ"
+    activity = reports.first_row(reports.run(demo_con, "report_app_activity"))
+    assert activity["used_recently"] <= activity["in_operation"]
+
+
+def test_a_report_is_given_its_parameters_but_never_the_rules_it_binds():
+    assert reports.parameters("report_cleanup") == {"bureaus"}
+    assert reports.parameters("report_app_activity") == frozenset()
+
+
+@pytest.mark.parametrize(
+    "text", ["inactive_days = 3", "inactive_days = 99999", 'inactive_days = "180"', "inactive_days = 1.5"]
+)
+def test_a_value_that_cannot_be_used_falls_back_to_the_default_and_says_why(tmp_path, monkeypatch, text):
+    office_settings(tmp_path, monkeypatch, f"[lowcode]\n{text}\n")
+    loaded = settings.load()
+    assert loaded["inactive_days"] == 180 and "inactive_days" not in loaded.given
+    [(name, key, params)] = loaded.problems
+    assert (name, key, params["rule"], params["min"], params["max"]) == (
+        "inactive_days",
+        "rule_out_of_range",
+        "lowcode.inactive_days",
+        7,
+        3650,
+    )
+
+
+def test_the_contracts_rule_is_never_read_from_the_file(tmp_path, monkeypatch):
+    office_settings(tmp_path, monkeypatch, "[programme]\nleaders_per_department = 3\n")
+    assert settings.value("leaders_per_department") == 2 and not settings.load().problems
+
+
+def test_an_edited_settings_file_is_read_again(tmp_path, monkeypatch):
+    path = office_settings(tmp_path, monkeypatch, "[privacy]\nmin_group_size = 8\n")
+    assert settings.value("min_group_size") == 8
+    path.write_text("[privacy]\nmin_group_size = 12\n", encoding="utf-8")
+    assert settings.value("min_group_size") == 12
