@@ -2,6 +2,7 @@
 
 import streamlit as st
 
+from presentation.words import PAGE_WORDS
 from shell import access, bootstrap, data, downloads, offline, throttle
 from shell.components import demo_banner
 from shell.i18n import init_language, t
@@ -22,7 +23,7 @@ def page(name: str, icon: str) -> st.Page:
     # a page the role may not open is still routed (so its URL says "not permitted"), never listed
     return st.Page(
         f"app_pages/{name}.py",
-        title=t(f"page_{name}"),
+        title=t(PAGE_WORDS[name]),
         url_path=name,
         icon=f":material/{icon}:",
         visibility="visible" if user.may_open(name) else "hidden",

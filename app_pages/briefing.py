@@ -5,7 +5,7 @@ import streamlit as st
 from briefing import pdf
 from presentation import fmt
 from presentation.untrusted import markdown as plain
-from presentation.words import LANGUAGES
+from presentation.words import LANGUAGES, PDF_REASON_WORDS
 from shell import data, downloads
 from shell.components import (
     as_of_line,
@@ -60,20 +60,25 @@ if st.button(t("briefing_make"), type="primary", icon=":material/slideshow:"):
         except pdf.PrinterBusy:
             status.update(label=t("briefing_busy"), state="error")
         except pdf.PdfError as error:
-            status.update(label=t("briefing_failed", detail=t(f"pdf_{error}")), state="error")
+            status.update(label=t("briefing_failed", detail=t(PDF_REASON_WORDS[str(error)])), state="error")
         else:
             st.session_state["briefing_made"] = key
             status.update(label=t("briefing_made"), state="complete", expanded=False)
 if st.session_state.get("briefing_made") == key:
     name = f"dx_briefing_{fy}_{deck_lang}" + (f"_{scope}" if scope else "")
     files = (
-        ("pptx", "application/vnd.openxmlformats-officedocument.presentationml.presentation", 0),
-        ("pdf", "application/pdf", 1),
+        (
+            "pptx",
+            "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+            0,
+            "briefing_pptx",
+        ),
+        ("pdf", "application/pdf", 1, "briefing_pdf"),
     )
     with st.container(horizontal=True):
-        for kind, mime, position in files:
+        for kind, mime, position, label in files:
             st.download_button(
-                t(f"briefing_{kind}"),
+                t(label),
                 downloads.dropped_after_download(
                     lambda position=position: data.briefing_files(snapshot, fy, deck_lang, scope)[position],
                     mime,

@@ -8,6 +8,7 @@ from etl.metrics import estimate_totals
 from presentation import fmt, privacy
 from presentation.cards import Card, report_card
 from presentation.charts import ideas as charts
+from presentation.words import LEVEL_WORDS, PROJECT_STATUS_WORDS, RESULT_WORDS
 from shell import data
 from shell.access import sees_people
 from shell.board import project_board
@@ -70,10 +71,8 @@ def tab_ideas():
         years = by_year.reset_index()
         years["fiscal_year"] = years["fiscal_year"].map(lambda y: fmt.fiscal_year(int(y), language))
         columns = {"fiscal_year": "filter_fy", "ideas": "col_ideas"}
-        columns |= {level: f"level_{level}" for level in ("bronze", "silver", "gold")}
-        columns |= {result: f"result_{result}" for result in charts.RESULTS} | {
-            "est_hours": "col_est_hours_total"
-        }
+        columns |= LEVEL_WORDS
+        columns |= RESULT_WORDS | {"est_hours": "col_est_hours_total"}
         table_with_downloads(years, columns, "ideas_by_year", "ideas_years")
     by_bureau = data.report(snapshot, "report_ideas_by_bureau", fiscal_year=fy, bureaus=bureaus)
     if by_bureau.empty:  # a year whose ideas are not in yet (they come in from November)
@@ -123,7 +122,7 @@ def tab_pipeline():
     columns |= {"theme": "col_theme", "presented_on": "col_presented_on", "live_on": "col_live_on"}
     columns |= {"submission_id": "col_submission_id", "idea_title": "col_idea", "app_name": "col_app"}
     with st.expander(t("board_table", fy=fy_label)):
-        shown = projects.assign(status=projects["status"].map(lambda s: t(f"status_{s}")))
+        shown = projects.assign(status=projects["status"].map(lambda s: t(PROJECT_STATUS_WORDS[s])))
         table_with_downloads(shown, columns, f"seminar_projects_{fy}", "projects")
 
 
@@ -155,7 +154,7 @@ def tab_estimates():
     columns |= {"realised_ratio": "col_ratio"}
     columns |= {"maker_level": "col_maker_level"}
     shown = estimates.round({"realised_hours": 1, "realised_hours_a_year": 1, "realised_ratio": 2})
-    shown["maker_level"] = shown["maker_level"].map(lambda level: t(f"level_{level}") if level else "—")
+    shown["maker_level"] = shown["maker_level"].map(lambda level: t(LEVEL_WORDS[level]) if level else "—")
     table_with_downloads(shown, columns, f"estimated_vs_realised_{fy}", "estimates")
 
 

@@ -6,6 +6,7 @@ import streamlit as st
 from etl import audit, config, loader, mapping
 from etl.kinds import KINDS
 from presentation import untrusted
+from presentation.words import KIND_WORDS, LOAD_STATUS_WORDS
 from shell import data, uploads
 from shell.components import (
     uploader_labels,
@@ -51,7 +52,7 @@ if saved:
     for path, previews in uploads.previews(saved, language, version).items():
         for number, preview in enumerate(previews):
             title = f"{preview.path}" + (f" [{preview.sheet}]" if preview.sheet else "")
-            kind = t(f"kind_{preview.kind}") if preview.kind else t("preview_unknown")
+            kind = t(KIND_WORDS[preview.kind]) if preview.kind else t("preview_unknown")
             with st.expander(
                 f"{untrusted.markdown(title)} — {kind}",
                 expanded=preview.kind is None and not preview.skipped or preview.has_issues,
@@ -99,7 +100,7 @@ if saved:
                         k for k in KINDS if k not in dict(preview.candidates)
                     ]
                     chosen = st.selectbox(
-                        t("map_kind"), options, format_func=lambda k: t(f"kind_{k}"), key=f"{key}_kind"
+                        t("map_kind"), options, format_func=lambda k: t(KIND_WORDS[k]), key=f"{key}_kind"
                     )
                     missing = dict(preview.candidates).get(chosen) or list(KINDS[chosen].required)
                     picks = {
@@ -143,9 +144,9 @@ if st.button(t("import_button"), type="primary", disabled=not saved or bool(too_
     st.session_state["last_result"] = [
         vars(f)
         | {
-            "status": t(f"status_{f.status}"),
+            "status": t(LOAD_STATUS_WORDS[f.status]),
             "status_code": f.status,
-            "kind": t(f"kind_{f.kind}") if f.kind else "",
+            "kind": t(KIND_WORDS[f.kind]) if f.kind else "",
         }
         for f in result.files
     ]
@@ -158,8 +159,8 @@ if snapshot:
     st.subheader(t("history_title"))
     history = data.report(snapshot, "report_load_history")
     history["message"] = history[f"message_{language}"]
-    history["status"] = history["status"].map(lambda s: t(f"status_{s}"))
-    history["kind"] = history["kind"].map(lambda k: t(f"kind_{k}") if isinstance(k, str) else "")
+    history["status"] = history["status"].map(lambda s: t(LOAD_STATUS_WORDS[s]))
+    history["kind"] = history["kind"].map(lambda k: t(KIND_WORDS[k]) if isinstance(k, str) else "")
     columns = {
         "loaded_at": "col_loaded_at",
         "file_name": "col_file",

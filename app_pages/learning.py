@@ -39,17 +39,35 @@ year = by_year.loc[fy] if fy in by_year.index else None
 against = year_comparison(snapshot, fy, by_year.loc[fy - 1] if fy - 1 in by_year.index else None)
 
 
-def card(column, key: str, name: str, formatter) -> None:
+def card(column, key: str, help_key: str, name: str, formatter) -> None:
     value = year[name] if year is not None else None
     previous = against.figures[name] if against.figures is not None else None
-    show_card(column, report_card(t(key), t(f"{key}_help"), value, previous, against, formatter, said))
+    show_card(column, report_card(t(key), t(help_key), value, previous, against, formatter, said))
 
 
 cards = card_row("learning", 4)
-card(cards[0], "kpi_learners", "learners", lambda v, _: fmt.integer(v, unit=t("unit_people")))
-card(cards[1], "kpi_learning_share", "per_100", lambda v, _: f"{v:,.1f}")
-card(cards[2], "kpi_learning_hours", "minutes", lambda v, lang_: fmt.hours(v / 60, lang_))
-card(cards[3], "kpi_completions", "completions", lambda v, _: fmt.integer(v, unit=t("unit_items")))
+card(
+    cards[0],
+    "kpi_learners",
+    "kpi_learners_help",
+    "learners",
+    lambda v, _: fmt.integer(v, unit=t("unit_people")),
+)
+card(cards[1], "kpi_learning_share", "kpi_learning_share_help", "per_100", lambda v, _: f"{v:,.1f}")
+card(
+    cards[2],
+    "kpi_learning_hours",
+    "kpi_learning_hours_help",
+    "minutes",
+    lambda v, lang_: fmt.hours(v / 60, lang_),
+)
+card(
+    cards[3],
+    "kpi_completions",
+    "kpi_completions_help",
+    "completions",
+    lambda v, _: fmt.integer(v, unit=t("unit_items")),
+)
 
 
 def tab_activity():

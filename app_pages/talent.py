@@ -7,6 +7,7 @@ from etl.metrics import talent_projection
 from presentation import fmt
 from presentation.cards import Card
 from presentation.charts import talent as charts
+from presentation.words import CHECK_WORDS, LEVEL_WORDS, STEP_WORDS
 from shell import data
 from shell.components import (
     as_of_line,
@@ -69,9 +70,7 @@ def tab_certifications():
         "dept_name": "col_dept",
         "staff": "col_staff",
     }
-    columns |= {level: f"level_{level}" for level in ("bronze", "silver", "gold")} | {
-        "per_100": "col_per_100"
-    }
+    columns |= LEVEL_WORDS | {"per_100": "col_per_100"}
     table_with_downloads(departments, columns, f"certified_by_department_{fy}", "dept_certs")
 
 
@@ -87,14 +86,14 @@ def tab_funnel():
         funnel = data.report(snapshot, "report_funnel", fiscal_year=fy, level=level, bureaus=bureaus)
         figure = charts.funnel(funnel, level, fy, said)
         if figure is None:
-            st.info(t("funnel_empty", level=t(f"level_{level}")))
+            st.info(t("funnel_empty", level=t(LEVEL_WORDS[level])))
             continue
         city = funnel.iloc[0]
-        missing = [t(f"step_{step}") for step in charts.STEPS if not city[f"has_{step}"]]
+        missing = [t(STEP_WORDS[step]) for step in charts.STEPS if not city[f"has_{step}"]]
         if missing:
-            st.caption(t("funnel_missing", level=t(f"level_{level}"), steps="・".join(missing)))
+            st.caption(t("funnel_missing", level=t(LEVEL_WORDS[level]), steps="・".join(missing)))
         chart(figure)
-        with st.expander(t("funnel_by_bureau") + f" ({t(f'level_{level}')})"):
+        with st.expander(t("funnel_by_bureau") + f" ({t(LEVEL_WORDS[level])})"):
             table = charts.funnel_table(funnel, said)
             table_with_downloads(
                 table, charts.funnel_columns(city), f"funnel_{level}_{fy}", f"funnel_{level}"
@@ -144,11 +143,11 @@ def tab_rules():
     ):
         rows = checks[checks["rule"] == rule]
         with st.expander(
-            f"{t(f'rule_{rule}')}: {t('rule_count', count=fmt.integer(len(rows)))}", expanded=False
+            f"{t(CHECK_WORDS[rule])}: {t('rule_count', count=fmt.integer(len(rows)))}", expanded=False
         ):
             columns = person_columns | {"level": "col_level"}
             table_with_downloads(
-                rows.assign(level=rows["level"].map(lambda lv: t(f"level_{lv}"))),
+                rows.assign(level=rows["level"].map(lambda lv: t(LEVEL_WORDS[lv]))),
                 columns,
                 f"{rule}_{fy}",
                 rule,

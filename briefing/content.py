@@ -32,7 +32,7 @@ from presentation.charts.base import (
     TARGET_COLOUR,
 )
 from presentation.charts.quality import warning_params
-from presentation.words import Language, Words
+from presentation.words import COST_WORDS, LEVEL_WORDS, STAGE_WORDS, Language, Words
 
 FTE_HOURS = DEFAULTS["fte_hours"]  # the Hours page's default working hours of one person a year
 TOP = 10
@@ -262,7 +262,7 @@ def _certifications_slide(con, kpis: dict, fiscal_year: int, bureaus: list[str],
     for level in LEVELS:
         part = frame[frame["level"] == level].set_index("bureau_name")["certified"]
         series.append(
-            Series(words(f"level_{level}"), [float(part.get(b, 0)) for b in order], LEVEL_COLOURS[level])
+            Series(words(LEVEL_WORDS[level]), [float(part.get(b, 0)) for b in order], LEVEL_COLOURS[level])
         )
     counts = {level: fmt.integer(kpis["certified"][level]) for level in LEVELS}
     title = words("deck_certs_title", fy=_year_label(fiscal_year, words), **counts)
@@ -300,7 +300,7 @@ def _cost_slide(kpis: dict, frame: pd.DataFrame, words: Words) -> Slide:
     unit = fmt.yen_axis_unit(words.lang)
     series = [
         Series(
-            words(f"cost_{c}"), [round(float(v) / unit, 2) for v in frame[f"cost_{c}_yen"]], COST_COLOURS[c]
+            words(COST_WORDS[c]), [round(float(v) / unit, 2) for v in frame[f"cost_{c}_yen"]], COST_COLOURS[c]
         )
         for c in COST_COMPONENTS
     ]
@@ -315,7 +315,7 @@ def _cost_slide(kpis: dict, frame: pd.DataFrame, words: Words) -> Slide:
 def _programme_slide(con, fiscal_year: int, bureaus: list[str], words: Words) -> Slide:
     """Ideas to Gold projects to apps, and e-learning: the figures of the two programme pages."""
     funnel = reports.run(con, "report_idea_funnel", fiscal_year=fiscal_year, bureaus=bureaus).iloc[0]
-    stages = [words(f"stage_{stage}") for stage in idea_charts.STAGES]
+    stages = [words(STAGE_WORDS[stage]) for stage in idea_charts.STAGES]
     pipeline = Chart(
         "bar",
         words("pipeline_title", fy=_year_label(fiscal_year, words)),

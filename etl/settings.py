@@ -28,11 +28,6 @@ class Rule:
     def key(self) -> str:
         return f"{self.section}.{self.name}"
 
-    @property
-    def words_key(self) -> str:
-        """The words that say what the rule is (the Data quality page lists every rule with them)."""
-        return f"rule_{self.name}"
-
 
 RULES: tuple[Rule, ...] = (
     # an app in operation with no use for this many days of data is inactive (the clean-up list)

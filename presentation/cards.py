@@ -10,7 +10,7 @@ from datetime import date
 
 from etl import plans
 from presentation import fmt, untrusted
-from presentation.words import Words
+from presentation.words import LEVEL_WORDS, Words
 
 
 def _people(value, words: Words) -> str:
@@ -76,7 +76,7 @@ def _level(level: str) -> Headline:
         "kpi_certified_help",
         _people,
         fmt.integer,
-        (("level", f"level_{level}"),),
+        (("level", LEVEL_WORDS[level]),),
     )
 
 

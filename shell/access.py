@@ -18,6 +18,7 @@ import streamlit as st
 from etl import audit
 from etl.fiscal import today_in_japan
 from presentation import untrusted
+from presentation.words import ROLE_WORDS
 from shell import roles
 from shell.i18n import t
 
@@ -172,7 +173,7 @@ def sidebar(user: roles.User) -> None:
     if user.mode == "local":
         st.sidebar.caption(t("local_mode"))
         return
-    st.sidebar.caption(t("signed_in_as", user=untrusted.markdown(user.id), role=t(f"role_{user.role}")))
+    st.sidebar.caption(t("signed_in_as", user=untrusted.markdown(user.id), role=t(ROLE_WORDS[user.role])))
     if user.mode == "oidc":
         st.sidebar.button(t("sign_out"), on_click=st.logout)
 

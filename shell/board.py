@@ -8,6 +8,7 @@ import streamlit as st
 from presentation import fmt
 from presentation.charts.ideas import STATUSES
 from presentation.untrusted import markdown
+from presentation.words import PROJECT_STATUS_WORDS
 from shell.i18n import lang, t
 
 
@@ -34,7 +35,7 @@ def project_board(projects: pd.DataFrame) -> None:
     columns = st.columns(len(STATUSES))
     for column, status in zip(columns, STATUSES, strict=True):
         cards = projects[projects["status"] == status]
-        column.markdown(f"#### {t(f'status_{status}')} ({fmt.integer(len(cards))})")
+        column.markdown(f"#### {t(PROJECT_STATUS_WORDS[status])} ({fmt.integer(len(cards))})")
         if cards.empty:
             column.caption(t("board_empty"))
         for _, project in cards.iterrows():

@@ -10,7 +10,7 @@ import tomllib
 import pytest
 
 from etl import config, reports, settings
-from presentation.words import LANGUAGES, RULE_WORDS, WORDS, translate
+from presentation.words import LANGUAGES, RULE_DESCRIPTIONS, WORDS, WORDS_NAMING_RULES, translate
 from tests.conftest import office_settings
 
 SHIPPED = tomllib.loads(config.DEFAULT_SETTINGS.read_text(encoding="utf-8"))
@@ -31,7 +31,7 @@ def test_every_rule_is_written_in_the_shipped_settings_file_with_its_default_and
 
 @pytest.mark.parametrize("rule", settings.RULES, ids=lambda rule: rule.key)
 def test_every_rule_has_its_words_and_is_used_by_the_code(rule):
-    assert all(WORDS[rule.words_key][lang] for lang in LANGUAGES)
+    assert all(WORDS[RULE_DESCRIPTIONS[rule.name]][lang] for lang in LANGUAGES)
     assert rule.minimum <= rule.default <= rule.maximum
     code = "".join(
         path.read_text(encoding="utf-8")
@@ -52,7 +52,7 @@ def test_no_rule_is_written_as_a_figure_in_the_words():
         if not rule.fixed and re.search(rf"{rule.default}\s*(日|days)", texts["ja"] + texts["en"])
     }
     assert written == set()
-    assert {"kpi_used_recently", "deck_act_why_inactive", "action_list_title"} <= RULE_WORDS
+    assert {"kpi_used_recently", "deck_act_why_inactive", "action_list_title"} <= WORDS_NAMING_RULES
 
 
 def test_a_rule_the_office_changes_changes_the_list_and_its_words(tmp_path, monkeypatch, demo_con):

@@ -1,14 +1,66 @@
 """The words table and the formatting helpers: every key in both languages, figures read the same."""
 
+import ast
+import re
 from datetime import date
+from pathlib import Path
 
 import pytest
 
+from etl import settings
 from etl.fiscal import fiscal_year_end
 from etl.messages import MESSAGES
 from presentation import fmt
-from presentation.words import KIND_LABELS, LANGUAGES, STRINGS, WORDS
-from presentation.words_programme import PROGRAMME
+from presentation.words import KIND_LABELS, LANGUAGES, PLURAL, PROGRAMME, STRINGS, WORDS, translate
+
+ROOT = Path(__file__).resolve().parent.parent
+# the callables that take a key first (translate takes the language first)
+WORD_CALLS = {"t": 0, "words": 0, "said": 0, "msg": 0, "language": 0, "translate": 1}
+
+
+def _walk(source: str, name: str = "<test>"):
+    """The keys `source` passes to a words call, its tables of words by value, the calls whose key is
+    built at run time, and every string constant in it."""
+    calls, maps, built, constants = [], [], [], set()
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Constant) and isinstance(node.value, str):
+            constants.add(node.value)
+        elif isinstance(node, ast.Call):
+            callee = node.func.id if isinstance(node.func, ast.Name) else getattr(node.func, "attr", None)
+            position = WORD_CALLS.get(callee)
+            if position is not None and len(node.args) > position:
+                key = node.args[position]
+                if isinstance(key, ast.Constant) and isinstance(key.value, str):
+                    calls.append(key.value)
+                elif isinstance(key, ast.JoinedStr):
+                    built.append(f"{name}:{node.lineno}")
+        elif isinstance(node, ast.Dict) and node.values:
+            values = [
+                v.value for v in node.values if isinstance(v, ast.Constant) and isinstance(v.value, str)
+            ]
+            if len(values) == len(node.values) and set(values) & set(WORDS):
+                maps.append(tuple(values))
+    return calls, maps, built, constants
+
+
+def _walk_code():
+    calls, maps, built, constants = [], [], [], set()
+    files = [ROOT / "dashboard.py"]
+    files += [
+        p
+        for folder in ("etl", "presentation", "shell", "briefing", "app_pages")
+        for p in (ROOT / folder).rglob("*.py")
+    ]
+    for path in files:
+        found = _walk(path.read_text(encoding="utf-8"), str(path.relative_to(ROOT)))
+        calls += found[0]
+        maps += found[1]
+        built += found[2]
+        constants |= found[3]
+    return calls, maps, built, constants
+
+
+KEY_CALLS, WORD_MAPS, BUILT_KEYS, CONSTANTS = _walk_code()
 
 
 def test_every_string_exists_in_japanese_and_english():
@@ -24,10 +76,8 @@ def test_every_string_exists_in_japanese_and_english():
 
 
 def test_placeholders_match_between_languages():
-    import string
 
-    def fields(text):
-        return {name for _, name, _, _ in string.Formatter().parse(text) if name}
+    from presentation.words import _fields as fields
 
     assert [k for k, v in WORDS.items() if fields(v["ja"]) != fields(v["en"])] == []
 
@@ -39,16 +89,43 @@ def test_each_word_is_written_once():
     assert [key for key in WORDS if sum(key in source for source in sources) > 1] == []
 
 
-def test_every_key_the_code_uses_exists():
-    import re
-    from pathlib import Path
+def test_every_key_the_code_names_exists():
+    assert sorted(set(KEY_CALLS) - set(WORDS)) == []
+    # a table of words by value (LEVEL_WORDS, a table's column headers): all its values are keys
+    assert [keys for keys in WORD_MAPS if set(keys) - set(WORDS)] == []
 
-    root = Path(__file__).resolve().parent.parent
-    used = set()
-    files = [root / "dashboard.py", *(root / "app_pages").glob("*.py"), *(root / "ui").rglob("*.py")]
-    for path in files:
-        used |= set(re.findall(r'\b(?:t|words|said)\(\s*"([a-z0-9_]+)"', path.read_text(encoding="utf-8")))
-    assert used - set(WORDS) == set()
+
+def test_every_key_is_named_somewhere_in_the_code():
+    # a key nobody names is a word nobody reads; the kinds' words come from their registry (etl/kinds.py)
+    dead = set(WORDS) - set(KIND_LABELS) - CONSTANTS
+    assert sorted(dead) == []
+
+
+def test_no_key_is_built_at_run_time():
+    # t(f"level_{x}") hides its keys from the two tests above: a table of words by value names them instead
+    assert BUILT_KEYS == []
+
+
+def test_the_key_tests_can_fail():
+    calls, maps, built, _ = _walk("t('no_such_word'); t(f'level_{x}'); C = {'a': 'col_app', 'b': 'col_nope'}")
+    assert calls == ["no_such_word"] and built == ["<test>:1"]
+    assert maps == [("col_app", "col_nope")]
+
+
+def test_english_puts_the_right_form_after_a_figure():
+    # "1 apps": a figure before a counted noun takes a plural form ({count|app|apps}); a rule's value and a
+    # figure that is never one (a limit, a share) are exempt
+    nouns = "apps|files|rows|ideas|projects|entries|departments|depts|courses|teams|themes|learners|days"
+    never_one = set(settings.BY_NAME) | {"limit", "sample", "rest", "days", "hours", "per_100"}  # a rate
+    bare = [
+        key
+        for key, texts in WORDS.items()
+        for name in re.findall(rf"\{{(\w+)\}} (?:(?!of )[a-z-]+ )?(?:{nouns})\b", PLURAL.sub("", texts["en"]))
+        if name not in never_one
+    ]
+    assert bare == []
+    assert translate("en", "others_total", count="1", hours="3 h") == "The other 1 app together: 3 h"
+    assert translate("en", "others_total", count="2", hours="3 h") == "The other 2 apps together: 3 h"
 
 
 @pytest.mark.parametrize(

@@ -15,7 +15,7 @@ from presentation.charts.base import (
     layout,
     series_bars,
 )
-from presentation.words import Words
+from presentation.words import APP_EVENT_WORDS, Words
 
 
 def apps_by_year(kpis: pd.DataFrame, words: Words) -> go.Figure:
@@ -27,7 +27,9 @@ def inventory(frame: pd.DataFrame, words: Words) -> go.Figure:
     """Apps created, released and retired by month (grouped bars)."""
     figure = go.Figure()
     events = ("created", "released", "retired")
-    series = {column: (words(f"series_{column}"), OKABE_ITO[index]) for index, column in enumerate(events)}
+    series = {
+        column: (words(APP_EVENT_WORDS[column]), OKABE_ITO[index]) for index, column in enumerate(events)
+    }
     series_bars(figure, frame["month"], frame, series, "%{x|%Y-%m}: %{y:,}")
     figure.update_layout(barmode="group", legend={"traceorder": "normal"})
     figure.update_xaxes(tickformat="%Y-%m")

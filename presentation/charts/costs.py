@@ -15,7 +15,7 @@ from presentation.charts.base import (
     layout,
     years,
 )
-from presentation.words import Words
+from presentation.words import COST_WORDS, Words
 
 
 def _yen_hover(values: pd.Series, words: Words) -> list[str]:
@@ -29,7 +29,7 @@ def _component_bars(
     hover in the cards' format; stacked by the caller."""
     unit = fmt.yen_axis_unit(words.lang)
     for component in COST_COMPONENTS:
-        name = words(f"cost_{component}")
+        name = words(COST_WORDS[component])
         values = frame[f"cost_{component}_yen"]
         axes = (
             {"y": categories, "x": values / unit, "orientation": "h"}

@@ -17,7 +17,7 @@ from presentation.charts.base import (
     layout,
     years,
 )
-from presentation.words import Words
+from presentation.words import RESULT_WORDS, STAGE_WORDS, Words
 
 RESULTS = ("pass", "resubmit", "fail", "none")
 RESULT_COLOURS = {"pass": OKABE_ITO[2], "resubmit": OKABE_ITO[1], "fail": OKABE_ITO[5], "none": TARGET_COLOUR}
@@ -31,7 +31,7 @@ def ideas_by_year(frame: pd.DataFrame, words: Words) -> go.Figure:
     figure = go.Figure()
     for result in RESULTS:
         if frame[result].sum() > 0:
-            name = words(f"result_{result}")
+            name = words(RESULT_WORDS[result])
             figure.add_bar(
                 x=x,
                 y=frame[result],
@@ -62,7 +62,7 @@ def pipeline(row: pd.Series, fiscal_year: int, words: Words) -> go.Figure:
     """Ideas at each stage, each step within the one before (report_idea_funnel)."""
     figure = go.Figure(
         go.Funnel(
-            y=[words(f"stage_{stage}") for stage in STAGES],
+            y=[words(STAGE_WORDS[stage]) for stage in STAGES],
             x=[int(row[stage]) for stage in STAGES],
             texttemplate="%{value:,}<br>%{percentInitial:.1%}",
             marker={"color": [LEVEL_COLOURS["silver"]] * 3 + [LEVEL_COLOURS["gold"]] * 2},

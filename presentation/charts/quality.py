@@ -10,12 +10,12 @@ import plotly.graph_objects as go
 from etl import settings
 from presentation import fmt
 from presentation.charts.base import horizontal_bars
-from presentation.words import Words
+from presentation.words import KIND_WORDS, RULE_DESCRIPTIONS, SEVERITY_WORDS, Words
 
 
 def kind_names(kinds: pd.Series, words: Words) -> pd.Series:
     """Kinds of export as a person names them (the names `--kind` takes are for the command line)."""
-    return kinds.map(lambda kind: words(f"kind_{kind}") if isinstance(kind, str) else "")
+    return kinds.map(lambda kind: words(KIND_WORDS[kind]) if isinstance(kind, str) else "")
 
 
 def rows_by_kind(frame: pd.DataFrame, words: Words) -> go.Figure:
@@ -38,7 +38,7 @@ def issues_table(frame: pd.DataFrame, words: Words) -> pd.DataFrame:
     """Rows set aside or warned about, with their kind and severity in words."""
     return frame.assign(
         kind_name=kind_names(frame["kind"], words),
-        severity_name=frame["severity"].map(lambda severity: words(f"severity_{severity}")),
+        severity_name=frame["severity"].map(lambda severity: words(SEVERITY_WORDS[severity])),
     )
 
 
@@ -81,7 +81,7 @@ def rules_table(in_force: settings.Settings, given: frozenset[str], words: Words
         source = "contract" if rule.fixed else "file" if rule.name in given else "default"
         rows.append(
             {
-                "rule": words(rule.words_key),
+                "rule": words(RULE_DESCRIPTIONS[rule.name]),
                 "key": rule.key,
                 "value": fmt.integer(in_force[rule.name]),
                 "default": fmt.integer(rule.default),

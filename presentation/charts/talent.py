@@ -21,7 +21,7 @@ from presentation.charts.base import (
     series_bars,
     years,
 )
-from presentation.words import Words
+from presentation.words import LEVEL_WORDS, STEP_WORDS, Words
 
 STEPS = ("nominated", "trained", "submitted", "certified")
 
@@ -93,7 +93,7 @@ def certified_by_bureau(
     names = bureau_names(order, words)
     figure = go.Figure()
     for level in LEVELS:
-        level_name = words(f"level_{level}")
+        level_name = words(LEVEL_WORDS[level])
         part = frame[frame["level"] == level].set_index("bureau_name")
         figure.add_bar(
             y=names,
@@ -117,7 +117,7 @@ def certified_by_bureau(
 def certified_by_level_and_year(kpis: pd.DataFrame, words: Words) -> go.Figure:
     x = years(kpis, words)
     figure = go.Figure()
-    series = {f"certified_{level}": (words(f"level_{level}"), LEVEL_COLOURS[level]) for level in LEVELS}
+    series = {f"certified_{level}": (words(LEVEL_WORDS[level]), LEVEL_COLOURS[level]) for level in LEVELS}
     series_bars(figure, x, kpis, series, "%{x}: %{y:,}")
     figure.update_layout(barmode="stack", legend={"traceorder": "normal"})
     figure.update_xaxes(type="category")
@@ -131,7 +131,7 @@ def funnel(frame: pd.DataFrame, level: str, fiscal_year: int, words: Words) -> g
     if city.empty:
         return None
     row = city.iloc[0]
-    steps = [(words(f"step_{step}"), int(row[step])) for step in STEPS if row[f"has_{step}"]]
+    steps = [(words(STEP_WORDS[step]), int(row[step])) for step in STEPS if row[f"has_{step}"]]
     figure = go.Figure(
         go.Funnel(
             y=[name for name, _ in steps],
@@ -141,7 +141,9 @@ def funnel(frame: pd.DataFrame, level: str, fiscal_year: int, words: Words) -> g
             connector={"line": {"color": "#CCCCCC"}},
         )
     )
-    title = words("funnel_title", level=words(f"level_{level}"), fy=fmt.fiscal_year(fiscal_year, words.lang))
+    title = words(
+        "funnel_title", level=words(LEVEL_WORDS[level]), fy=fmt.fiscal_year(fiscal_year, words.lang)
+    )
     return layout(figure, title, "", "", height=320)
 
 
@@ -155,7 +157,7 @@ def funnel_table(frame: pd.DataFrame, words: Words) -> pd.DataFrame:
 
 
 def funnel_columns(city) -> dict[str, str]:
-    steps = {step: f"step_{step}" for step in STEPS if city[f"has_{step}"]}
+    steps = {step: STEP_WORDS[step] for step in STEPS if city[f"has_{step}"]}
     return {"bureau_name": "col_bureau", **steps, "conversion": "col_conversion"}
 
 
