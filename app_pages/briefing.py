@@ -1,5 +1,7 @@
 """Briefing: the executive slides of a year, previewed here and downloaded as PowerPoint and PDF."""
 
+from dataclasses import dataclass
+
 import streamlit as st
 
 from briefing import pdf
@@ -7,82 +9,89 @@ from presentation import fmt
 from presentation.untrusted import markdown as plain
 from presentation.words import LANGUAGES, PDF_REASON_WORDS
 from shell import data, downloads
-from shell.components import (
-    as_of_line,
-    chart,
-    page_context,
-)
+from shell.components import as_of_line, chart, page_context
 from shell.i18n import lang, t
+from shell.state import BriefingState, page_state
 
-snapshot, filters = page_context()
-language = lang()
-st.title(t("briefing_title"))
-as_of_line(snapshot)
-st.caption(t("briefing_intro"))
-
-years = list(reversed(data.fiscal_years(snapshot)))
-bureaus = data.bureaus(snapshot)
-left, middle, right = st.columns(3)
-fy = left.selectbox(
-    t("filter_fy"),
-    years,
-    index=years.index(filters.fiscal_year),
-    format_func=lambda year: fmt.fiscal_year(year, language, wareki=True),
-    key="briefing_fy",
+# the two files of a deck: extension, type, its place in data.briefing_files, the button's words
+FILES = (
+    ("pptx", "application/vnd.openxmlformats-officedocument.presentationml.presentation", 0, "briefing_pptx"),
+    ("pdf", "application/pdf", 1, "briefing_pdf"),
 )
-deck_lang = (
-    middle.segmented_control(
-        t("briefing_lang"),
-        list(LANGUAGES),
-        default=language,
-        format_func={"ja": "日本語", "en": "English"}.get,
-        key="briefing_lang",
+
+
+@dataclass(frozen=True)
+class Choice:
+    snapshot: str
+    fiscal_year: int
+    lang: str
+    scope: str | None  # a bureau, or None for the whole city
+
+    @property
+    def key(self) -> tuple:
+        return (self.snapshot, self.fiscal_year, self.lang, self.scope)
+
+    def files(self) -> tuple[bytes, bytes]:
+        return data.briefing_files(self.snapshot, self.fiscal_year, self.lang, self.scope)
+
+
+def choose(snapshot: str, filters) -> Choice:
+    """The year, language and scope of the deck, starting from the sidebar's year and bureau."""
+    language = lang()
+    years = list(reversed(data.fiscal_years(snapshot)))
+    bureaus = data.bureaus(snapshot)
+    left, middle, right = st.columns(3)
+    fy = left.selectbox(
+        t("filter_fy"),
+        years,
+        index=years.index(filters.fiscal_year),
+        format_func=lambda year: fmt.fiscal_year(year, language, wareki=True),
+        key="briefing_fy",
     )
-    or language
-)
-default_scope = filters.bureaus[0] if len(filters.bureaus) == 1 else None
-scope = right.selectbox(
-    t("briefing_scope"),
-    [None, *bureaus],
-    index=0 if default_scope is None else bureaus.index(default_scope) + 1,
-    format_func=lambda b: t("briefing_city") if b is None else b,
-    key="briefing_scope",
-)
+    deck_lang = (
+        middle.segmented_control(
+            t("briefing_lang"),
+            list(LANGUAGES),
+            default=language,
+            format_func={"ja": "日本語", "en": "English"}.get,
+            key="briefing_lang",
+        )
+        or language
+    )
+    default_scope = filters.bureaus[0] if len(filters.bureaus) == 1 else None
+    scope = right.selectbox(
+        t("briefing_scope"),
+        [None, *bureaus],
+        index=0 if default_scope is None else bureaus.index(default_scope) + 1,
+        format_func=lambda b: t("briefing_city") if b is None else b,
+        key="briefing_scope",
+    )
+    return Choice(snapshot, fy, deck_lang, scope)
 
-deck = data.briefing_deck(snapshot, fy, deck_lang, scope)
-key = (snapshot, fy, deck_lang, scope)
-if st.button(t("briefing_make"), type="primary", icon=":material/slideshow:"):
-    # the files of a deck are made once for everyone who asks for them (data.briefing_files), one
-    # Chromium print at a time; this session keeps only which deck it made, never the files
+
+def make(choice: Choice, state: BriefingState) -> None:
+    """Makes the deck's files. They are made once for everyone who asks for them (data.briefing_files),
+    one Chromium print at a time; the session keeps only which deck it made, never the files."""
     with st.status(t("briefing_making"), expanded=True) as status:
         try:
-            data.briefing_files(snapshot, fy, deck_lang, scope)
+            choice.files()
         except pdf.PrinterBusy:
             status.update(label=t("briefing_busy"), state="error")
         except pdf.PdfError as error:
             status.update(label=t("briefing_failed", detail=t(PDF_REASON_WORDS[str(error)])), state="error")
         else:
-            st.session_state["briefing_made"] = key
+            state.made = choice.key
             status.update(label=t("briefing_made"), state="complete", expanded=False)
-if st.session_state.get("briefing_made") == key:
-    name = f"dx_briefing_{fy}_{deck_lang}" + (f"_{scope}" if scope else "")
-    files = (
-        (
-            "pptx",
-            "application/vnd.openxmlformats-officedocument.presentationml.presentation",
-            0,
-            "briefing_pptx",
-        ),
-        ("pdf", "application/pdf", 1, "briefing_pdf"),
-    )
+
+
+def download_buttons(choice: Choice) -> None:
+    name = f"dx_briefing_{choice.fiscal_year}_{choice.lang}" + (f"_{choice.scope}" if choice.scope else "")
     with st.container(horizontal=True):
-        for kind, mime, position, label in files:
+        for kind, mime, position, label in FILES:
             st.download_button(
                 t(label),
                 downloads.dropped_after_download(
-                    lambda position=position: data.briefing_files(snapshot, fy, deck_lang, scope)[position],
-                    mime,
-                    f"{name}.{kind}",
+                    lambda position=position: choice.files()[position], mime, f"{name}.{kind}"
                 ),
                 file_name=f"{name}.{kind}",
                 mime=mime,
@@ -91,17 +100,34 @@ if st.session_state.get("briefing_made") == key:
                 key=f"briefing_{kind}",
             )
 
-st.subheader(t("briefing_preview"))
-for number, slide in enumerate(deck.slides, start=2):
-    with st.container(border=True):
-        st.markdown(f"**{number}. {plain(slide.title)}**")
-        for figure in slide.charts:
-            chart(figure.figure)
-        for table in slide.tables:
-            st.dataframe(
-                {column: [row[i] for row in table.rows] for i, column in enumerate(table.columns)},
-                hide_index=True,
-                width="stretch",
-            )
-        for note in slide.notes:
-            st.caption(plain(note))
+
+def preview(deck) -> None:
+    """The slides after the cover, as the deck holds them: title, charts, tables, notes."""
+    st.subheader(t("briefing_preview"))
+    for number, slide in enumerate(deck.slides, start=2):
+        with st.container(border=True):
+            st.markdown(f"**{number}. {plain(slide.title)}**")
+            for figure in slide.charts:
+                chart(figure.figure)
+            for table in slide.tables:
+                st.dataframe(
+                    {column: [row[i] for row in table.rows] for i, column in enumerate(table.columns)},
+                    hide_index=True,
+                    width="stretch",
+                )
+            for note in slide.notes:
+                st.caption(plain(note))
+
+
+snapshot, filters = page_context()
+state = page_state("briefing", BriefingState)
+st.title(t("briefing_title"))
+as_of_line(snapshot)
+st.caption(t("briefing_intro"))
+choice = choose(snapshot, filters)
+deck = data.briefing_deck(snapshot, choice.fiscal_year, choice.lang, choice.scope)
+if st.button(t("briefing_make"), type="primary", icon=":material/slideshow:"):
+    make(choice, state)
+if state.made == choice.key:
+    download_buttons(choice)
+preview(deck)

@@ -16,76 +16,64 @@ from shell.components import (
 from shell.i18n import lang, t, words
 from shell.tables import table_with_downloads
 
-snapshot, _ = page_context()
-language, said = lang(), words()
-st.title(t("quality_title"))
 
-st.subheader(t("freshness_title"))
-warnings = data.freshness_warnings(snapshot, today_in_japan())
-for key, params in warnings:
-    st.warning(t(key, **quality.warning_params(params, said)))
-in_force = settings.load()
-settings_warning = plans.load_bands()[1]  # grades fall back to the city's bands: the office should know
-if settings_warning:
-    st.warning(untrusted.markdown(plans.describe(settings_warning, language)), icon=":material/tune:")
-for _, key, params in in_force.problems:  # a rule falls back to its default: say so where the bands do
-    st.warning(untrusted.markdown(msg(key, language, **params)), icon=":material/tune:")
-if not warnings:
-    st.success(t("freshness_ok"))
-left, right = chart_row("quality-1")
-with left:
-    fresh = quality.freshness_table(data.report(snapshot, "report_data_freshness"), said)
-    columns = {"kind": "col_kind", "latest_date": "col_latest", "last_loaded_at": "col_last_load"}
-    table_with_downloads(fresh, columns, "freshness", "freshness")
-with right:
-    chart(quality.rows_by_kind(data.report(snapshot, "report_rows_by_kind"), said))
+def freshness(snapshot: str, in_force: settings.Settings) -> None:
+    """How recent each kind's data is, with a warning for what looks missed, and any setting that could
+    not be used (the figures then use the default, and the office should know)."""
+    st.subheader(t("freshness_title"))
+    warnings = data.freshness_warnings(snapshot, today_in_japan())
+    for key, params in warnings:
+        st.warning(t(key, **quality.warning_params(params, said)))
+    bands_warning = plans.load_bands()[1]
+    if bands_warning:
+        st.warning(untrusted.markdown(plans.describe(bands_warning, language)), icon=":material/tune:")
+    for _, key, params in in_force.problems:
+        st.warning(untrusted.markdown(msg(key, language, **params)), icon=":material/tune:")
+    if not warnings:
+        st.success(t("freshness_ok"))
+    left, right = chart_row("quality-1")
+    with left:
+        fresh = quality.freshness_table(data.report(snapshot, "report_data_freshness"), said)
+        columns = {"kind": "col_kind", "latest_date": "col_latest", "last_loaded_at": "col_last_load"}
+        table_with_downloads(fresh, columns, "freshness", "freshness")
+    with right:
+        chart(quality.rows_by_kind(data.report(snapshot, "report_rows_by_kind"), said))
 
-with st.expander(t("rules_title"), icon=":material/tune:"):
-    st.caption(t("settings_rules_intro", file=untrusted.markdown(config.settings_path().name)))
-    columns = {"rule": "col_business_rule", "key": "col_rule_key", "value": "col_rule_value"}
-    columns |= {"default": "col_rule_default", "source": "col_rule_source"}
-    table_with_downloads(quality.rules_table(in_force, in_force.given, said), columns, "rules", "rules")
 
-st.subheader(t("quarantine_title"))
-issues = quality.issues_table(data.report(snapshot, "report_quarantine", lang=language), said)
-if issues.empty:
-    st.success(t("quarantine_none"))
-else:
+def rules(in_force: settings.Settings) -> None:
+    with st.expander(t("rules_title"), icon=":material/tune:"):
+        st.caption(t("settings_rules_intro", file=untrusted.markdown(config.settings_path().name)))
+        columns = {"rule": "col_business_rule", "key": "col_rule_key", "value": "col_rule_value"}
+        columns |= {"default": "col_rule_default", "source": "col_rule_source"}
+        table_with_downloads(quality.rules_table(in_force, in_force.given, said), columns, "rules", "rules")
+
+
+def set_aside(snapshot: str) -> None:
+    """The rows set aside, with their reasons, filtered by file, kind and column."""
+    st.subheader(t("quarantine_title"))
+    issues = quality.issues_table(data.report(snapshot, "report_quarantine", lang=language), said)
+    if issues.empty:
+        st.success(t("quarantine_none"))
+        return
     pick = st.columns(3)
     every = t("filter_all")  # Streamlit's own placeholder is English whatever the page's language
-    files = pick[0].multiselect(
-        t("filter_file"), sorted(issues["file_name"].unique()), key="q_files", placeholder=every
-    )
-    kinds = pick[1].multiselect(
-        t("filter_kind"), sorted(issues["kind_name"].unique()), key="q_kinds", placeholder=every
-    )
-    columns_picked = pick[2].multiselect(
-        t("filter_column"), sorted(issues["column_name"].unique()), key="q_columns", placeholder=every
-    )
+    filters = (("file_name", "filter_file", "q_files"), ("kind_name", "filter_kind", "q_kinds"))
+    filters += (("column_name", "filter_column", "q_columns"),)
     shown = issues
-    for column, chosen in (("file_name", files), ("kind_name", kinds), ("column_name", columns_picked)):
+    for place, (column, label, key) in zip(pick, filters, strict=True):
+        chosen = place.multiselect(t(label), sorted(issues[column].unique()), key=key, placeholder=every)
         if chosen:
             shown = shown[shown[column].isin(chosen)]
-    columns = {
-        "severity_name": "col_severity",
-        "kind_name": "col_kind",
-        "file_name": "col_file",
-        "sheet": "col_sheet",
-    }
-    columns |= {
-        "row_number": "col_row",
-        "column_name": "col_column",
-        "raw_value": "col_value",
-        "reason": "col_reason",
-    }
+    columns = {"severity_name": "col_severity", "kind_name": "col_kind", "file_name": "col_file"}
+    columns |= {"sheet": "col_sheet", "row_number": "col_row", "column_name": "col_column"}
+    columns |= {"raw_value": "col_value", "reason": "col_reason"}
     table_with_downloads(shown, columns, "quarantine", "quarantine", personal=True)  # raw values: ids too
 
-st.subheader(t("orphans_title"))
-summary = data.report_row(snapshot, "report_quality_summary")
-sections = [
+
+ORPHANS = (
     (
         "orphan_usage",
-        data.report(snapshot, "report_orphan_usage"),
+        "report_orphan_usage",
         {
             "app_id": "col_app_id",
             "usage_date": "col_usage_date",
@@ -96,36 +84,43 @@ sections = [
     ),
     (
         "orphan_certs",
-        data.report(snapshot, "report_orphan_certifications"),
+        "report_orphan_certifications",
         {"staff_id": "col_staff_id", "level": "col_level", "certified_on": "col_certified_on"},
     ),
     (
         "orphan_nominations",
-        data.report(snapshot, "report_orphan_nominations"),
+        "report_orphan_nominations",
         {"fiscal_year": "col_fiscal_year", "dept_code": "col_dept_code", "staff_id": "col_staff_id"},
     ),
-]
-for key, frame, columns in sections:
-    with st.expander(t(key, count=fmt.integer(len(frame)))):
-        table_with_downloads(frame, columns, key, key, personal="staff_id" in columns)
-st.caption(t("overlap_usage", count=fmt.integer(summary["overlap_usage_rows"])))
+)
 
-st.subheader(t("gaps_title"))
-usage_gaps = data.report(snapshot, "report_usage_gaps")
-with st.expander(t("gap_usage", count=fmt.integer(len(usage_gaps)))):
-    columns = {
-        "app_id": "col_app_id",
-        "app_name": "col_app",
-        "owner_bureau_name": "col_bureau",
-        "month": "col_month",
-    }
-    table_with_downloads(usage_gaps, columns, "usage_gaps", "usage_gaps")
-roster_gaps = data.report(snapshot, "report_roster_unknown_departments")
-with st.expander(t("gap_departments", count=fmt.integer(len(roster_gaps)))):
-    columns = {"fiscal_year": "col_fiscal_year", "dept_code": "col_dept_code", "staff": "col_staff"}
-    table_with_downloads(roster_gaps, columns, "roster_unknown_departments", "roster_gaps")
 
-if st.session_state["user"].is_admin:
+def orphans(snapshot: str) -> None:
+    """Rows that name an app, a person or a department the other files do not know."""
+    st.subheader(t("orphans_title"))
+    for key, report, columns in ORPHANS:
+        frame = data.report(snapshot, report)
+        with st.expander(t(key, count=fmt.integer(len(frame)))):
+            table_with_downloads(frame, columns, key, key, personal="staff_id" in columns)
+    summary = data.report_row(snapshot, "report_quality_summary")
+    st.caption(t("overlap_usage", count=fmt.integer(summary["overlap_usage_rows"])))
+
+
+def gaps(snapshot: str) -> None:
+    """Months an app in operation has no usage, and roster departments the organisation list lacks."""
+    st.subheader(t("gaps_title"))
+    usage_gaps = data.report(snapshot, "report_usage_gaps")
+    with st.expander(t("gap_usage", count=fmt.integer(len(usage_gaps)))):
+        columns = {"app_id": "col_app_id", "app_name": "col_app", "owner_bureau_name": "col_bureau"}
+        table_with_downloads(usage_gaps, columns | {"month": "col_month"}, "usage_gaps", "usage_gaps")
+    roster_gaps = data.report(snapshot, "report_roster_unknown_departments")
+    with st.expander(t("gap_departments", count=fmt.integer(len(roster_gaps)))):
+        columns = {"fiscal_year": "col_fiscal_year", "dept_code": "col_dept_code", "staff": "col_staff"}
+        table_with_downloads(roster_gaps, columns, "roster_unknown_departments", "roster_gaps")
+
+
+def audit_log() -> None:
+    """The audit log and whether its chain of hashes holds (an administrator's view)."""
     st.subheader(t("audit_title"))
     st.caption(t("audit_intro"))
     read = audit.read()
@@ -140,3 +135,16 @@ if st.session_state["user"].is_admin:
     log = quality.audit_table(read.entries)
     columns = {"at": "col_at", "actor": "col_actor", "action": "col_action", "detail": "col_detail"}
     table_with_downloads(log, columns, "audit_log", "audit_log", personal=True)
+
+
+snapshot, _ = page_context()
+language, said = lang(), words()
+in_force = settings.load()
+st.title(t("quality_title"))
+freshness(snapshot, in_force)
+rules(in_force)
+set_aside(snapshot)
+orphans(snapshot)
+gaps(snapshot)
+if st.session_state["user"].is_admin:
+    audit_log()

@@ -1,0 +1,45 @@
+"""What a page keeps between its runs, each page in one small typed object under one session key.
+
+Defined here, not in the page: a page file runs afresh on every rerun, and a class it defined would be a
+new class each time."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TypeVar
+
+import streamlit as st
+
+State = TypeVar("State")
+
+
+@dataclass
+class ImportState:
+    # the outcome of the last action, shown once after the rerun it caused: (st method name, text)
+    flash: tuple[str, str] | None = None
+    # what each file of the last load became, shown once after its rerun
+    last_result: list[dict] = field(default_factory=list)
+    # bumped when a header mapping is saved, so that the previews are read again with it
+    mapping_version: int = 0
+
+    def take_flash(self) -> tuple[str, str] | None:
+        flash, self.flash = self.flash, None
+        return flash
+
+    def take_result(self) -> list[dict]:
+        result, self.last_result = self.last_result, []
+        return result
+
+
+@dataclass
+class BriefingState:
+    # the deck (snapshot, fiscal year, language, scope) whose files this session made; never the files
+    made: tuple | None = None
+
+
+def page_state(key: str, kind: type[State]) -> State:
+    """The page's state object, made the first time the session opens the page."""
+    state = st.session_state.get(key)
+    if not isinstance(state, kind):
+        state = st.session_state[key] = kind()
+    return state
