@@ -3,11 +3,19 @@
 from __future__ import annotations
 
 import contextlib
+import re
 from pathlib import Path
 
 import duckdb
 
 from etl import config
+
+
+def parameter_names(sql: str) -> set[str]:
+    """The $names a query binds, outside its `--` comments (a comment may name a rule it does not use,
+    and DuckDB refuses a parameter the query has no place for)."""
+    code = "\n".join(line.split("--", 1)[0] for line in sql.splitlines())
+    return set(re.findall(r"\$([a-z_]+)", code))
 
 
 def scalar(con: duckdb.DuckDBPyConnection, sql: str, params=None):

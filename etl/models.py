@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import re
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -11,7 +10,7 @@ from pathlib import Path
 import duckdb
 
 from etl import config, settings
-from etl.db import scalar, unordered
+from etl.db import parameter_names, scalar, unordered
 from etl.fiscal import cut_a_year_before, fiscal_year_end, today_in_japan
 from etl.kinds import KINDS, raw_table
 
@@ -60,9 +59,7 @@ def fingerprint() -> str:
             text = path.read_bytes()
             digest.update(path.name.encode() + b"\0" + text + b"\0")
             # a rule a stored model binds is part of what built it: a changed value rebuilds it
-            for name, rule_value in sorted(
-                settings.sql_parameters(re.findall(r"\$([a-z_]+)", text.decode())).items()
-            ):
+            for name, rule_value in sorted(settings.sql_parameters(parameter_names(text.decode())).items()):
                 digest.update(f"{name}={rule_value}\0".encode())
     return digest.hexdigest()[:16]
 
@@ -70,7 +67,7 @@ def fingerprint() -> str:
 def bound(sql: str, params: dict | None = None) -> dict | None:
     """`params` and the rules (etl/settings.py) that `sql` names, for con.execute; None when there are none."""
     out = {k: v for k, v in (params or {}).items() if f"${k}" in sql}
-    out |= settings.sql_parameters(re.findall(r"\$([a-z_]+)", sql))
+    out |= settings.sql_parameters(parameter_names(sql))
     return out or None
 
 

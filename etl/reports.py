@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import functools
-import re
 from typing import Literal, get_args
 
 import duckdb
 import pandas as pd
 
 from etl import config, settings
+from etl.db import parameter_names
 
 # Every report file, so that a misspelt name is caught by a type checker and by `run`.
 ReportName = Literal[
@@ -83,7 +83,7 @@ CHOICES: dict[str, tuple[str, ...]] = {
 def _query(name: str) -> tuple[str, frozenset[str]]:
     """A report's SQL and the names of its parameters ($name), read once."""
     text = (config.SQL_DIR / f"{name}.sql").read_text(encoding="utf-8")
-    return text, frozenset(re.findall(r"\$([a-z_]+)", text))
+    return text, frozenset(parameter_names(text))
 
 
 def parameters(name: ReportName) -> frozenset[str]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import tomllib
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -39,7 +40,7 @@ RULES: tuple[Rule, ...] = (
     # the idea backlog lists ideas estimated at least this many hours a year, unless the reader picks another
     Rule("ideas", "backlog_min_hours", 300, 0, 100_000),
     # counts of fewer people than this are hidden from roles that see aggregates only (below 2 protects no one)
-    Rule("privacy", "min_group_size", 5, 2, 1000),
+    Rule("privacy", "min_group_size", 5, 2, 100_000),
     # the programme nominates this many Silver change leaders per department; leader_coverage counts the
     # departments with at least this many (data contract, section 4)
     Rule("programme", "leaders_per_department", 2, 2, 2, fixed=True),
@@ -77,26 +78,40 @@ def _parse(path: str | None, name: str | None, version: tuple) -> Settings:
         try:
             with open(path, "rb") as handle:
                 table = tomllib.load(handle)
-        except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
-            table = {}  # etl.plans reports an unreadable file once, for the bands and these alike
+        except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
+            detail = str(error).splitlines()[0] if str(error) else type(error).__name__
+            defaults = {rule.name: rule.default for rule in RULES}
+            return Settings(defaults, (("*", "rules_unreadable", {"file": name, "detail": detail}),))
     values, problems, taken = {}, [], set()
     for rule in RULES:
         section = table.get(rule.section, {})
         given = section.get(rule.name) if isinstance(section, dict) and not rule.fixed else None
         if given is None:
             values[rule.name] = rule.default
-        elif (
-            isinstance(given, bool) or not isinstance(given, int) or not rule.minimum <= given <= rule.maximum
-        ):
+        elif (whole := _whole(given)) is None or not rule.minimum <= whole <= rule.maximum:
             values[rule.name] = rule.default
             bounds = {"min": rule.minimum, "max": rule.maximum, "default": rule.default, "file": name}
             problems.append(
                 (rule.name, "rule_out_of_range", {"rule": rule.key, "value": str(given), **bounds})
             )
         else:
-            values[rule.name] = given
+            values[rule.name] = whole
             taken.add(rule.name)
     return Settings(values, tuple(problems), frozenset(taken))
+
+
+def _whole(given) -> int | None:
+    """A whole number as the office may write it: 10, 10.0 or "10" (full-width digits too); else None."""
+    if isinstance(given, bool):
+        return None
+    if isinstance(given, int):
+        return given
+    if isinstance(given, float) and given.is_integer():
+        return int(given)
+    if isinstance(given, str):
+        text = unicodedata.normalize("NFKC", given).strip().replace(",", "")
+        return int(text) if text.isdigit() else None
+    return None
 
 
 def value(name: str) -> int:

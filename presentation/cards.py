@@ -240,10 +240,12 @@ def report_card(
     against: Comparison,
     show: Callable[[object, str], str],
     words: Words,
+    change: Callable[[object, str], str] | None = None,
 ) -> Card:
-    """The card of a report's figure: `value` and its change on `previous` (the same figure in
-    `against.figures`, None when there is nothing to compare with), both written by `show`."""
-    delta = fmt.change(value, previous, show, words.lang)
+    """The card of a report's figure: `value` written by `show`, its change on `previous` (the same
+    figure in `against.figures`, None when there is nothing to compare with) by `change`, else by `show`
+    (a count's change is a bare signed figure: "+12", not "+12件")."""
+    delta = fmt.change(value, previous, change or show, words.lang)
     return Card(
         label=label,
         value=show(value, words.lang) if value is not None else "—",

@@ -6,7 +6,8 @@ What it writes, all for a pinned today (DXDASH_TODAY, else 2026-11-16) and the d
   each value of a choice parameter (level, dimension, lang);
 - `python -m etl kpis --json` of FY2023-2026;
 - the briefing deck's content (cover, slides, tables, notes, chart figures) of FY2023-2026 in ja and en;
-- with --pages, every page's text in ja and en as AppTest reads it (cards, captions, tables, charts).
+- with --pages, every page's text in ja and en as AppTest reads it (cards, captions, tables, charts), for
+  the latest year and for FY2025, a complete one.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ sys.path.insert(0, str(ROOT))
 os.environ.setdefault("DXDASH_TODAY", "2026-11-16")
 
 YEARS = (2023, 2024, 2025, 2026)
+COMPLETE_YEAR = 2025
 # when the dump's own load ran, as the pages write it (it differs run to run; no figure is written so)
 LOAD_TIME = re.compile(r"\d{4}-\d\d-\d\d[ T]\d\d:\d\d(:\d\d(\.\d+)?)?|\d{8}T\d{6}-\d+-\d+\.duckdb")
 PAGES = ("overview", "briefing", "talent", "ideas", "learning", "apps", "hours", "costs", "import", "quality")
@@ -100,14 +102,18 @@ def _pages(out: Path, db: Path) -> None:
     from streamlit.testing.v1 import AppTest
 
     os.environ["DXDASH_DB"] = str(db)
-    for page, lang in itertools.product(PAGES, ("ja", "en")):
+    # the latest year (in progress: no change on a whole year) and a complete one (changes on the year before)
+    for page, lang, year in itertools.product(PAGES, ("ja", "en"), (None, COMPLETE_YEAR)):
         app = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=120)
         app.query_params["lang"] = lang
+        if year:
+            app.query_params["fy"] = str(year)
         app.switch_page(f"app_pages/{page}.py")
         app.run()
         lines = _texts(app.main)
         text = LOAD_TIME.sub("<load time>", "\n".join(lines) + "\n")
-        (out / "pages" / f"{page}.{lang}.txt").write_text(text, encoding="utf-8")
+        name = f"{page}.{lang}" + (f".fy{year}" if year else "")
+        (out / "pages" / f"{name}.txt").write_text(text, encoding="utf-8")
 
 
 def _texts(element) -> list[str]:

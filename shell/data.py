@@ -15,7 +15,7 @@ import duckdb
 import pandas as pd
 import streamlit as st
 
-from etl import config, metrics, models, plans, reports, schema
+from etl import config, metrics, models, plans, reports, schema, settings
 from etl.fiscal import today_in_japan
 from etl.reports import ReportName
 
@@ -38,9 +38,20 @@ def cursor(snapshot: str) -> duckdb.DuckDBPyConnection:
     return _connection(snapshot).cursor()
 
 
-@st.cache_data(show_spinner=False)
+def rules() -> tuple[tuple[str, int], ...]:
+    """The business rules in force (etl/settings.py), as a cache key: a report, a deck or its files made
+    under other values is not the one the office now asks for (its words already say the new value)."""
+    return tuple(sorted(settings.load().values.items()))
+
+
 def report(snapshot: str, name: ReportName, **params) -> pd.DataFrame:
-    """Report `name` (etl/sql/<name>.sql) with its parameters, cached per snapshot."""
+    """Report `name` (etl/sql/<name>.sql) with its parameters, cached per snapshot and rules in force."""
+    return _report(snapshot, name, rules(), **params)
+
+
+@st.cache_data(show_spinner=False)
+def _report(snapshot: str, name: ReportName, rules_in_force: tuple, **params) -> pd.DataFrame:
+    # `rules_in_force` keys the cache only: reports.run binds the rules from the settings file itself
     with cursor(snapshot) as con:
         return reports.run(con, name, **params)
 
@@ -113,14 +124,15 @@ def freshness_warnings(snapshot: str, today: date) -> list:
 
 def briefing_deck(snapshot: str, fiscal_year: int, lang: str, bureau: str | None):
     """The briefing's slides (briefing.content), cached per snapshot and day like the kpis."""
-    return _briefing_deck(snapshot, fiscal_year, lang, bureau, today_in_japan(), plans.load_bands()[0])
+    settings_in_force = (plans.load_bands()[0], rules())
+    return _briefing_deck(snapshot, fiscal_year, lang, bureau, today_in_japan(), settings_in_force)
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
 def _briefing_deck(
-    snapshot: str, fiscal_year: int, lang: str, bureau: str | None, today: date, bands: tuple[plans.Band, ...]
+    snapshot: str, fiscal_year: int, lang: str, bureau: str | None, today: date, settings_in_force
 ):
-    # `bands` keys the cache only: the deck grades with the settings file, as the pages do
+    # the bands and rules key the cache only: the deck grades and cuts with the settings file, as the pages do
     from briefing import content
 
     with cursor(snapshot) as con:
@@ -130,14 +142,15 @@ def _briefing_deck(
 def briefing_files(snapshot: str, fiscal_year: int, lang: str, bureau: str | None) -> tuple[bytes, bytes]:
     """The deck's PowerPoint and PDF, made once for everyone who asks for the same deck (a person who
     clicks again, or six people at once, wait for the one print) and kept for the last few decks."""
-    return _briefing_files(snapshot, fiscal_year, lang, bureau, today_in_japan(), plans.load_bands()[0])
+    settings_in_force = (plans.load_bands()[0], rules())
+    return _briefing_files(snapshot, fiscal_year, lang, bureau, today_in_japan(), settings_in_force)
 
 
 @st.cache_data(show_spinner=False, max_entries=4)
 def _briefing_files(
-    snapshot: str, fiscal_year: int, lang: str, bureau: str | None, today: date, bands: tuple[plans.Band, ...]
+    snapshot: str, fiscal_year: int, lang: str, bureau: str | None, today: date, settings_in_force
 ) -> tuple[bytes, bytes]:
     from briefing import pdf, slides
 
-    deck = _briefing_deck(snapshot, fiscal_year, lang, bureau, today, bands)
+    deck = _briefing_deck(snapshot, fiscal_year, lang, bureau, today, settings_in_force)
     return slides.write(deck), pdf.write(deck)

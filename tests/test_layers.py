@@ -32,16 +32,25 @@ def _modules() -> dict[str, Path]:
 MODULES = _modules()
 
 
-def _imports(path: Path) -> set[str]:
-    """Every module `path` imports, at its top or inside a function (a lazy import is an import)."""
+def _imports(path: Path, package: str = "") -> set[str]:
+    """Every module `path` imports, at its top or inside a function (a lazy import is an import); a
+    relative import is resolved against `package`, the dotted package the file is in."""
     names = set()
     for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
         if isinstance(node, ast.Import):
             names |= {alias.name for alias in node.names}
-        elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
-            names.add(node.module)
-            names |= {f"{node.module}.{alias.name}" for alias in node.names}
+        elif isinstance(node, ast.ImportFrom):
+            module = node.module or ""
+            if node.level:
+                base = package.split(".")[: len(package.split(".")) - node.level + 1] if package else []
+                module = ".".join([*base, module] if module else base)
+            names.add(module)
+            names |= {f"{module}.{alias.name}" for alias in node.names}
     return names
+
+
+def _package(module: str, path: Path) -> str:
+    return module if path.name == "__init__.py" else module.rpartition(".")[0]
 
 
 def _ours(name: str) -> str | None:
@@ -54,7 +63,9 @@ def _ours(name: str) -> str | None:
 
 
 GRAPH = {
-    module: {ours for name in _imports(path) if (ours := _ours(name)) and ours != module}
+    module: {
+        ours for name in _imports(path, _package(module, path)) if (ours := _ours(name)) and ours != module
+    }
     for module, path in MODULES.items()
 }
 
@@ -112,6 +123,17 @@ def test_a_circle_is_found():
 
 
 @pytest.mark.parametrize("package", STREAMLIT_FREE)
+def test_no_module_below_the_shell_names_streamlit_even_inside_a_function(package):
+    named = sorted(
+        module
+        for module, path in MODULES.items()
+        if module.split(".")[0] == package
+        and any(name == "streamlit" or name.startswith("streamlit.") for name in _imports(path))
+    )
+    assert named == []
+
+
+@pytest.mark.parametrize("package", STREAMLIT_FREE)
 def test_the_packages_below_the_shell_never_load_streamlit(package):
     # not only their own import lines: importing every module must not pull Streamlit in through another
     modules = sorted(m for m in MODULES if m.split(".")[0] == package and not m.endswith("__main__"))
@@ -124,6 +146,11 @@ def test_the_packages_below_the_shell_never_load_streamlit(package):
 def test_a_lower_module_reaching_up_is_caught(tmp_path):
     # the walk itself can fail: an etl module importing the shell is an upward import
     path = tmp_path / "upward.py"
-    path.write_text("from shell import data\n", encoding="utf-8")
-    assert {_ours(name) for name in _imports(path)} == {"shell", "shell.data"}
+    path.write_text("def later():\n    from shell import data\n    import streamlit\n", encoding="utf-8")
+    assert {_ours(name) for name in _imports(path)} == {"shell", "shell.data", None}
+    assert "streamlit" in _imports(path)
     assert _layer("shell.data") > _layer("etl.loader")
+    # a relative import is seen as the module it names
+    path.write_text("from .. import cards\nfrom .base import layout\n", encoding="utf-8")
+    found = {_ours(name) for name in _imports(path, "presentation.charts")}
+    assert {"presentation.cards", "presentation.charts.base"} <= found

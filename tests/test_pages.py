@@ -385,3 +385,40 @@ def test_a_rule_the_settings_file_breaks_is_reported_and_the_rules_in_force_are_
     [rules] = [frame.value for frame in app.dataframe if "lowcode.recent_use_days" in frame.value.to_csv()]
     row = rules[rules.iloc[:, 1] == "lowcode.recent_use_days"].iloc[0]
     assert (row.iloc[2], row.iloc[3]) == ("30", "90")
+
+
+def test_a_rule_changed_while_the_dashboard_runs_changes_the_list_and_its_words_together(
+    app_db, tmp_path, monkeypatch
+):
+    # the reports are cached; a cache that did not know the rules would keep the old list under new words
+    from presentation.words import translate
+
+    def inactive_heading():
+        app = run_page("apps", "en", apps_tab=translate("en", "tab_cleanup"))
+        assert not app.exception
+        return next(h.value for h in app.subheader if h.value.startswith("Inactive"))
+
+    before = inactive_heading()
+    office_settings(tmp_path, monkeypatch, "[lowcode]\ninactive_days = 30\n")
+    after = inactive_heading()
+    assert "180 days" in before and "30 days" in after
+    count = lambda heading: int(heading.rsplit("(", 1)[1].rstrip(")").replace(",", ""))  # noqa: E731
+    assert count(after) > count(before)
+
+
+@pytest.mark.parametrize("fy", [2024, 2026])  # a complete year, and the demo's year in progress
+def test_the_overview_card_and_the_briefing_row_show_the_same_change_worked_out_independently(app_db, fy):
+    import duckdb
+
+    from briefing import content
+
+    con = duckdb.connect(str(app_db), read_only=True)
+    now, before = metrics.kpis(con, fy), metrics.kpis(con, fy - 1)
+    deck = content.gather(con, fy, "en")
+    con.close()
+    # the year before, or the same period of it in a year in progress (contract 4.1)
+    against = now["same_period_last_year"] or before
+    expected = fmt.change(now["hours_saved"], against["hours_saved"], fmt.hours, "en")
+    [card] = [m for m in run_page("overview", "en", fy=str(fy)).metric if m.label == "Work hours saved"]
+    [row] = [r for r in deck.slides[0].tables[0].rows if r[0] == "Work hours saved"]
+    assert card.delta == row[2] == expected

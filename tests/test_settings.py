@@ -10,6 +10,7 @@ import tomllib
 import pytest
 
 from etl import config, reports, settings
+from etl.db import parameter_names
 from presentation.words import LANGUAGES, RULE_DESCRIPTIONS, WORDS, WORDS_NAMING_RULES, translate
 from tests.conftest import office_settings
 
@@ -33,14 +34,17 @@ def test_every_rule_is_written_in_the_shipped_settings_file_with_its_default_and
 def test_every_rule_has_its_words_and_is_used_by_the_code(rule):
     assert all(WORDS[RULE_DESCRIPTIONS[rule.name]][lang] for lang in LANGUAGES)
     assert rule.minimum <= rule.default <= rule.maximum
+    # read where a figure is made: settings.value("name") in the code, or $name bound by a query (not
+    # only named in a comment); the words' table of rule descriptions does not count
     code = "".join(
         path.read_text(encoding="utf-8")
         for folder in ("etl", "presentation", "shell", "briefing", "app_pages")
         for path in (config.PROJECT_ROOT / folder).rglob("*.py")
-        if path.name != "settings.py"
     )
-    sql = "".join(path.read_text(encoding="utf-8") for path in config.SQL_DIR.glob("*.sql"))
-    assert f'"{rule.name}"' in code or f"${rule.name}" in sql
+    bound = set().union(
+        *(parameter_names(p.read_text(encoding="utf-8")) for p in config.SQL_DIR.glob("*.sql"))
+    )
+    assert f'settings.value("{rule.name}")' in code or rule.name in bound
 
 
 def test_no_rule_is_written_as_a_figure_in_the_words():
@@ -62,8 +66,10 @@ def test_a_rule_the_office_changes_changes_the_list_and_its_words(tmp_path, monk
     assert after["is_inactive"].sum() > before["is_inactive"].sum()
     assert translate("en", "deck_act_why_inactive") == "no use in 30 days"
     assert translate("ja", "kpi_used_recently") == "直近7日に利用されたアプリ"
-    activity = reports.first_row(reports.run(demo_con, "report_app_activity"))
-    assert activity["used_recently"] <= activity["in_operation"]
+    week = reports.first_row(reports.run(demo_con, "report_app_activity"))["used_recently"]
+    office_settings(tmp_path, monkeypatch, "[lowcode]\nrecent_use_days = 90\n")
+    quarter = reports.first_row(reports.run(demo_con, "report_app_activity"))["used_recently"]
+    assert 0 < week < quarter
 
 
 def test_a_report_is_given_its_parameters_but_never_the_rules_it_binds():
@@ -72,7 +78,7 @@ def test_a_report_is_given_its_parameters_but_never_the_rules_it_binds():
 
 
 @pytest.mark.parametrize(
-    "text", ["inactive_days = 3", "inactive_days = 99999", 'inactive_days = "180"', "inactive_days = 1.5"]
+    "text", ["inactive_days = 3", "inactive_days = 99999", 'inactive_days = "often"', "inactive_days = 1.5"]
 )
 def test_a_value_that_cannot_be_used_falls_back_to_the_default_and_says_why(tmp_path, monkeypatch, text):
     office_settings(tmp_path, monkeypatch, f"[lowcode]\n{text}\n")
@@ -86,6 +92,26 @@ def test_a_value_that_cannot_be_used_falls_back_to_the_default_and_says_why(tmp_
         7,
         3650,
     )
+
+
+@pytest.mark.parametrize("text", ["10", "10.0", '"10"', '"１０"', '" 10 "'])
+def test_a_whole_number_is_read_however_the_office_writes_it(tmp_path, monkeypatch, text):
+    office_settings(tmp_path, monkeypatch, f"[privacy]\nmin_group_size = {text}\n")
+    assert settings.value("min_group_size") == 10 and not settings.load().problems
+
+
+def test_an_unreadable_settings_file_says_every_rule_uses_its_default(tmp_path, monkeypatch):
+    office_settings(tmp_path, monkeypatch, "[lowcode\ninactive_days = 30\n")
+    loaded = settings.load()
+    assert loaded["inactive_days"] == 180
+    [(_, key, params)] = loaded.problems
+    assert key == "rules_unreadable" and params["file"] == "settings.toml"
+
+
+def test_a_rule_named_only_in_a_comment_is_not_bound():
+    # DuckDB refuses a parameter a query has no place for: a comment naming a rule must not add one
+    sql = "-- apps unused for $inactive_days days\nselect $fiscal_year -- and $bureaus\n"
+    assert parameter_names(sql) == {"fiscal_year"}
 
 
 def test_the_contracts_rule_is_never_read_from_the_file(tmp_path, monkeypatch):

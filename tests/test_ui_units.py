@@ -18,6 +18,17 @@ ROOT = Path(__file__).resolve().parent.parent
 WORD_CALLS = {"t": 0, "words": 0, "said": 0, "msg": 0, "language": 0, "translate": 1}
 
 
+def _built(key: ast.expr) -> bool:
+    """A key made from pieces at run time: f"level_{x}", "level_" + x, "level_%s" % x, "{}".format(x)."""
+    if isinstance(key, ast.JoinedStr):
+        return True
+    if isinstance(key, ast.BinOp) and isinstance(key.op, ast.Add | ast.Mod):
+        return any(
+            isinstance(side, ast.Constant) and isinstance(side.value, str) for side in (key.left, key.right)
+        )
+    return isinstance(key, ast.Call) and getattr(key.func, "attr", None) == "format"
+
+
 def _walk(source: str, name: str = "<test>"):
     """The keys `source` passes to a words call, its tables of words by value, the calls whose key is
     built at run time, and every string constant in it."""
@@ -32,7 +43,7 @@ def _walk(source: str, name: str = "<test>"):
                 key = node.args[position]
                 if isinstance(key, ast.Constant) and isinstance(key.value, str):
                     calls.append(key.value)
-                elif isinstance(key, ast.JoinedStr):
+                elif _built(key):
                     built.append(f"{name}:{node.lineno}")
         elif isinstance(node, ast.Dict) and node.values:
             values = [
@@ -107,8 +118,10 @@ def test_no_key_is_built_at_run_time():
 
 
 def test_the_key_tests_can_fail():
-    calls, maps, built, _ = _walk("t('no_such_word'); t(f'level_{x}'); C = {'a': 'col_app', 'b': 'col_nope'}")
-    assert calls == ["no_such_word"] and built == ["<test>:1"]
+    source = "t('no_such_word'); t(f'level_{x}'); C = {'a': 'col_app', 'b': 'col_nope'}\n"
+    source += "t('status_' + s)\nwords('level_%s' % x)\nsaid('{}_help'.format(key))\nt(LEVEL_WORDS[x])\n"
+    calls, maps, built, _ = _walk(source)
+    assert calls == ["no_such_word"] and built == ["<test>:1", "<test>:2", "<test>:3", "<test>:4"]
     assert maps == [("col_app", "col_nope")]
 
 
