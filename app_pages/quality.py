@@ -14,7 +14,7 @@ from shell.components import (
     page_context,
 )
 from shell.i18n import lang, t, words
-from shell.tables import table_with_downloads
+from shell.tables import table_with_downloads, translated
 
 
 def freshness(snapshot: str, in_force: settings.Settings) -> None:
@@ -45,7 +45,12 @@ def rules(in_force: settings.Settings) -> None:
         st.caption(t("settings_rules_intro", file=untrusted.markdown(config.settings_path().name)))
         columns = {"rule": "col_business_rule", "key": "col_rule_key", "value": "col_rule_value"}
         columns |= {"default": "col_rule_default", "source": "col_rule_source"}
-        table_with_downloads(quality.rules_table(in_force, in_force.given, said), columns, "rules", "rules")
+        # a static table: six rows whose words wrap, where a data grid would cut them short
+        st.table(
+            translated(quality.rules_table(in_force, in_force.given, said), columns).set_index(
+                t("col_business_rule")
+            )
+        )
 
 
 def set_aside(snapshot: str) -> None:

@@ -382,9 +382,9 @@ def test_a_rule_the_settings_file_breaks_is_reported_and_the_rules_in_force_are_
     assert not app.exception
     shown = [w.value.replace("\\", "") for w in app.warning]  # the file's words are escaped as text
     assert [w for w in shown if said in w and "lowcode.inactive_days = 2" in w]
-    [rules] = [frame.value for frame in app.dataframe if "lowcode.recent_use_days" in frame.value.to_csv()]
-    row = rules[rules.iloc[:, 1] == "lowcode.recent_use_days"].iloc[0]
-    assert (row.iloc[2], row.iloc[3]) == ("30", "90")
+    [rules] = [table.value for table in app.table if "lowcode.recent_use_days" in table.value.to_csv()]
+    row = rules[rules.iloc[:, 0] == "lowcode.recent_use_days"].iloc[0]  # setting, in force, default, from
+    assert (row.iloc[1], row.iloc[2]) == ("30", "90")
 
 
 def test_a_rule_changed_while_the_dashboard_runs_changes_the_list_and_its_words_together(
