@@ -87,6 +87,47 @@ def cmd_kpis(args) -> int:
     return 0
 
 
+def cmd_impact(args) -> int:
+    from etl import metrics
+
+    path = config.db_path(args.db)
+    if not path.exists():
+        print("no database: load files first (python -m etl load ...)", file=sys.stderr)
+        return 2
+    try:
+        con = duckdb.connect(str(path), read_only=True)
+    except duckdb.Error as error:
+        print(str(error).splitlines()[0], file=sys.stderr)
+        return 2
+    try:
+        figures = metrics.impact(con, args.fy)
+    except (LookupError, duckdb.Error) as error:
+        print(f"no figures: {str(error).splitlines()[0]}", file=sys.stderr)
+        return 2
+    finally:
+        con.close()
+    if args.json:
+        print(json.dumps(figures, ensure_ascii=False))
+        return 0
+    for cohort in figures["cohorts"]:
+        comparison = cohort["comparison"]
+        provisional = "" if cohort["window_complete"] else " (provisional)"
+        print(
+            f"FY{cohort['fiscal_year']} cohort{provisional}: {cohort['people']} people, makers "
+            f"{cohort['makers_before']} -> {cohort['makers_after']}; comparison {comparison['people']} people, "
+            f"makers {comparison['makers_before']} -> {comparison['makers_after']}; "
+            f"difference {cohort['difference_pp']} pp"
+        )
+    for key in (
+        "dx_talent_apps_share",
+        "dx_talent_hours_share",
+        "training_hours",
+        "dx_talent_hours_per_training_hour",
+    ):
+        print(f"{key}: {figures[key]}")
+    return 0
+
+
 def cmd_undo(args) -> int:
     from etl import loader
     from etl.messages import msg
@@ -121,6 +162,12 @@ def parse_args(argv=None):
     kpis.add_argument("--fy", type=int)
     kpis.add_argument("--json", action="store_true")
     kpis.set_defaults(func=cmd_kpis)
+    impact = sub.add_parser("impact", help="print the programme's cohorts against their comparison groups")
+    impact.add_argument("--db")
+    impact.add_argument("--fy", type=int)
+    impact.add_argument("--json", action="store_true")
+    impact.set_defaults(func=cmd_impact)
+
     undo = sub.add_parser("undo", help="make the data before the last load current again")
     undo.add_argument("--db")
     undo.set_defaults(func=cmd_undo)

@@ -163,6 +163,48 @@ def kpis(
     }
 
 
+def impact(con: duckdb.DuckDBPyConnection, fiscal_year: int | None = None, today: date | None = None) -> dict:
+    """Programme impact (contract 4.3), as `python -m etl impact --json` prints it: every certified cohort
+    up to `fiscal_year` against its calendar-matched comparison group, and the year's DX-talent shares."""
+    if fiscal_year is None:
+        fiscal_year = latest_fiscal_year(con)
+    if fiscal_year is None:
+        raise LookupError("no data")
+    reach = models.as_of(con, today)
+    rows = reports.run(con, "report_impact_cohorts", fiscal_year=fiscal_year, as_of=reach.as_of)
+    year = reports.first_row(reports.run(con, "report_impact_year", fiscal_year=fiscal_year))
+    return {
+        "fiscal_year": fiscal_year,
+        "as_of": _day(reach.as_of),
+        "cohorts": [_cohort(row) for _, row in rows.iterrows()],
+        "dx_talent_apps_share": _number(year["dx_talent_apps_share"]),
+        "dx_talent_hours_share": _number(year["dx_talent_hours_share"]),
+        "training_hours": _number(year["training_hours"]),
+        "dx_talent_hours_per_training_hour": _number(year["dx_talent_hours_per_training_hour"]),
+    }
+
+
+def _number(value) -> float | None:
+    return None if value is None or pd.isna(value) else float(value)
+
+
+def _cohort(row: pd.Series) -> dict:
+    return {
+        "fiscal_year": int(row["fiscal_year"]),
+        "people": _int(row["people"]),
+        "reference_day": _day(row["reference_day"]),
+        "window_complete": bool(row["window_complete"]),
+        "makers_before": _int(row["makers_before"]),
+        "makers_after": _int(row["makers_after"]),
+        "comparison": {
+            "people": _int(row["comparison_people"]),
+            "makers_before": _int(row["comparison_makers_before"]),
+            "makers_after": _int(row["comparison_makers_after"]),
+        },
+        "difference_pp": _number(row["difference_pp"]),
+    }
+
+
 def data_status(con: duckdb.DuckDBPyConnection) -> dict:
     """Which dataset is loaded (demo or office), the last load time and the latest date in the data."""
     row = reports.first_row(reports.run(con, "report_data_status"))

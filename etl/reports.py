@@ -38,6 +38,8 @@ ReportName = Literal[
     "report_ideas_by_bureau",
     "report_ideas_by_category",
     "report_ideas_by_year",
+    "report_impact_cohorts",
+    "report_impact_year",
     "report_learning_by_bureau",
     "report_learning_by_month",
     "report_learning_by_year",

@@ -20,6 +20,7 @@ import re
 import sys
 import tempfile
 from dataclasses import asdict, is_dataclass
+from datetime import date
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -42,6 +43,7 @@ def _values(name: str, bureau: str) -> list[dict]:
         "fiscal_year": list(YEARS),
         "bureaus": [[], [bureau]],
         "today": [today_in_japan()],
+        "as_of": [date(2026, 10, 31)],  # the demo's own as_of on the pinned today
         "min_hours": [0, 300],
         **{key: list(allowed) for key, allowed in reports.CHOICES.items()},
     }
