@@ -55,25 +55,32 @@ def cmd_load(args) -> int:
     return result.exit_code
 
 
-def cmd_kpis(args) -> int:
-    from etl import metrics
-
+def _figures(args, compute) -> dict | None:
+    """`compute(con, fiscal_year)` on the database read-only, or None once the reason is printed."""
     path = config.db_path(args.db)
     if not path.exists():
         print("no database: load files first (python -m etl load ...)", file=sys.stderr)
-        return 2
+        return None
     try:
         con = duckdb.connect(str(path), read_only=True)
     except duckdb.Error as error:
         print(str(error).splitlines()[0], file=sys.stderr)
-        return 2
+        return None
     try:
-        figures = metrics.kpis(con, args.fy)
+        return compute(con, args.fy)
     except (LookupError, duckdb.Error) as error:
         print(f"no figures: {str(error).splitlines()[0]}", file=sys.stderr)
-        return 2
+        return None
     finally:
         con.close()
+
+
+def cmd_kpis(args) -> int:
+    from etl import metrics
+
+    figures = _figures(args, metrics.kpis)
+    if figures is None:
+        return 2
     from etl import plans
 
     warning = plans.load_bands()[1]
@@ -90,22 +97,9 @@ def cmd_kpis(args) -> int:
 def cmd_impact(args) -> int:
     from etl import metrics
 
-    path = config.db_path(args.db)
-    if not path.exists():
-        print("no database: load files first (python -m etl load ...)", file=sys.stderr)
+    figures = _figures(args, metrics.impact)
+    if figures is None:
         return 2
-    try:
-        con = duckdb.connect(str(path), read_only=True)
-    except duckdb.Error as error:
-        print(str(error).splitlines()[0], file=sys.stderr)
-        return 2
-    try:
-        figures = metrics.impact(con, args.fy)
-    except (LookupError, duckdb.Error) as error:
-        print(f"no figures: {str(error).splitlines()[0]}", file=sys.stderr)
-        return 2
-    finally:
-        con.close()
     if args.json:
         print(json.dumps(figures, ensure_ascii=False))
         return 0
