@@ -125,3 +125,16 @@ def test_the_command_prints_the_contracts_json(city, db, capsys):
 def test_the_command_without_a_database_says_so(tmp_path, capsys):
     assert cli.main(["impact", "--db", str(tmp_path / "none.duckdb")]) == 2
     assert "no database" in capsys.readouterr().err
+
+
+def test_the_demo_shows_certified_people_building_more_after_certification_than_their_colleagues(demo_con):
+    # conftest pins today at 2026-11-16: FY2023 and FY2024 cohorts are complete, FY2025's is not
+    figures = metrics.impact(demo_con, 2026)
+    cohorts = {c["fiscal_year"]: c for c in figures["cohorts"]}
+    assert sorted(cohorts) == [2023, 2024, 2025]
+    for year in (2023, 2024):
+        cohort = cohorts[year]
+        assert cohort["window_complete"] and cohort["makers_before"] > 0  # some built before
+        assert 2 < cohort["difference_pp"] < 15  # believable, not a miracle
+    assert cohorts[2025]["window_complete"] is False
+    assert 0 < figures["dx_talent_apps_share"] < 0.5 and figures["dx_talent_hours_per_training_hour"] > 0
