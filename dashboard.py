@@ -46,6 +46,7 @@ sections = {
         page("talent", "school"),
         page("ideas", "lightbulb"),
         page("learning", "play_lesson"),
+        page("impact", "query_stats"),
     ],
     t("section_lowcode"): [page("apps", "apps"), page("hours", "schedule"), page("costs", "savings")],
     t("section_data"): [page("import", "upload_file"), page("quality", "fact_check")],

@@ -66,6 +66,13 @@ def percent(value, digits: int = 1) -> str:
     return f"{value * 100:.{digits}f}%"
 
 
+def points(value, lang: str) -> str:
+    """A difference of two shares in percentage points, signed: +5.8 pt / +5.8ポイント."""
+    if _missing(value):
+        return "—"
+    return signed(f"{value:.1f}" + ("ポイント" if lang == "ja" else " pt"), value)
+
+
 def signed(text: str, value) -> str:
     """A change on the previous year: +1,234 / -56."""
     if _missing(value):

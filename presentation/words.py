@@ -73,6 +73,7 @@ PAGE_WORDS = {
     "talent": "page_talent",
     "ideas": "page_ideas",
     "learning": "page_learning",
+    "impact": "page_impact",
     "apps": "page_apps",
     "hours": "page_hours",
     "costs": "page_costs",

@@ -83,6 +83,17 @@ def _kpis_frame(snapshot: str, today: date) -> pd.DataFrame:
         return metrics.kpis_frame(con, None, today)
 
 
+def impact(snapshot: str, fiscal_year: int) -> dict:
+    """Programme impact (contract 4.3, `python -m etl impact`) of the cohorts up to a fiscal year."""
+    return _impact(snapshot, fiscal_year, today_in_japan())
+
+
+@st.cache_data(show_spinner=False)
+def _impact(snapshot: str, fiscal_year: int, today: date) -> dict:
+    with cursor(snapshot) as con:
+        return metrics.impact(con, fiscal_year, today)
+
+
 def kpis(snapshot: str, fiscal_year: int) -> dict | None:
     """The contract's figures of a fiscal year (`python -m etl kpis`), None for a year without data."""
     # the grade bands of the settings file are part of the key: an edited file grades afresh

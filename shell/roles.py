@@ -13,10 +13,21 @@ from pathlib import Path
 from etl import config
 
 ROLES = ("executive", "analyst", "data_admin")  # fewest rights first
-READING_PAGES = ("overview", "briefing", "talent", "ideas", "learning", "apps", "hours", "costs", "quality")
+READING_PAGES = (
+    "overview",
+    "briefing",
+    "talent",
+    "ideas",
+    "learning",
+    "impact",
+    "apps",
+    "hours",
+    "costs",
+    "quality",
+)
 PAGES = {
     # the programme pages show an executive aggregates only: no staff ids or names, small groups hidden
-    "executive": ("overview", "briefing", "ideas", "learning"),
+    "executive": ("overview", "briefing", "ideas", "learning", "impact"),
     "analyst": READING_PAGES,
     "data_admin": (*READING_PAGES, "import"),
 }

@@ -46,7 +46,7 @@ def test_each_role_opens_only_its_pages():
     executive, analyst, admin = (roles.User("x", role, "oidc") for role in roles.ROLES)
     # an executive reads the overview, the briefing and the two programme pages (aggregates only there)
     opened = [p for p in (*roles.READING_PAGES, "import") if executive.may_open(p)]
-    assert opened == ["overview", "briefing", "ideas", "learning"]
+    assert opened == ["overview", "briefing", "ideas", "learning", "impact"]
     assert not executive.sees_people and analyst.sees_people and not analyst.may_open("import")
     assert admin.may_open("import") and admin.is_admin
 

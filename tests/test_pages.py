@@ -9,10 +9,11 @@ from streamlit.testing.v1 import AppTest
 
 from etl import metrics
 from presentation import fmt
+from shell import roles
 from tests.conftest import office_settings
 
 DASHBOARD = str(Path(__file__).resolve().parent.parent / "dashboard.py")
-PAGES = ["overview", "briefing", "talent", "ideas", "learning", "apps", "hours", "costs", "import", "quality"]
+PAGES = [*roles.READING_PAGES, "import"]  # every page there is
 
 
 def run_page(page: str, lang: str, **params) -> AppTest:
@@ -422,3 +423,22 @@ def test_the_overview_card_and_the_briefing_row_show_the_same_change_worked_out_
     [card] = [m for m in run_page("overview", "en", fy=str(fy)).metric if m.label == "Work hours saved"]
     [row] = [r for r in deck.slides[0].tables[0].rows if r[0] == "Work hours saved"]
     assert card.delta == row[2] == expected
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_the_impact_page_shows_the_contracts_difference_and_says_it_is_no_proof_of_cause(app_db, lang):
+    import duckdb
+
+    from presentation.words import translate
+
+    con = duckdb.connect(str(app_db), read_only=True)
+    figures = metrics.impact(con, 2026)
+    con.close()
+    latest = [c for c in figures["cohorts"] if c["window_complete"]][-1]
+    app = run_page("impact", lang)
+    assert not app.exception, [e.value for e in app.exception]
+    cards = {m.label: m.value for m in app.metric}
+    assert cards[translate(lang, "kpi_impact_difference")] == fmt.points(latest["difference_pp"], lang)
+    assert cards[translate(lang, "kpi_impact_apps_share")] == fmt.percent(figures["dx_talent_apps_share"])
+    assert any(translate(lang, "impact_caveat") in info.value for info in app.info)
+    assert app.get("plotly_chart")  # the cohort chart and the training chart

@@ -33,21 +33,22 @@ def free_port() -> int:
 
 
 # the pages each role lists and may open, as the office was promised them (README, "what each role sees")
+READING = [
+    "overview",
+    "briefing",
+    "talent",
+    "ideas",
+    "learning",
+    "impact",
+    "apps",
+    "hours",
+    "costs",
+    "quality",
+]
 ROLE_PAGES = {
-    "executive": ["overview", "briefing", "ideas", "learning"],
-    "analyst": ["overview", "briefing", "talent", "ideas", "learning", "apps", "hours", "costs", "quality"],
-    "data_admin": [
-        "overview",
-        "briefing",
-        "talent",
-        "ideas",
-        "learning",
-        "apps",
-        "hours",
-        "costs",
-        "import",
-        "quality",
-    ],
+    "executive": ["overview", "briefing", "ideas", "learning", "impact"],
+    "analyst": READING,
+    "data_admin": [*READING[:-1], "import", "quality"],
 }
 
 

@@ -10,6 +10,7 @@ import sys
 import pytest
 
 from presentation import fmt
+from shell import roles
 from tests.browser.conftest import (
     ROOT,
     screenshot,
@@ -21,7 +22,7 @@ from tests.browser.conftest import (
 
 pytestmark = pytest.mark.browser
 
-DATA_PAGES = ["overview", "briefing", "talent", "ideas", "learning", "apps", "hours", "costs", "quality"]
+DATA_PAGES = list(roles.READING_PAGES)  # every page that shows figures
 PAGES = [*DATA_PAGES, "import"]
 
 

@@ -1,0 +1,141 @@
+"""Impact: does certification go with people building apps, and what the training hours return."""
+
+import pandas as pd
+import streamlit as st
+
+from presentation import fmt, privacy
+from presentation.cards import Card
+from presentation.charts import impact as charts
+from shell import data
+from shell.access import sees_people
+from shell.components import (
+    as_of_line,
+    assumption_input,
+    card_row,
+    chart,
+    page_context,
+    show_card,
+    small_groups_note,
+)
+from shell.i18n import lang, t, words
+from shell.tables import table_with_downloads
+
+snapshot, filters = page_context()
+fy, language, said = filters.fiscal_year, lang(), words()
+st.title(t("impact_title"))
+as_of_line(snapshot)
+st.info(t("impact_caveat"), icon=":material/info:")
+st.caption(t("impact_intro"))
+
+figures = data.impact(snapshot, fy)
+rates = charts.cohort_rates(figures["cohorts"])
+complete = rates[~rates["provisional"]] if len(rates) else rates
+latest = complete.iloc[-1] if len(complete) else None
+
+cards = card_row("impact", 4)
+difference = Card(
+    t("kpi_impact_difference"),
+    fmt.points(latest["difference_pp"], language) if latest is not None else "—",
+    t("kpi_impact_difference_help"),
+)
+show_card(cards[0], difference)
+if latest is not None:
+    cards[0].caption(t("kpi_impact_difference_of", fy=fmt.fiscal_year(int(latest["fiscal_year"]), language)))
+show_card(
+    cards[1],
+    Card(
+        t("kpi_impact_apps_share"),
+        fmt.percent(figures["dx_talent_apps_share"]),
+        t("kpi_impact_apps_share_help"),
+    ),
+)
+show_card(
+    cards[2],
+    Card(
+        t("kpi_impact_hours_share"),
+        fmt.percent(figures["dx_talent_hours_share"]),
+        t("kpi_impact_hours_share_help"),
+    ),
+)
+per_hour = figures["dx_talent_hours_per_training_hour"]
+show_card(
+    cards[3],
+    Card(
+        t("kpi_impact_per_training_hour"),
+        t("kpi_impact_per_training_hour_value", value=f"{per_hour:,.1f}") if per_hour is not None else "—",
+        t("kpi_impact_per_training_hour_help"),
+    ),
+)
+
+if rates.empty:
+    st.info(t("impact_no_cohorts"))
+    st.stop()
+chart(charts.cohort_chart(rates, said))
+if rates["provisional"].any():
+    st.caption(t("impact_provisional_note"))
+with st.expander(t("impact_table")):
+    counts = ["people", "cohort_makers_before", "cohort_makers_after"]
+    table = pd.DataFrame(
+        {
+            "cohort": [charts.cohort_label(row, said) for _, row in rates.iterrows()],
+            "reference_day": [c["reference_day"] for c in figures["cohorts"]],
+            "people": [c["people"] for c in figures["cohorts"]],
+            "cohort_makers_before": [c["makers_before"] for c in figures["cohorts"]],
+            "cohort_makers_after": [c["makers_after"] for c in figures["cohorts"]],
+            "comparison_people": [c["comparison"]["people"] for c in figures["cohorts"]],
+            "comparison_makers_before": [c["comparison"]["makers_before"] for c in figures["cohorts"]],
+            "comparison_makers_after": [c["comparison"]["makers_after"] for c in figures["cohorts"]],
+            "difference_pp": [fmt.points(c["difference_pp"], language) for c in figures["cohorts"]],
+        }
+    )
+    people = sees_people()
+    hidden = privacy.for_viewer(table, counts, ("difference_pp",), sees_people=people)
+    shown = privacy.as_text(hidden, counts, people)
+    columns = {
+        "cohort": "col_impact_cohort",
+        "reference_day": "col_impact_reference_day",
+        "people": "col_impact_cohort_people",
+    }
+    columns |= {
+        "cohort_makers_before": "col_impact_makers_before",
+        "cohort_makers_after": "col_impact_makers_after",
+    }
+    columns |= {"comparison_people": "col_impact_comparison_people"}
+    columns |= {"comparison_makers_before": "col_impact_comparison_makers_before"}
+    columns |= {
+        "comparison_makers_after": "col_impact_comparison_makers_after",
+        "difference_pp": "col_impact_difference_pp",
+    }
+    table_with_downloads(shown, columns, f"impact_cohorts_{fy}", "impact_cohorts")
+    small_groups_note()
+
+st.subheader(t("impact_return_subtitle"))
+with st.expander(t("assumptions"), expanded=False):
+    hourly = assumption_input("hourly_yen", "hourly_yen", "hourly_yen_help")
+    st.caption(t("assumption_note"))
+years = pd.DataFrame(
+    [
+        {"fiscal_year": year, **data.report_row(snapshot, "report_impact_year", fiscal_year=year)}
+        for year in data.fiscal_years(snapshot)
+        if year <= fy
+    ]
+)
+chart(charts.training_return(years, said))
+training, saved = years["training_hours"].sum(), years["dx_talent_hours"].sum()
+st.markdown(
+    t(
+        "impact_return_summary",
+        training=fmt.hours(training, language),
+        hours=fmt.hours(saved, language),
+        hourly=fmt.integer(hourly),
+        value=fmt.yen(saved * hourly, language),
+    )
+)
+if latest is not None and latest["cohort_after"]:
+    share = min(max(latest["difference_pp"] / latest["cohort_after"], 0.0), 1.0)
+    st.caption(t("impact_return_caution", share=fmt.percent(share, 0)))
+
+with st.expander(t("method_title"), expanded=False):
+    st.markdown(t("impact_method_cohorts"))
+    st.markdown(t("impact_method_shares"))
+    st.caption(t("impact_caveat"))
