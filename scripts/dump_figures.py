@@ -31,7 +31,19 @@ YEARS = (2023, 2024, 2025, 2026)
 COMPLETE_YEAR = 2025
 # when the dump's own load ran, as the pages write it (it differs run to run; no figure is written so)
 LOAD_TIME = re.compile(r"\d{4}-\d\d-\d\d[ T]\d\d:\d\d(:\d\d(\.\d+)?)?|\d{8}T\d{6}-\d+-\d+\.duckdb")
-PAGES = ("overview", "briefing", "talent", "ideas", "learning", "impact", "apps", "hours", "costs", "import", "quality")
+PAGES = (
+    "overview",
+    "briefing",
+    "talent",
+    "ideas",
+    "learning",
+    "impact",
+    "apps",
+    "hours",
+    "costs",
+    "import",
+    "quality",
+)
 
 
 def _values(name: str, bureau: str) -> list[dict]:
