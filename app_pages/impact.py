@@ -1,5 +1,7 @@
 """Impact: does certification go with people building apps, and what the training hours return."""
 
+from datetime import date
+
 import pandas as pd
 import streamlit as st
 
@@ -28,6 +30,8 @@ st.info(t("impact_caveat"), icon=":material/info:")
 st.caption(t("impact_intro"))
 
 figures = data.impact(snapshot, fy)
+as_of = date.fromisoformat(figures["as_of"]) if figures["as_of"] else None
+people = sees_people()
 rates = charts.cohort_rates(figures["cohorts"])
 complete = rates[~rates["provisional"]] if len(rates) else rates
 latest = complete.iloc[-1] if len(complete) else None
@@ -88,7 +92,6 @@ with st.expander(t("impact_table")):
             "difference_pp": [fmt.points(c["difference_pp"], language) for c in figures["cohorts"]],
         }
     )
-    people = sees_people()
     hidden = privacy.for_viewer(table, counts, ("difference_pp",), sees_people=people)
     shown = privacy.as_text(hidden, counts, people)
     columns = {
@@ -109,10 +112,7 @@ with st.expander(t("impact_table")):
     table_with_downloads(shown, columns, f"impact_cohorts_{fy}", "impact_cohorts")
     small_groups_note()
 
-st.subheader(t("impact_return_subtitle"))
-with st.expander(t("assumptions"), expanded=False):
-    hourly = assumption_input("hourly_yen", "hourly_yen", "hourly_yen_help")
-    st.caption(t("assumption_note"))
+st.subheader(t("impact_makers_subtitle"))
 years = pd.DataFrame(
     [
         {"fiscal_year": year, **data.report_row(snapshot, "report_impact_year", fiscal_year=year)}
@@ -120,6 +120,35 @@ years = pd.DataFrame(
         if year <= fy
     ]
 )
+chart(charts.apps_by_maker(years, said))
+builders = data.report(snapshot, "report_impact_builders", fiscal_year=fy, as_of=as_of)
+with st.expander(t("impact_builders_table")):
+    st.caption(t("impact_builders_note"))
+    shown = privacy.for_viewer(
+        charts.builders_table(builders, said),
+        ["people", "makers"],
+        ("apps_per_person", "hours_per_person"),
+        sees_people=people,
+    )
+    columns = {
+        "cohort": "col_impact_cohort",
+        "level": "col_impact_level",
+        "people": "col_impact_cohort_people",
+    }
+    columns |= {"makers": "col_impact_makers", "apps_per_person": "col_impact_apps_per_person"}
+    columns |= {"hours_per_person": "col_impact_hours_per_person"}
+    columns |= {"median_days_to_first_app": "col_impact_days_to_first_app"}
+    table_with_downloads(
+        privacy.as_text(shown, ["people", "makers"], people, ("apps_per_person", "hours_per_person")),
+        columns,
+        f"impact_builders_{fy}",
+        "impact_builders",
+    )
+
+st.subheader(t("impact_return_subtitle"))
+with st.expander(t("assumptions"), expanded=False):
+    hourly = assumption_input("hourly_yen", "hourly_yen", "hourly_yen_help")
+    st.caption(t("assumption_note"))
 chart(charts.training_return(years, said))
 training, saved = years["training_hours"].sum(), years["dx_talent_hours"].sum()
 st.markdown(

@@ -38,6 +38,7 @@ ReportName = Literal[
     "report_ideas_by_bureau",
     "report_ideas_by_category",
     "report_ideas_by_year",
+    "report_impact_builders",
     "report_impact_cohorts",
     "report_impact_year",
     "report_learning_by_bureau",

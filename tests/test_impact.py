@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 from datetime import date
 
+import pandas as pd
 import pytest
 
 from etl import cli, metrics
@@ -138,3 +139,20 @@ def test_the_demo_shows_certified_people_building_more_after_certification_than_
         assert 2 < cohort["difference_pp"] < 15  # believable, not a miracle
     assert cohorts[2025]["window_complete"] is False
     assert 0 < figures["dx_talent_apps_share"] < 0.5 and figures["dx_talent_hours_per_training_hour"] > 0
+
+
+def test_who_builds_after_certification_by_cohort_and_level(city):
+    from etl import reports
+
+    rows = reports.run(city, "report_impact_builders", fiscal_year=2025, as_of=date(2026, 3, 31))
+    found = {(r.fiscal_year, r.level): r for r in rows.itertuples()}
+    # FY2024 Silver: C1, C2, C4. Only C1 made an app after certification: A2 at c + 365, 1 h in FY2025
+    silver = found[(2024, "silver")]
+    assert (silver.people, silver.makers, silver.apps, silver.median_days_to_first_app) == (3, 1, 1, 365)
+    assert silver.hours_saved == pytest.approx(1.0)
+    # C3 is Gold (first certified Gold): A5 at c + 366, no usage
+    gold = found[(2024, "gold")]
+    assert (gold.people, gold.makers, gold.apps, gold.median_days_to_first_app) == (1, 1, 1, 366)
+    # FY2025: E1's A10 came before E1's certification; nobody has built since
+    later = found[(2025, "silver")]
+    assert (later.people, later.makers, later.apps) == (2, 0, 0) and pd.isna(later.median_days_to_first_app)

@@ -8,7 +8,7 @@ import plotly.graph_objects as go
 
 from presentation import fmt
 from presentation.charts.base import OKABE_ITO, TARGET_COLOUR, layout
-from presentation.words import Words
+from presentation.words import LEVEL_WORDS, Words
 
 # before light, after strong; the cohort blue, the comparison grey
 COHORT_COLOURS = {"before": "#9CC5E3", "after": OKABE_ITO[0]}
@@ -103,3 +103,33 @@ def training_return(years: pd.DataFrame, words: Words) -> go.Figure:
         )
     figure.update_layout(barmode="group")
     return layout(figure, words("impact_return_title"), words("axis_fiscal_year"), words("impact_axis_hours"))
+
+
+def apps_by_maker(years: pd.DataFrame, words: Words) -> go.Figure:
+    """New apps per fiscal year by whether their maker was DX talent when the app was made."""
+    x = [fmt.fiscal_year(int(y), words.lang) for y in years["fiscal_year"]]
+    others = years["apps"] - years["dx_talent_apps"]
+    figure = go.Figure()
+    for values, key, colour in (
+        (years["dx_talent_apps"], "impact_series_apps_dx", OKABE_ITO[0]),
+        (others, "impact_series_apps_others", COMPARISON_COLOURS["before"]),
+    ):
+        figure.add_bar(x=x, y=values, name=words(key), marker_color=colour)
+    figure.update_layout(barmode="stack")
+    return layout(figure, words("impact_makers_title"), words("axis_fiscal_year"), words("axis_apps"))
+
+
+def builders_table(builders: pd.DataFrame, words: Words) -> pd.DataFrame:
+    """Who builds after certification, per cohort and level: apps and hours per person, days to a first app."""
+    people = builders["people"].where(builders["people"] > 0)
+    return pd.DataFrame(
+        {
+            "cohort": [fmt.fiscal_year(int(y), words.lang) for y in builders["fiscal_year"]],
+            "level": [words(LEVEL_WORDS[level]) for level in builders["level"]],
+            "people": builders["people"],
+            "makers": builders["makers"],
+            "apps_per_person": (builders["apps"] / people).round(2),
+            "hours_per_person": (builders["hours_saved"] / people).round(1),
+            "median_days_to_first_app": builders["median_days_to_first_app"],
+        }
+    )
