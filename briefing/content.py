@@ -22,6 +22,7 @@ from presentation.cards import HEADLINES, Comparison, headline_card, kpi_compari
 from presentation.charts import costs as cost_charts
 from presentation.charts import hours as hour_charts
 from presentation.charts import ideas as idea_charts
+from presentation.charts import impact as impact_charts
 from presentation.charts import talent as talent_charts
 from presentation.charts.base import (
     COST_COLOURS,
@@ -137,6 +138,7 @@ def gather(
         _hours_slide(con, kpis, fiscal_year, bureaus, words),
         _cost_slide(kpis, frame, words),
         _programme_slide(con, fiscal_year, bureaus, words),
+        _impact_slide(con, fiscal_year, words, today),
         _act_slide(con, fiscal_year, bureaus, words),
         _method_slide(con, fiscal_year, words, today),
     ]
@@ -375,6 +377,59 @@ def _programme_slide(con, fiscal_year: int, bureaus: list[str], words: Words) ->
     if bureaus:
         notes.append(words("deck_programme_citywide"))
     return Slide(title, charts=[pipeline, teams], notes=notes)
+
+
+def _one_decimal(value) -> str:
+    return "—" if value is None else f"{value:,.1f}"
+
+
+def _impact_slide(con, fiscal_year: int, words: Words, today) -> Slide:
+    """Programme impact (contract 4.3): each cohort's makers before and after against its comparison
+    group, the DX-talent shares and hours per training hour; city-wide, with the no-proof-of-cause note."""
+    figures = metrics.impact(con, fiscal_year, today)
+    rates = impact_charts.cohort_rates(figures["cohorts"])
+    notes = [
+        words(
+            "deck_impact_shares",
+            apps=fmt.percent(figures["dx_talent_apps_share"]),
+            hours=fmt.percent(figures["dx_talent_hours_share"]),
+            per_hour=_one_decimal(figures["dx_talent_hours_per_training_hour"]),
+        ),
+        words("impact_caveat"),
+    ]
+    if rates.empty:
+        return Slide(words("impact_no_cohorts"), notes=notes)
+    series = (
+        ("cohort_before", "impact_series_cohort_before", impact_charts.COHORT_COLOURS["before"]),
+        ("cohort_after", "impact_series_cohort_after", impact_charts.COHORT_COLOURS["after"]),
+        ("comparison_before", "impact_series_comparison_before", impact_charts.COMPARISON_COLOURS["before"]),
+        ("comparison_after", "impact_series_comparison_after", impact_charts.COMPARISON_COLOURS["after"]),
+    )
+    cohorts = Chart(
+        "bar",
+        words("impact_chart_title"),
+        [impact_charts.cohort_label(row, words) for _, row in rates.iterrows()],
+        [
+            Series(words(key), [round(float(v), 1) for v in rates[column]], colour)
+            for column, key, colour in series
+        ],
+        "0.0",
+        words("impact_axis_share_pct"),
+        impact_charts.cohort_chart(rates, words),
+    )
+    complete = rates[~rates["provisional"]]
+    if complete.empty:
+        title = words("deck_impact_title_none")
+    else:
+        latest = complete.iloc[-1]
+        title = words(
+            "deck_impact_title",
+            cohort=_year_label(int(latest["fiscal_year"]), words),
+            pp=fmt.points(latest["difference_pp"], words.lang),
+        )
+    if rates["provisional"].any():
+        notes.insert(0, words("deck_impact_provisional"))
+    return Slide(title, charts=[cohorts], notes=notes)
 
 
 def _act_slide(con, fiscal_year: int, bureaus: list[str], words: Words) -> Slide:

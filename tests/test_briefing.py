@@ -47,14 +47,14 @@ def charts(prs: Presentation) -> list:
     return [shape.chart for slide in prs.slides for shape in slide.shapes if shape.has_chart]
 
 
-def test_the_deck_has_a_cover_and_eight_slides_each_with_its_page_and_source(decks):
+def test_the_deck_has_a_cover_and_nine_slides_each_with_its_page_and_source(decks):
     _, made = decks
     prs = presentation(made["ja"])
-    assert len(prs.slides) == 9
+    assert len(prs.slides) == 10
     assert prs.slide_width * 9 == prs.slide_height * 16  # 16:9
     for number, slide in enumerate(list(prs.slides)[1:], start=2):
         texts = [shape.text_frame.text for shape in slide.shapes if shape.has_text_frame]
-        assert f"{number} / 9" in texts
+        assert f"{number} / 10" in texts
         assert any(text.startswith("出典: DX人材ダッシュボード") for text in texts)
         assert "2026年10月31日現在" in texts
 
@@ -93,10 +93,10 @@ def test_a_year_in_progress_compares_with_the_same_period(decks):
 def test_every_chart_is_native_and_its_series_equal_the_queries(decks):
     con, made = decks
     found = charts(presentation(made["ja"]))
-    # talent, certifications, hours, cost, the idea pipeline and the seminar: each editable, with its data
-    # in a workbook
-    assert len(found) == 6
-    talent, certifications, hours, cost, pipeline, seminar = found
+    # talent, certifications, hours, cost, the idea pipeline, the seminar and the impact cohorts: each
+    # editable, with its data in a workbook
+    assert len(found) == 7
+    talent, certifications, hours, cost, pipeline, seminar, impact = found
     frame = metrics.kpis_frame(con)
     frame = frame[frame["fiscal_year"] <= COMPLETE]
     assert list(talent.plots[0].series[0].values) == [float(v) for v in frame["dx_talent_cumulative"]] + [
@@ -116,6 +116,9 @@ def test_every_chart_is_native_and_its_series_equal_the_queries(decks):
     ]
     teams = reports.run(con, "report_seminar_by_year").set_index("fiscal_year")
     assert list(seminar.plots[0].series[0].values) == [float(v) for v in teams.loc[:COMPLETE, "teams"]]
+    cohorts = metrics.impact(con, COMPLETE)["cohorts"]
+    after = [round(100 * c["makers_after"] / c["people"], 1) for c in cohorts]
+    assert list(impact.plots[0].series[1].values) == after
     for chart in found:  # the workbook inside holds the data, so the office can edit the chart
         assert chart.part.chart_workbook.xlsx_part is not None
 
@@ -150,10 +153,28 @@ def test_a_bureau_briefing_lists_only_that_bureau(decks):
     deck = made["bureau"]
     certifications = deck.slides[2].charts[0]
     assert certifications.categories == ["総務局"]
-    act = deck.slides[6]
+    act = deck.slides[7]
     assert {row[0] for row in act.tables[0].rows} <= {"総務局"}
     assert {row[2] for row in act.tables[1].rows} <= {"総務局"}
     assert deck.slides[0].notes  # the KPI slide says its figures are city-wide
+
+
+def test_the_impact_slide_shows_each_cohort_against_its_comparison_and_says_it_is_no_proof(decks):
+    con, made = decks
+    figures = metrics.impact(con, IN_PROGRESS)
+    slide = made["en_progress"].slides[6]
+    [chart] = slide.charts
+    assert len(chart.series) == 4 and len(chart.categories) == len(figures["cohorts"])
+    assert chart.categories[-1].endswith("(provisional)")  # the latest cohort's window is not complete
+    latest = [c for c in figures["cohorts"] if c["window_complete"]][-1]
+    assert fmt.points(latest["difference_pp"], "en") in slide.title
+    assert "not proof that the training caused it" in slide.notes[-1]
+    native = [
+        c
+        for c in charts(presentation(made["en_progress"]))
+        if c.has_title and "before and after" in c.chart_title.text_frame.text
+    ]
+    assert native and len(native[0].plots[0].series) == 4  # a chart the office can edit in PowerPoint
 
 
 needs_pdf_tools = pytest.mark.skipif(
@@ -199,7 +220,7 @@ def test_the_command_writes_a_pptx_and_says_why_when_it_cannot(demo_db, tmp_path
     out = tmp_path / "briefing.pptx"
     done = briefing_cli("--fy", "2024", "--lang", "en", "--out", str(out), "--bureau", "総務局", db=demo_db)
     assert done.returncode == 0, done.stderr
-    assert len(Presentation(str(out)).slides) == 9
+    assert len(Presentation(str(out)).slides) == 10
     for args, reason in (
         (("--fy", "2019", "--lang", "ja", "--out", str(tmp_path / "x.pptx")), "no data for fiscal year 2019"),
         (
