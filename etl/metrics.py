@@ -184,6 +184,26 @@ def impact(con: duckdb.DuckDBPyConnection, fiscal_year: int | None = None, today
     }
 
 
+def plan_intake(rates: pd.DataFrame, nominations: int) -> dict | None:
+    """Next year's programme from the complete cohorts' rates (report_impact_rates): what `nominations`
+    Silver nominations make, as a range (low, high) from the spread of those cohorts; None without one.
+    Each output multiplies the nominations by the cohorts' lowest and highest rates along the way."""
+    complete = rates[rates["complete"] & (rates["nominations"] > 0) & (rates["people"] > 0)]
+    if complete.empty:
+        return None
+    certified = complete["people"] / complete["nominations"]
+    per_person = {
+        "makers": complete["makers"] / complete["people"],
+        "apps": complete["apps"] / complete["people"],
+        "hours": complete["hours_saved"] / complete["people"],
+    }
+    low, high = nominations * certified.min(), nominations * certified.max()
+    out = {"certified": (low, high), "cohorts": [int(fy) for fy in complete["fiscal_year"]]}
+    for name, rate in per_person.items():
+        out[name] = (low * rate.min(), high * rate.max())
+    return out
+
+
 def _number(value) -> float | None:
     return None if value is None or pd.isna(value) else float(value)
 

@@ -156,3 +156,24 @@ def test_who_builds_after_certification_by_cohort_and_level(city):
     # FY2025: E1's A10 came before E1's certification; nobody has built since
     later = found[(2025, "silver")]
     assert (later.people, later.makers, later.apps) == (2, 0, 0) and pd.isna(later.median_days_to_first_app)
+
+
+def test_next_years_intake_is_a_range_from_the_complete_cohorts_rates():
+    rates = pd.DataFrame(
+        {
+            "fiscal_year": [2023, 2024, 2025],
+            "nominations": [100, 200, 300],
+            "people": [120, 220, 10],  # 1.2 and 1.1 certified per nomination; 2025 is not complete
+            "makers": [12, 33, 9],  # 10% and 15% built in their first year
+            "apps": [24, 44, 9],  # 0.2 apps a person either way
+            "hours_saved": [600.0, 1100.0, 5.0],  # 5 hours a person either way
+            "complete": [True, True, False],
+        }
+    )
+    plan = metrics.plan_intake(rates, 500)
+    assert plan["cohorts"] == [2023, 2024]
+    assert plan["certified"] == pytest.approx((550, 600))  # 500 x 1.1, 500 x 1.2
+    assert plan["makers"] == pytest.approx((55, 90))  # 550 x 10%, 600 x 15%
+    assert plan["apps"] == pytest.approx((110, 120))
+    assert plan["hours"] == pytest.approx((2750, 3000))
+    assert metrics.plan_intake(rates[~rates["complete"]], 500) is None  # no complete cohort: no plan
