@@ -5,8 +5,8 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
-from etl import metrics
-from presentation import fmt, privacy
+from etl import metrics, settings
+from presentation import fmt, privacy, untrusted
 from presentation.cards import Card
 from presentation.charts import impact as charts
 from shell import data
@@ -21,7 +21,7 @@ from shell.components import (
     small_groups_note,
 )
 from shell.i18n import lang, t, words
-from shell.tables import table_with_downloads
+from shell.tables import readable_bureaus, table_with_downloads
 
 snapshot, filters = page_context()
 fy, language, said = filters.fiscal_year, lang(), words()
@@ -216,6 +216,39 @@ else:
         columns |= {"maker_rate": "col_impact_maker_rate", "apps_rate": "col_impact_apps_rate"}
         columns |= {"hours_rate": "col_impact_hours_rate"}
         table_with_downloads(listed, columns, f"impact_rates_{fy}", "impact_rates")
+
+st.subheader(t("impact_managers_title"))
+positions = settings.load().manager_positions
+st.caption(t("impact_managers_intro", positions=untrusted.markdown("・".join(positions))))
+managers = data.report(snapshot, "report_new_managers", fiscal_year=fy, positions=list(positions))
+if managers.empty:
+    st.info(t("impact_managers_none"))
+else:
+    total, attended = int(managers["new_managers"].sum()), int(managers["attended_bronze"].sum())
+    st.markdown(
+        t(
+            "impact_managers_summary",
+            managers=fmt.integer(total),
+            attended=fmt.integer(attended),
+            share=fmt.percent(attended / total if total else None),
+        )
+    )
+    counts = ["new_managers", "attended_bronze"]
+    hidden = privacy.for_viewer(managers, counts, ("attended_share",), sees_people=people)
+    chart(charts.new_managers_chart(hidden, said))
+    columns = {"bureau_name": "col_bureau", "new_managers": "col_impact_new_managers"}
+    columns |= {
+        "attended_bronze": "col_impact_attended_bronze",
+        "attended_share": "col_impact_attended_share",
+    }
+    listed = hidden.assign(attended_share=hidden["attended_share"].map(fmt.percent))
+    table_with_downloads(
+        privacy.as_text(readable_bureaus(listed), counts, people),
+        columns,
+        f"new_managers_{fy}",
+        "new_managers",
+    )
+    small_groups_note()
 
 with st.expander(t("method_title"), expanded=False):
     st.markdown(t("impact_method_cohorts"))

@@ -49,6 +49,7 @@ ReportName = Literal[
     "report_learning_outcomes",
     "report_leavers",
     "report_load_history",
+    "report_new_managers",
     "report_makers",
     "report_makers_by_bureau",
     "report_method",

@@ -46,6 +46,9 @@ RULES: tuple[Rule, ...] = (
     Rule("programme", "leaders_per_department", 2, 2, 2, fixed=True),
 )
 BY_NAME = {rule.name: rule for rule in RULES}
+# the roster positions (職名) that count as managers: a new one is in such a position this year and was not
+# last year (the Impact page asks whether new managers took the Bronze training); the file may list others
+MANAGER_POSITIONS = ("係長", "課長", "部長")
 
 
 @dataclass(frozen=True)
@@ -54,6 +57,7 @@ class Settings:
     # (rule name, message key, parameters) of each value the file gives that cannot be used
     problems: tuple[tuple[str, str, dict], ...] = ()
     given: frozenset[str] = frozenset()  # the rules whose value is the file's
+    manager_positions: tuple[str, ...] = MANAGER_POSITIONS
 
     def __getitem__(self, name: str) -> int:
         return self.values[name]
@@ -97,7 +101,27 @@ def _parse(path: str | None, name: str | None, version: tuple) -> Settings:
         else:
             values[rule.name] = whole
             taken.add(rule.name)
-    return Settings(values, tuple(problems), frozenset(taken))
+    positions = (
+        table.get("programme", {}).get("manager_positions")
+        if isinstance(table.get("programme"), dict)
+        else None
+    )
+    if positions is None:
+        positions = MANAGER_POSITIONS
+    elif (
+        isinstance(positions, list) and positions and all(isinstance(p, str) and p.strip() for p in positions)
+    ):
+        positions = tuple(unicodedata.normalize("NFKC", p).strip() for p in positions)
+    else:
+        problems.append(
+            (
+                "manager_positions",
+                "positions_unusable",
+                {"file": name, "default": "、".join(MANAGER_POSITIONS)},
+            )
+        )
+        positions = MANAGER_POSITIONS
+    return Settings(values, tuple(problems), frozenset(taken), positions)
 
 
 def _whole(given) -> int | None:

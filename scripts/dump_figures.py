@@ -57,6 +57,7 @@ def _values(name: str, bureau: str) -> list[dict]:
         "today": [today_in_japan()],
         "as_of": [date(2026, 10, 31)],  # the demo's own as_of on the pinned today
         "min_hours": [0, 300],
+        "positions": [["係長", "課長", "部長"]],
         **{key: list(allowed) for key, allowed in reports.CHOICES.items()},
     }
     keys = sorted(wanted)

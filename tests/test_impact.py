@@ -177,3 +177,47 @@ def test_next_years_intake_is_a_range_from_the_complete_cohorts_rates():
     assert plan["apps"] == pytest.approx((110, 120))
     assert plan["hours"] == pytest.approx((2750, 3000))
     assert metrics.plan_intake(rates[~rates["complete"]], 500) is None  # no complete cohort: no plan
+
+
+MANAGERS = {
+    "orgs.csv": "所属コード,所属名,局名\n0101,総務課,総務局\n",
+    # S1 is promoted to 係長 in FY2025, S2 was 係長 already, S3 joins as 課長, S4 stays 主事
+    "staff.csv": "年度,職員番号,所属コード,職名\n2024,S1,0101,主事\n2024,S2,0101,係長\n2024,S4,0101,主事\n"
+    "2025,S1,0101,係長\n2025,S2,0101,係長\n2025,S3,0101,課長\n2025,S4,0101,主事\n",
+    # S1 took Bronze; S3 was absent from it
+    "training.csv": "職員番号,研修名,区分,受講日,出欠\nS1,ブロンズ研修,bronze,2024-05-01,出席\n"
+    "S3,ブロンズ研修,bronze,2025-05-01,欠席\n",
+}
+
+
+def test_new_managers_are_those_in_a_manager_position_this_year_and_not_last_year(db, exports):
+    from etl import reports
+
+    con = loaded_connection(db, exports, MANAGERS)
+    try:
+        [row] = reports.run(
+            con, "report_new_managers", fiscal_year=2025, positions=["係長", "課長"]
+        ).itertuples()
+        assert (row.bureau_name, row.new_managers, row.attended_bronze) == (
+            "総務局",
+            2,
+            1,
+        )  # S1 and S3; S1 took it
+        [only] = reports.run(con, "report_new_managers", fiscal_year=2025, positions=["課長"]).itertuples()
+        assert (only.new_managers, only.attended_bronze) == (1, 0)  # the settings decide who is a manager
+        # the roster's first year has no year before it to be new against
+        assert reports.run(con, "report_new_managers", fiscal_year=2024, positions=["係長"]).empty
+    finally:
+        con.close()
+
+
+def test_the_manager_positions_come_from_the_settings_file(tmp_path, monkeypatch):
+    from etl import settings
+    from tests.conftest import office_settings
+
+    office_settings(tmp_path, monkeypatch, '[programme]\nmanager_positions = ["課長", "部長"]\n')
+    assert settings.load().manager_positions == ("課長", "部長")
+    office_settings(tmp_path, monkeypatch, "[programme]\nmanager_positions = 3\n")
+    loaded = settings.load()
+    assert loaded.manager_positions == settings.MANAGER_POSITIONS
+    assert [key for _, key, _ in loaded.problems] == ["positions_unusable"]

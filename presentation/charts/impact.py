@@ -6,8 +6,8 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from presentation import fmt
-from presentation.charts.base import OKABE_ITO, TARGET_COLOUR, layout
+from presentation import fmt, untrusted
+from presentation.charts.base import OKABE_ITO, TARGET_COLOUR, bureau_word, horizontal_bars, layout
 from presentation.words import LEVEL_WORDS, Words
 
 # before light, after strong; the cohort blue, the comparison grey
@@ -133,3 +133,18 @@ def builders_table(builders: pd.DataFrame, words: Words) -> pd.DataFrame:
             "median_days_to_first_app": builders["median_days_to_first_app"],
         }
     )
+
+
+def new_managers_chart(frame: pd.DataFrame, words: Words) -> go.Figure:
+    """Per bureau, the share of this year's new managers who have taken the Bronze training."""
+    names = [bureau_word(b, words) for b in frame["bureau_name"]]
+    figure = horizontal_bars(
+        untrusted.plotly_all(names),
+        frame["attended_share"] * 100,
+        words("impact_managers_chart"),
+        words("impact_axis_managers_share"),
+        words("axis_bureau"),
+    )
+    figure.update_traces(hovertemplate="%{y}: %{x:.1f}%<extra></extra>")
+    figure.update_xaxes(range=[0, 100], ticksuffix="%")
+    return figure
