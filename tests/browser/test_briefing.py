@@ -55,7 +55,7 @@ def test_both_files_download_from_the_page_and_hold_the_kpis(
     figures = kpis(app_db, fy)
     hours = fmt.hours(figures["hours_saved"], lang)
     deck = Presentation(io.BytesIO(pptx_path.read_bytes()))
-    assert len(deck.slides) == 9
+    assert len(deck.slides) == 10  # a cover and nine slides
     titles = [shape.text_frame.text for shape in deck.slides[1].shapes if shape.has_text_frame]
     assert any(hours in title for title in titles)
     cover = " ".join(shape.text_frame.text for shape in deck.slides[0].shapes if shape.has_text_frame)
