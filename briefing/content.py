@@ -399,19 +399,13 @@ def _impact_slide(con, fiscal_year: int, words: Words, today) -> Slide:
     ]
     if rates.empty:
         return Slide(words("impact_no_cohorts"), notes=notes)
-    series = (
-        ("cohort_before", "impact_series_cohort_before", impact_charts.COHORT_COLOURS["before"]),
-        ("cohort_after", "impact_series_cohort_after", impact_charts.COHORT_COLOURS["after"]),
-        ("comparison_before", "impact_series_comparison_before", impact_charts.COMPARISON_COLOURS["before"]),
-        ("comparison_after", "impact_series_comparison_after", impact_charts.COMPARISON_COLOURS["after"]),
-    )
     cohorts = Chart(
         "bar",
         words("impact_chart_title"),
         [impact_charts.cohort_label(row, words) for _, row in rates.iterrows()],
         [
             Series(words(key), [round(float(v), 1) for v in rates[column]], colour)
-            for column, key, colour in series
+            for column, key, colour in impact_charts.COHORT_SERIES
         ],
         "0.0",
         words("impact_axis_share_pct"),

@@ -13,6 +13,13 @@ from presentation.words import LEVEL_WORDS, Words
 # before light, after strong; the cohort blue, the comparison grey
 COHORT_COLOURS = {"before": "#9CC5E3", "after": OKABE_ITO[0]}
 COMPARISON_COLOURS = {"before": "#D3D7DC", "after": TARGET_COLOUR}
+# the four bars of each cohort, on the page's figure and the slide's native chart: column, words, colour
+COHORT_SERIES = (
+    ("cohort_before", "impact_series_cohort_before", COHORT_COLOURS["before"]),
+    ("cohort_after", "impact_series_cohort_after", COHORT_COLOURS["after"]),
+    ("comparison_before", "impact_series_comparison_before", COMPARISON_COLOURS["before"]),
+    ("comparison_after", "impact_series_comparison_after", COMPARISON_COLOURS["after"]),
+)
 
 
 def cohort_rates(cohorts: list[dict]) -> pd.DataFrame:
@@ -54,13 +61,7 @@ def cohort_chart(rates: pd.DataFrame, words: Words) -> go.Figure:
     x = [cohort_label(row, words) for _, row in rates.iterrows()]
     hatch = ["/" if provisional else "" for provisional in rates["provisional"]]
     figure = go.Figure()
-    series = (
-        ("cohort_before", "impact_series_cohort_before", COHORT_COLOURS["before"]),
-        ("cohort_after", "impact_series_cohort_after", COHORT_COLOURS["after"]),
-        ("comparison_before", "impact_series_comparison_before", COMPARISON_COLOURS["before"]),
-        ("comparison_after", "impact_series_comparison_after", COMPARISON_COLOURS["after"]),
-    )
-    for column, key, colour in series:
+    for column, key, colour in COHORT_SERIES:
         values = rates[column]
         figure.add_bar(
             x=x,
@@ -70,7 +71,7 @@ def cohort_chart(rates: pd.DataFrame, words: Words) -> go.Figure:
             customdata=[fmt.percent(v / 100 if v is not None else None) for v in values],
             hovertemplate="%{x}: %{customdata}<extra>" + words(key) + "</extra>",
         )
-    top = max([v for c, _, _ in series for v in rates[c] if v is not None] or [0])
+    top = max([v for c, _, _ in COHORT_SERIES for v in rates[c] if v is not None] or [0])
     for label, difference in zip(x, rates["difference_pp"], strict=True):
         figure.add_annotation(
             x=label,
