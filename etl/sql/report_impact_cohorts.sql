@@ -26,20 +26,6 @@ cohorts as (
     group by cohort
 ),
 
-members as (
-    select
-        certified.cohort as fiscal_year,
-        certified.staff_id,
-        bool_or(builds.built_on between certified.certified_on - 365 and certified.certified_on - 1)
-            as built_before,
-        bool_or(builds.built_on between certified.certified_on + 1 and certified.certified_on + 365)
-            as built_after
-    from certified
-    left join builds using (staff_id)
-    where certified.cohort <= $fiscal_year
-    group by all
-),
-
 comparison as (
     -- staff on the cohort year's roster with no Silver or Gold certification on or before r + 365
     select cohorts.fiscal_year, roster.staff_id, cohorts.reference_day
@@ -49,17 +35,40 @@ comparison as (
     where certified.certified_on is null or certified.certified_on > cohorts.reference_day + 365
 ),
 
-comparison_builds as (
+anchored as (
+    -- each person with the day their windows turn on: a member's own c, a comparison member's r
+    select cohort as fiscal_year, staff_id, certified_on as anchor_on, true as is_member
+    from certified
+    where cohort <= $fiscal_year
+    union all
+    select fiscal_year, staff_id, reference_day, false from comparison
+),
+
+windows as (
+    -- 365 days before and after the anchor, the day itself in neither
     select
-        comparison.fiscal_year,
-        comparison.staff_id,
-        bool_or(builds.built_on between comparison.reference_day - 365 and comparison.reference_day - 1)
+        anchored.fiscal_year,
+        anchored.is_member,
+        anchored.staff_id,
+        coalesce(bool_or(builds.built_on between anchored.anchor_on - 365 and anchored.anchor_on - 1), false)
             as built_before,
-        bool_or(builds.built_on between comparison.reference_day + 1 and comparison.reference_day + 365)
+        coalesce(bool_or(builds.built_on between anchored.anchor_on + 1 and anchored.anchor_on + 365), false)
             as built_after
-    from comparison
+    from anchored
     left join builds using (staff_id)
     group by all
+),
+
+counted as (
+    select
+        fiscal_year,
+        count(*) filter (where is_member and built_before) as makers_before,
+        count(*) filter (where is_member and built_after) as makers_after,
+        count(*) filter (where not is_member) as comparison_people,
+        count(*) filter (where not is_member and built_before) as comparison_makers_before,
+        count(*) filter (where not is_member and built_after) as comparison_makers_after
+    from windows
+    group by fiscal_year
 ),
 
 final as (
@@ -70,17 +79,13 @@ final as (
         -- every member's after-window, and the comparison's, ends on or before as_of
         $as_of::date is not null and cohorts.last_certified_on + 365 <= $as_of::date
         and cohorts.reference_day + 365 <= $as_of::date as window_complete,
-        (select count(*) from members where members.fiscal_year = cohorts.fiscal_year and built_before)
-            as makers_before,
-        (select count(*) from members where members.fiscal_year = cohorts.fiscal_year and built_after)
-            as makers_after,
-        (select count(*) from comparison_builds as c where c.fiscal_year = cohorts.fiscal_year)
-            as comparison_people,
-        (select count(*) from comparison_builds as c where c.fiscal_year = cohorts.fiscal_year and built_before)
-            as comparison_makers_before,
-        (select count(*) from comparison_builds as c where c.fiscal_year = cohorts.fiscal_year and built_after)
-            as comparison_makers_after
+        counted.makers_before,
+        counted.makers_after,
+        counted.comparison_people,
+        counted.comparison_makers_before,
+        counted.comparison_makers_after
     from cohorts
+    inner join counted using (fiscal_year)
 )
 
 select
