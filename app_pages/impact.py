@@ -167,8 +167,8 @@ if latest is not None and latest["cohort_after"]:
 
 st.subheader(t("impact_planner_title"))
 st.caption(t("impact_planner_intro"))
-rates = data.report(snapshot, "report_impact_rates", fiscal_year=fy, as_of=as_of)
-this_year = rates[rates["fiscal_year"] == fy]["nominations"]
+intake = data.report(snapshot, "report_impact_rates", fiscal_year=fy, as_of=as_of)
+this_year = intake[intake["fiscal_year"] == fy]["nominations"]
 nominations = st.number_input(
     t("impact_planner_nominations"),
     min_value=0,
@@ -178,7 +178,7 @@ nominations = st.number_input(
     help=t("impact_planner_nominations_help"),
     key="planner_nominations",
 )
-plan = metrics.plan_intake(rates, nominations)
+plan = metrics.plan_intake(intake, nominations)
 if plan is None:
     st.info(t("impact_planner_none"))
 else:
@@ -200,7 +200,7 @@ else:
         target = fmt.integer(now["dx_talent_target"])
         st.markdown(t("impact_planner_target", low=fmt.integer(low), high=fmt.integer(high), target=target))
     with st.expander(t("impact_planner_rates")):
-        used = rates[rates["fiscal_year"].isin(plan["cohorts"])]
+        used = intake[intake["fiscal_year"].isin(plan["cohorts"])]
         listed = pd.DataFrame(
             {
                 "cohort": [fmt.fiscal_year(int(y), language) for y in used["fiscal_year"]],
