@@ -80,38 +80,29 @@ if rates["provisional"].any():
     st.caption(t("impact_provisional_note"))
 with st.expander(t("impact_table")):
     counts = ["people", "cohort_makers_before", "cohort_makers_after"]
-    table = pd.DataFrame(
-        {
-            "cohort": [charts.cohort_label(row, said) for _, row in rates.iterrows()],
-            "reference_day": [c["reference_day"] for c in figures["cohorts"]],
-            "people": [c["people"] for c in figures["cohorts"]],
-            "cohort_makers_before": [c["makers_before"] for c in figures["cohorts"]],
-            "cohort_makers_after": [c["makers_after"] for c in figures["cohorts"]],
-            "comparison_people": [c["comparison"]["people"] for c in figures["cohorts"]],
-            "comparison_makers_before": [c["comparison"]["makers_before"] for c in figures["cohorts"]],
-            "comparison_makers_after": [c["comparison"]["makers_after"] for c in figures["cohorts"]],
-            "difference_pp": [fmt.points(c["difference_pp"], language) for c in figures["cohorts"]],
-        }
-    )
+    table = charts.cohort_table(figures["cohorts"], rates, said)
     hidden = privacy.for_viewer(table, counts, ("difference_pp",), sees_people=people)
     shown = privacy.as_text(hidden, counts, people)
-    columns = {
-        "cohort": "col_impact_cohort",
-        "reference_day": "col_impact_reference_day",
-        "people": "col_impact_cohort_people",
-    }
-    columns |= {
-        "cohort_makers_before": "col_impact_makers_before",
-        "cohort_makers_after": "col_impact_makers_after",
-    }
-    columns |= {"comparison_people": "col_impact_comparison_people"}
-    columns |= {"comparison_makers_before": "col_impact_comparison_makers_before"}
-    columns |= {
-        "comparison_makers_after": "col_impact_comparison_makers_after",
-        "difference_pp": "col_impact_difference_pp",
-    }
-    table_with_downloads(shown, columns, f"impact_cohorts_{fy}", "impact_cohorts")
+    table_with_downloads(shown, charts.COHORT_TABLE_COLUMNS, f"impact_cohorts_{fy}", "impact_cohorts")
     small_groups_note()
+
+st.subheader(t("impact_event_subtitle"))
+st.caption(t("impact_event_intro"))
+estimates = privacy.estimates_for_viewer(data.event_study(snapshot), sees_people=people)
+built = charts.event_study_summary(estimates, "built_share")
+if built is None:
+    st.info(t("impact_event_none"))
+else:
+    hours = charts.event_study_summary(estimates, "hours_per_person")
+    chart(charts.event_study_chart(estimates, "built_share", said))
+    point = {k: fmt.points(built[k], language) for k in ("estimate", "lower", "upper", "year_after")}
+    st.markdown(t("impact_event_summary_built", people=fmt.integer(built["people"]), **point))
+    st.caption(t("impact_event_parallel_yes" if built["parallel_before"] else "impact_event_parallel_no"))
+    chart(charts.event_study_chart(estimates, "hours_per_person", said))
+    if hours is not None:
+        per_month = {k: f"{hours[k]:+.2f}" for k in ("estimate", "lower", "upper")}
+        st.markdown(t("impact_event_summary_hours", **per_month))
+        st.caption(t("impact_event_parallel_yes" if hours["parallel_before"] else "impact_event_parallel_no"))
 
 st.subheader(t("impact_makers_subtitle"))
 years = pd.DataFrame(
@@ -131,17 +122,9 @@ with st.expander(t("impact_builders_table")):
         ("apps_per_person", "hours_per_person"),
         sees_people=people,
     )
-    columns = {
-        "cohort": "col_impact_cohort",
-        "level": "col_impact_level",
-        "people": "col_impact_cohort_people",
-    }
-    columns |= {"makers": "col_impact_makers", "apps_per_person": "col_impact_apps_per_person"}
-    columns |= {"hours_per_person": "col_impact_hours_per_person"}
-    columns |= {"median_days_to_first_app": "col_impact_days_to_first_app"}
     table_with_downloads(
         privacy.as_text(shown, ["people", "makers"], people, ("apps_per_person", "hours_per_person")),
-        columns,
+        charts.BUILDERS_TABLE_COLUMNS,
         f"impact_builders_{fy}",
         "impact_builders",
     )
@@ -200,22 +183,8 @@ else:
         target = fmt.integer(now["dx_talent_target"])
         st.markdown(t("impact_planner_target", low=fmt.integer(low), high=fmt.integer(high), target=target))
     with st.expander(t("impact_planner_rates")):
-        used = intake[intake["fiscal_year"].isin(plan["cohorts"])]
-        listed = pd.DataFrame(
-            {
-                "cohort": [fmt.fiscal_year(int(y), language) for y in used["fiscal_year"]],
-                "nominations": used["nominations"],
-                "certified_per_nomination": (used["people"] / used["nominations"]).round(2),
-                "maker_rate": (used["makers"] / used["people"]).map(fmt.percent),
-                "apps_rate": (used["apps"] / used["people"]).round(2),
-                "hours_rate": (used["hours_saved"] / used["people"]).round(1),
-            }
-        )
-        columns = {"cohort": "col_impact_cohort", "nominations": "col_impact_nominations"}
-        columns |= {"certified_per_nomination": "col_impact_certified_per_nomination"}
-        columns |= {"maker_rate": "col_impact_maker_rate", "apps_rate": "col_impact_apps_rate"}
-        columns |= {"hours_rate": "col_impact_hours_rate"}
-        table_with_downloads(listed, columns, f"impact_rates_{fy}", "impact_rates")
+        listed = charts.rates_table(intake, plan["cohorts"], language)
+        table_with_downloads(listed, charts.RATES_TABLE_COLUMNS, f"impact_rates_{fy}", "impact_rates")
 
 st.subheader(t("impact_managers_title"))
 positions = settings.load().manager_positions
@@ -236,15 +205,10 @@ else:
     counts = ["new_managers", "attended_bronze"]
     hidden = privacy.for_viewer(managers, counts, ("attended_share",), sees_people=people)
     chart(charts.new_managers_chart(hidden, said))
-    columns = {"bureau_name": "col_bureau", "new_managers": "col_impact_new_managers"}
-    columns |= {
-        "attended_bronze": "col_impact_attended_bronze",
-        "attended_share": "col_impact_attended_share",
-    }
     listed = hidden.assign(attended_share=hidden["attended_share"].map(fmt.percent))
     table_with_downloads(
         privacy.as_text(readable_bureaus(listed), counts, people),
-        columns,
+        charts.MANAGERS_TABLE_COLUMNS,
         f"new_managers_{fy}",
         "new_managers",
     )
@@ -252,5 +216,6 @@ else:
 
 with st.expander(t("method_title"), expanded=False):
     st.markdown(t("impact_method_cohorts"))
+    st.markdown(t("impact_method_event_study"))
     st.markdown(t("impact_method_shares"))
     st.caption(t("impact_caveat"))

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import duckdb
 
-from etl import config, settings
+from etl import config, impact, settings
 from etl.db import parameter_names, scalar, unordered
 from etl.fiscal import cut_a_year_before, fiscal_year_end, today_in_japan
 from etl.kinds import KINDS, raw_table
@@ -61,6 +61,9 @@ def fingerprint() -> str:
             # a rule a stored model binds is part of what built it: a changed value rebuilds it
             for name, rule_value in sorted(settings.sql_parameters(parameter_names(text.decode())).items()):
                 digest.update(f"{name}={rule_value}\0".encode())
+    # the stored event study: its panel's SQL and the code that estimates it
+    for path in (config.SQL_DIR / "report_impact_panel.sql", Path(impact.__file__)):
+        digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
     return digest.hexdigest()[:16]
 
 
@@ -196,6 +199,7 @@ def build(con: duckdb.DuckDBPyConnection, today: date | None = None) -> None:
     for name in MARTS:
         sql = sql_text(name if name != "mart_kpis_same_period" else "mart_kpis_by_fy")
         con.execute(f"create or replace table {name} as {sql}", bound(sql, params.get(name)))
+    impact.build(con, reach.as_of)
 
 
 def data_tests() -> list[Path]:

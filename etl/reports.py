@@ -40,6 +40,7 @@ ReportName = Literal[
     "report_ideas_by_year",
     "report_impact_builders",
     "report_impact_cohorts",
+    "report_impact_panel",
     "report_impact_rates",
     "report_impact_year",
     "report_learning_by_bureau",

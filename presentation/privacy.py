@@ -60,3 +60,12 @@ def as_text(
         column: frame[column].map(lambda v: "—" if pd.isna(v) else f"{v:,.1f}") for column in decimals
     }
     return frame.assign(**written)
+
+
+def estimates_for_viewer(estimates: pd.DataFrame, sees_people: bool = False) -> pd.DataFrame:
+    """The event study (etl/impact.py) as a role may see it: for a role that does not see people, the
+    months (and overall figures) estimated from fewer certified people than min_group_size are left out,
+    since an average over one or two people tells what they did."""
+    if sees_people:
+        return estimates
+    return estimates[estimates["people"] >= min_group_size()]

@@ -16,6 +16,7 @@ import pandas as pd
 import streamlit as st
 
 from etl import config, metrics, models, plans, reports, schema, settings
+from etl import impact as event_studies
 from etl.fiscal import today_in_japan
 from etl.reports import ReportName
 
@@ -92,6 +93,13 @@ def impact(snapshot: str, fiscal_year: int) -> dict:
 def _impact(snapshot: str, fiscal_year: int, today: date) -> dict:
     with cursor(snapshot) as con:
         return metrics.impact(con, fiscal_year, today)
+
+
+@st.cache_data(show_spinner=False)
+def event_study(snapshot: str) -> pd.DataFrame:
+    """The Impact page's event study, as the last load estimated it (etl/impact.py)."""
+    with cursor(snapshot) as con:
+        return event_studies.stored(con)
 
 
 def kpis(snapshot: str, fiscal_year: int) -> dict | None:

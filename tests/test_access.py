@@ -88,6 +88,16 @@ def test_a_share_beside_a_hidden_count_is_hidden_with_it_and_people_roles_see_ev
     assert privacy.for_viewer(frame, ["learners"], ("per_100",), sees_people=True).equals(frame)
 
 
+def test_an_event_study_month_estimated_from_a_small_group_is_left_out_for_aggregate_roles():
+    # min_group_size 5 (the default): month 24 rests on 3 certified people, month 0 on 40
+    estimates = pd.DataFrame(
+        {"event_month": [0, 24, None], "estimate": [0.1, 0.9, 0.2], "people": [40, 3, 40]}
+    )
+    assert privacy.estimates_for_viewer(estimates)["event_month"].tolist()[:1] == [0]
+    assert len(privacy.estimates_for_viewer(estimates)) == 2
+    assert privacy.estimates_for_viewer(estimates, sees_people=True).equals(estimates)
+
+
 def test_the_minimum_group_size_comes_from_the_settings_file(tmp_path, monkeypatch):
     settings = tmp_path / "settings.toml"
     settings.write_text("[privacy]\nmin_group_size = 10\n", encoding="utf-8")

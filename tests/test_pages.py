@@ -442,3 +442,12 @@ def test_the_impact_page_shows_the_contracts_difference_and_says_it_is_no_proof_
     assert cards[translate(lang, "kpi_impact_apps_share")] == fmt.percent(figures["dx_talent_apps_share"])
     assert any(translate(lang, "impact_caveat") in info.value for info in app.info)
     assert app.get("plotly_chart")  # the cohort chart and the training chart
+    # the event study the load stored, summed up in the page's words with its own figures
+    con = duckdb.connect(str(app_db), read_only=True)
+    overall = con.execute(
+        "select estimate, people from impact_event_study where outcome = 'built_share' and event_month is null"
+    ).fetchone()
+    con.close()
+    summary = translate(lang, "impact_event_summary_built").split("{")[0]
+    said = [m.value for m in app.markdown if summary in m.value]
+    assert said and fmt.points(overall[0] * 100, lang) in said[0] and fmt.integer(overall[1]) in said[0]

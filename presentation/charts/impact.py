@@ -149,3 +149,157 @@ def new_managers_chart(frame: pd.DataFrame, words: Words) -> go.Figure:
     figure.update_traces(hovertemplate="%{y}: %{x:.1f}%<extra></extra>")
     figure.update_xaxes(range=[0, 100], ticksuffix="%")
     return figure
+
+
+# the event study's two outcomes (etl/impact.py): stored name -> (title, axis, scale, the ticks' unit words)
+EVENT_STUDY_OUTCOMES = {
+    "built_share": ("impact_event_built_title", "impact_event_built_axis", 100.0, "impact_event_points_unit"),
+    "hours_per_person": ("impact_event_hours_title", "impact_event_hours_axis", 1.0, None),
+}
+
+
+def event_study_chart(estimates: pd.DataFrame, outcome: str, words: Words) -> go.Figure:
+    """The certified against the not yet certified, by months since certification: the estimate as a line
+    with its 95% interval as a band, the months before shaded, zero and the certification month marked."""
+    title, axis, scale, unit = EVENT_STUDY_OUTCOMES[outcome]
+    suffix = words(unit) if unit else ""
+    rows = estimates[(estimates["outcome"] == outcome) & estimates["event_month"].notna()]
+    rows = rows.sort_values("event_month")
+    x = rows["event_month"].astype(int).tolist()
+    estimate, lower, upper = (rows[c].astype(float) * scale for c in ("estimate", "lower", "upper"))
+    # the base month has no interval: the band closes on the estimate there
+    lower, upper = lower.fillna(estimate), upper.fillna(estimate)
+    colour = OKABE_ITO[0]
+    figure = go.Figure()
+    figure.add_scatter(
+        x=x + x[::-1],
+        y=upper.tolist() + lower.tolist()[::-1],
+        fill="toself",
+        fillcolor="rgba(0, 114, 178, 0.18)",
+        line={"width": 0},
+        hoverinfo="skip",
+        name=words("impact_event_interval"),
+    )
+    figure.add_scatter(
+        x=x,
+        y=estimate,
+        mode="lines+markers",
+        line={"color": colour, "width": 2},
+        marker={"size": 5},
+        name=words("impact_event_estimate"),
+        customdata=[
+            [
+                words("impact_event_month", month=m),
+                words("impact_event_hover", low=_signed(lo), high=_signed(hi)),
+            ]
+            for m, lo, hi in zip(x, lower, upper, strict=True)
+        ],
+        hovertemplate="%{customdata[0]}: %{y:+.2f}" + suffix + "<br>%{customdata[1]}<extra></extra>",
+    )
+    if x:
+        figure.add_vrect(
+            x0=min(x) - 0.5, x1=-0.5, fillcolor="#D3D7DC", opacity=0.35, line_width=0, layer="below"
+        )
+        figure.add_annotation(
+            x=(min(x) - 0.5) / 2, yref="paper", y=1.0, text=words("impact_event_before"), showarrow=False
+        )
+    figure.add_hline(y=0, line={"color": TARGET_COLOUR, "dash": "dash", "width": 1})
+    figure.add_vline(x=0, line={"color": TARGET_COLOUR, "width": 1})
+    figure.update_yaxes(ticksuffix=suffix)
+    figure.update_xaxes(dtick=6)
+    return layout(figure, words(title), words("impact_event_axis_months"), words(axis))
+
+
+def _signed(value: float) -> str:
+    return f"{value:+.2f}"
+
+
+def event_study_summary(estimates: pd.DataFrame, outcome: str) -> dict | None:
+    """What the page says under the chart: the overall estimate after certification with its interval,
+    the estimate a year after, and whether every month before has zero inside its interval."""
+    rows = estimates[estimates["outcome"] == outcome]
+    overall = rows[rows["event_month"].isna()]
+    if overall.empty:
+        return None
+    months = rows.dropna(subset=["event_month"]).set_index("event_month")
+    before = months[(months.index < -1)]
+    scale = EVENT_STUDY_OUTCOMES[outcome][2]
+    year_after = months.loc[12] if 12 in months.index else None
+    return {
+        "estimate": overall.iloc[0]["estimate"] * scale,
+        "lower": overall.iloc[0]["lower"] * scale,
+        "upper": overall.iloc[0]["upper"] * scale,
+        "people": int(overall.iloc[0]["people"]),
+        "year_after": None if year_after is None else year_after["estimate"] * scale,
+        "parallel_before": bool(((before["lower"] <= 0) & (before["upper"] >= 0)).all())
+        if len(before)
+        else None,
+    }
+
+
+def cohort_table(cohorts: list[dict], rates: pd.DataFrame, words: Words) -> pd.DataFrame:
+    """Contract 4.3's cohort rows as the page's table: counts for the cohort and its comparison group."""
+    return pd.DataFrame(
+        {
+            "cohort": [cohort_label(row, words) for _, row in rates.iterrows()],
+            "reference_day": [c["reference_day"] for c in cohorts],
+            "people": [c["people"] for c in cohorts],
+            "cohort_makers_before": [c["makers_before"] for c in cohorts],
+            "cohort_makers_after": [c["makers_after"] for c in cohorts],
+            "comparison_people": [c["comparison"]["people"] for c in cohorts],
+            "comparison_makers_before": [c["comparison"]["makers_before"] for c in cohorts],
+            "comparison_makers_after": [c["comparison"]["makers_after"] for c in cohorts],
+            "difference_pp": [fmt.points(c["difference_pp"], words.lang) for c in cohorts],
+        }
+    )
+
+
+COHORT_TABLE_COLUMNS = {
+    "cohort": "col_impact_cohort",
+    "reference_day": "col_impact_reference_day",
+    "people": "col_impact_cohort_people",
+    "cohort_makers_before": "col_impact_makers_before",
+    "cohort_makers_after": "col_impact_makers_after",
+    "comparison_people": "col_impact_comparison_people",
+    "comparison_makers_before": "col_impact_comparison_makers_before",
+    "comparison_makers_after": "col_impact_comparison_makers_after",
+    "difference_pp": "col_impact_difference_pp",
+}
+BUILDERS_TABLE_COLUMNS = {
+    "cohort": "col_impact_cohort",
+    "level": "col_impact_level",
+    "people": "col_impact_cohort_people",
+    "makers": "col_impact_makers",
+    "apps_per_person": "col_impact_apps_per_person",
+    "hours_per_person": "col_impact_hours_per_person",
+    "median_days_to_first_app": "col_impact_days_to_first_app",
+}
+RATES_TABLE_COLUMNS = {
+    "cohort": "col_impact_cohort",
+    "nominations": "col_impact_nominations",
+    "certified_per_nomination": "col_impact_certified_per_nomination",
+    "maker_rate": "col_impact_maker_rate",
+    "apps_rate": "col_impact_apps_rate",
+    "hours_rate": "col_impact_hours_rate",
+}
+MANAGERS_TABLE_COLUMNS = {
+    "bureau_name": "col_bureau",
+    "new_managers": "col_impact_new_managers",
+    "attended_bronze": "col_impact_attended_bronze",
+    "attended_share": "col_impact_attended_share",
+}
+
+
+def rates_table(intake: pd.DataFrame, cohorts: list[int], lang: str) -> pd.DataFrame:
+    """The planner's rates, one row per cohort it used: per nomination and per certified person."""
+    used = intake[intake["fiscal_year"].isin(cohorts)]
+    return pd.DataFrame(
+        {
+            "cohort": [fmt.fiscal_year(int(y), lang) for y in used["fiscal_year"]],
+            "nominations": used["nominations"],
+            "certified_per_nomination": (used["people"] / used["nominations"]).round(2),
+            "maker_rate": (used["makers"] / used["people"]).map(fmt.percent),
+            "apps_rate": (used["apps"] / used["people"]).round(2),
+            "hours_rate": (used["hours_saved"] / used["people"]).round(1),
+        }
+    )

@@ -22,7 +22,8 @@ def test_the_impact_page_draws_its_charts_and_says_it_is_no_proof(page, app, lan
     wait_until_rendered(page)
     charts = page.locator('[data-testid="stPlotlyChart"] .main-svg')
     charts.first.wait_for(timeout=30_000)
-    assert page.locator('[data-testid="stPlotlyChart"]').count() == 4  # cohorts, builders, training, managers
+    # cohorts, the event study (two), builders, training, managers
+    assert page.locator('[data-testid="stPlotlyChart"]').count() == 6
     assert page.get_by_text(translate(lang, "impact_caveat")).first.is_visible()
     assert page.locator('[data-testid="stException"], [data-testid="stAlertContentError"]').count() == 0
     screenshot(page, f"impact-{lang}")
