@@ -11,7 +11,7 @@ from presentation.words import LANGUAGES, PDF_REASON_WORDS
 from shell import data, downloads
 from shell.components import as_of_line, chart, page_context
 from shell.i18n import lang, t
-from shell.state import BriefingState, page_state
+from shell.state import BriefingState, PlannerState, page_state
 
 # the two files of a deck: extension, type, its place in data.briefing_files, the button's words
 FILES = (
@@ -26,13 +26,14 @@ class Choice:
     fiscal_year: int
     lang: str
     scope: str | None  # a bureau, or None for the whole city
+    planned: tuple  # the Impact page's planner for this year (Silver nominations, Gold places)
 
     @property
     def key(self) -> tuple:
-        return (self.snapshot, self.fiscal_year, self.lang, self.scope)
+        return (self.snapshot, self.fiscal_year, self.lang, self.scope, self.planned)
 
     def files(self) -> tuple[bytes, bytes]:
-        return data.briefing_files(self.snapshot, self.fiscal_year, self.lang, self.scope)
+        return data.briefing_files(self.snapshot, self.fiscal_year, self.lang, self.scope, self.planned)
 
 
 def choose(snapshot: str, filters) -> Choice:
@@ -66,7 +67,7 @@ def choose(snapshot: str, filters) -> Choice:
         format_func=lambda b: t("briefing_city") if b is None else b,
         key="briefing_scope",
     )
-    return Choice(snapshot, fy, deck_lang, scope)
+    return Choice(snapshot, fy, deck_lang, scope, page_state("planner", PlannerState).inputs(fy))
 
 
 def make(choice: Choice, state: BriefingState) -> None:
@@ -125,7 +126,7 @@ st.title(t("briefing_title"))
 as_of_line(snapshot)
 st.caption(t("briefing_intro"))
 choice = choose(snapshot, filters)
-deck = data.briefing_deck(snapshot, choice.fiscal_year, choice.lang, choice.scope)
+deck = data.briefing_deck(snapshot, choice.fiscal_year, choice.lang, choice.scope, choice.planned)
 if st.button(t("briefing_make"), type="primary", icon=":material/slideshow:"):
     make(choice, state)
 if state.made == choice.key:

@@ -5,11 +5,11 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
-from etl import metrics, settings
+from etl import settings
 from presentation import fmt, privacy, untrusted
 from presentation.cards import Card
 from presentation.charts import impact as charts
-from shell import data
+from shell import data, planner
 from shell.access import sees_people
 from shell.components import (
     as_of_line,
@@ -148,43 +148,7 @@ if latest is not None and latest["cohort_after"]:
     share = min(max(latest["difference_pp"] / latest["cohort_after"], 0.0), 1.0)
     st.caption(t("impact_return_caution", share=fmt.percent(share, 0)))
 
-st.subheader(t("impact_planner_title"))
-st.caption(t("impact_planner_intro"))
-intake = data.report(snapshot, "report_impact_rates", fiscal_year=fy, as_of=as_of)
-this_year = intake[intake["fiscal_year"] == fy]["nominations"]
-nominations = st.number_input(
-    t("impact_planner_nominations"),
-    min_value=0,
-    max_value=100_000,
-    value=int(this_year.iloc[0]) if len(this_year) and this_year.iloc[0] else 600,
-    step=10,
-    help=t("impact_planner_nominations_help"),
-    key="planner_nominations",
-)
-plan = metrics.plan_intake(intake, nominations)
-if plan is None:
-    st.info(t("impact_planner_none"))
-else:
-    outputs = card_row("planner", 4)
-    for place, name, key in zip(
-        outputs,
-        ("certified", "makers", "apps", "hours"),
-        ("impact_planner_certified", "impact_planner_makers", "impact_planner_apps", "impact_planner_hours"),
-        strict=True,
-    ):
-        low, high = plan[name]
-        write = (lambda v: fmt.hours(v, language)) if name == "hours" else (lambda v: fmt.integer(v))
-        show_card(
-            place, Card(t(key), t("impact_range", low=write(low), high=write(high)), t("impact_planner_help"))
-        )
-    now = data.kpis(snapshot, fy)
-    if now and now["dx_talent_target"]:
-        low, high = (now["dx_talent_cumulative"] + v for v in plan["certified"])
-        target = fmt.integer(now["dx_talent_target"])
-        st.markdown(t("impact_planner_target", low=fmt.integer(low), high=fmt.integer(high), target=target))
-    with st.expander(t("impact_planner_rates")):
-        listed = charts.rates_table(intake, plan["cohorts"], language)
-        table_with_downloads(listed, charts.RATES_TABLE_COLUMNS, f"impact_rates_{fy}", "impact_rates")
+planner.show(snapshot, fy)
 
 st.subheader(t("impact_managers_title"))
 positions = settings.load().manager_positions

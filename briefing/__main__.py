@@ -1,4 +1,5 @@
 """python -m briefing --fy N --lang ja|en --out FILE.pptx|FILE.pdf [--bureau NAME] [--db FILE]
+                     [--nominations N] [--gold-places N]
 
 Exit 0 with the file written, or 2 with a one-line reason. Never imports Streamlit."""
 
@@ -24,6 +25,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, required=True, help="FILE.pptx or FILE.pdf")
     parser.add_argument("--bureau", help="one bureau (局・区) instead of the whole city")
     parser.add_argument("--db", help="the database (default: DXDASH_DB or data/dxdash.duckdb)")
+    parser.add_argument(
+        "--nominations", type=_count, help="next year's Silver nominations (default: the year's own)"
+    )
+    parser.add_argument(
+        "--gold-places",
+        type=_count,
+        help="next year's Gold seminar places (default: the year's own Gold attendees)",
+    )
     args = parser.parse_args(argv)
     suffix = args.out.suffix.lower()
     if suffix not in (".pptx", ".pdf"):
@@ -38,7 +47,9 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if args.bureau and args.bureau not in _bureaus(con):
             return _fail(f"unknown bureau: {args.bureau}")
-        deck = content.gather(con, args.fy, args.lang, args.bureau)
+        deck = content.gather(
+            con, args.fy, args.lang, args.bureau, planned=(args.nominations, args.gold_places)
+        )
         data = slides.write(deck) if suffix == ".pptx" else pdf.write(deck)
     except LookupError:
         return _fail(f"no data for fiscal year {args.fy}")
@@ -61,6 +72,13 @@ def _bureaus(con) -> list[str]:
     from etl import reports
 
     return reports.run(con, "report_bureaus")["bureau_name"].tolist()
+
+
+def _count(text: str) -> int:
+    value = int(text)
+    if not 0 <= value <= 100_000:
+        raise argparse.ArgumentTypeError(f"must be between 0 and 100000, not {value}")
+    return value
 
 
 def _fail(reason: str) -> int:

@@ -86,6 +86,13 @@ class Slide:
     notes: list[str] = field(default_factory=list)  # short lines under the chart
 
 
+def note_lines(notes: list[str], per_line: int = 150) -> int:
+    """About how many printed lines a slide's notes take under its chart (a full-width character counts
+    as two), so that the chart gives them room rather than the notes running into the footer."""
+    widths = (sum(2 if ord(c) > 0x2E7F else 1 for c in note) for note in notes)
+    return sum(max(1, -(-width // per_line)) for width in widths)
+
+
 @dataclass
 class Deck:
     lang: Language
@@ -110,8 +117,10 @@ def gather(
     lang: Language,
     bureau: str | None = None,
     today: date | None = None,
+    planned: tuple[int | None, int | None] = (None, None),
 ) -> Deck:
-    """The briefing of a fiscal year, city-wide or for one bureau, in one language."""
+    """The briefing of a fiscal year, city-wide or for one bureau, in one language; `planned` is next
+    year's (Silver nominations, Gold places) for the impact slide, None for the year's own."""
     words = Words(lang)
     if fiscal_year not in metrics.fiscal_years(con):
         raise LookupError(words("no_data"))
@@ -138,7 +147,7 @@ def gather(
         _hours_slide(con, kpis, fiscal_year, bureaus, words),
         _cost_slide(kpis, frame, words),
         _programme_slide(con, fiscal_year, bureaus, words),
-        _impact_slide(con, fiscal_year, words, today),
+        _impact_slide(con, fiscal_year, words, today, planned),
         _act_slide(con, fiscal_year, bureaus, words),
         _method_slide(con, fiscal_year, words, today),
     ]
@@ -383,10 +392,12 @@ def _one_decimal(value) -> str:
     return "—" if value is None else f"{value:,.1f}"
 
 
-def _impact_slide(con, fiscal_year: int, words: Words, today) -> Slide:
+def _impact_slide(con, fiscal_year: int, words: Words, today, planned: tuple) -> Slide:
     """Programme impact (contract 4.3): each cohort's makers before and after against its comparison
-    group, the DX-talent shares and hours per training hour; city-wide, with the no-proof-of-cause note."""
+    group, the DX-talent shares and hours per training hour, next year's plan; city-wide, with the
+    no-proof-of-cause note."""
     figures = metrics.impact(con, fiscal_year, today)
+    plan = metrics.planner(con, fiscal_year, today, *planned)
     rates = impact_charts.cohort_rates(figures["cohorts"])
     notes = [
         words(
@@ -423,7 +434,31 @@ def _impact_slide(con, fiscal_year: int, words: Words, today) -> Slide:
         )
     if rates["provisional"].any():
         notes.insert(0, words("deck_impact_provisional"))
+    notes[-1:-1] = _plan_notes(plan, words)
     return Slide(title, charts=[cohorts], notes=notes)
+
+
+def _plan_notes(plan: dict, words: Words) -> list[str]:
+    """Next year's plan on the impact slide: the Silver projection, the target it reaches, the Gold one."""
+    out = []
+    ranges = {
+        kind: {
+            name: impact_charts.planner_range(plan[kind], name, words)
+            for name, _ in impact_charts.PLANNER_OUTPUTS
+        }
+        for kind in ("silver", "gold")
+        if plan[kind] is not None
+    }
+    if "silver" in ranges:
+        out.append(
+            words("deck_impact_plan_silver", nominations=fmt.integer(plan["nominations"]), **ranges["silver"])
+        )
+    if plan["reach"]:
+        out.append(words("deck_impact_plan_reach", **{k: fmt.integer(v) for k, v in plan["reach"].items()}))
+    if "gold" in ranges:
+        gold = {k: v for k, v in ranges["gold"].items() if k != "makers"}
+        out.append(words("deck_impact_plan_gold", places=fmt.integer(plan["gold_places"]), **gold))
+    return out
 
 
 def _act_slide(con, fiscal_year: int, bureaus: list[str], words: Words) -> Slide:

@@ -18,7 +18,7 @@ from pathlib import Path
 import plotly.io as pio
 from plotly.offline import get_plotlyjs
 
-from briefing.content import Chart, Deck, Slide, Table, is_figure
+from briefing.content import Chart, Deck, Slide, Table, is_figure, note_lines
 from presentation import fmt
 from presentation.charts.base import FONT
 from presentation.words import Words
@@ -134,7 +134,7 @@ def _chart(chart: Chart, index: int, width: int, height: int) -> str:
 
 def _slide(content: Slide, deck: Deck, words: Words, number: int, pages: int, first_chart: int) -> str:
     parts = [f"<h1>{_e(content.title)}</h1>"]
-    height = 560 - 30 * min(len(content.notes), 3) if content.charts else 0
+    height = 560 - 27 * min(note_lines(content.notes), 9) if content.charts else 0
     if content.charts:  # side by side, as on the slide
         width = (PAGE_W - 96) // len(content.charts)
         drawn = [_chart(chart, first_chart + i, width, height) for i, chart in enumerate(content.charts)]

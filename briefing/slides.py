@@ -15,7 +15,7 @@ from pptx.enum.text import PP_ALIGN
 from pptx.oxml.ns import qn
 from pptx.util import Emu, Inches, Pt
 
-from briefing.content import Chart, Deck, Slide, Table, is_figure
+from briefing.content import Chart, Deck, Slide, Table, is_figure, note_lines
 from presentation import fmt
 from presentation.words import Words
 
@@ -260,16 +260,17 @@ def _content(slide, deck: Deck, content: Slide) -> None:
         raise ValueError("a slide has charts or tables")
     if content.charts:
         width = Inches(12.3) / len(content.charts)
+        lines = min(note_lines(notes, 170), 8)  # 12 pt across 12.3 inches, a line each at least
         for index, chart in enumerate(content.charts):
-            chart_height = body_height - (Inches(0.35) * min(len(notes), 3))
+            chart_height = body_height - (Inches(0.3) * lines)
             _chart(slide, chart, Inches(0.5) + width * index, top, width, chart_height)
         if notes:
             _text(
                 slide,
                 Inches(0.5),
-                top + body_height - Inches(0.35) * min(len(notes), 3),
+                top + body_height - Inches(0.3) * lines,
                 Inches(12.3),
-                Inches(1.0),
+                Inches(0.3) * lines + Inches(0.3),
                 "\n".join(notes),
                 12,
                 colour=MUTED,

@@ -184,24 +184,65 @@ def impact(con: duckdb.DuckDBPyConnection, fiscal_year: int | None = None, today
     }
 
 
-def plan_intake(rates: pd.DataFrame, nominations: int) -> dict | None:
-    """Next year's programme from the complete cohorts' rates (report_impact_rates): what `nominations`
-    Silver nominations make, as a range (low, high) from the spread of those cohorts; None without one.
-    Each output multiplies the nominations by the cohorts' lowest and highest rates along the way."""
-    complete = rates[rates["complete"] & (rates["nominations"] > 0) & (rates["people"] > 0)]
+def plan_intake(rates: pd.DataFrame, intake: int) -> dict | None:
+    """Next year's programme from one programme's complete cohorts' rates (report_impact_rates): what an
+    intake of `intake` (Silver nominations, Gold places) makes, as a range (low, high) from the spread of
+    those cohorts; None without one. Each output multiplies the intake by the cohorts' lowest and highest
+    rates along the way."""
+    complete = rates[rates["complete"] & (rates["intake"] > 0) & (rates["people"] > 0)]
     if complete.empty:
         return None
-    certified = complete["people"] / complete["nominations"]
+    certified = complete["people"] / complete["intake"]
     per_person = {
         "makers": complete["makers"] / complete["people"],
         "apps": complete["apps"] / complete["people"],
         "hours": complete["hours_saved"] / complete["people"],
     }
-    low, high = nominations * certified.min(), nominations * certified.max()
+    low, high = intake * certified.min(), intake * certified.max()
     out = {"certified": (low, high), "cohorts": [int(fy) for fy in complete["fiscal_year"]]}
     for name, rate in per_person.items():
         out[name] = (low * rate.min(), high * rate.max())
     return out
+
+
+def planner(
+    con: duckdb.DuckDBPyConnection,
+    fiscal_year: int,
+    today: date | None = None,
+    nominations: int | None = None,
+    gold_places: int | None = None,
+) -> dict:
+    """Next year's programme (the Impact page's planner and the briefing's impact slide): what
+    `nominations` Silver nominations and `gold_places` Gold seminar places make at the complete cohorts'
+    rates (plan_intake), and the cumulative DX talent it reaches against the target. Either left None is
+    `fiscal_year`'s own (its Silver nominations, its Gold sessions' people), as the page starts."""
+    as_of = models.as_of(con, today).as_of
+    rates = reports.run(con, "report_impact_rates", fiscal_year=fiscal_year, as_of=as_of)
+    silver, gold = (rates[rates["programme"] == p].reset_index(drop=True) for p in ("silver", "gold"))
+    nominations = _this_years(silver, fiscal_year) if nominations is None else nominations
+    gold_places = _this_years(gold, fiscal_year) if gold_places is None else gold_places
+    silver_plan = plan_intake(silver, nominations)
+    gold_plan = plan_intake(gold, gold_places)
+    year = kpis(con, fiscal_year, today) if fiscal_year in fiscal_years(con) else None
+    reach = None
+    if silver_plan and year and year["dx_talent_target"]:
+        # Gold is drawn from Silver: it adds no DX talent, so the target line moves by the Silver plan only
+        low, high = (year["dx_talent_cumulative"] + v for v in silver_plan["certified"])
+        reach = {"low": low, "high": high, "target": year["dx_talent_target"]}
+    return {
+        "nominations": nominations,
+        "gold_places": gold_places,
+        "silver": silver_plan,
+        "gold": gold_plan,
+        "reach": reach,
+        "silver_rates": silver,
+        "gold_rates": gold,
+    }
+
+
+def _this_years(rates: pd.DataFrame, fiscal_year: int) -> int:
+    row = rates[rates["fiscal_year"] == fiscal_year]
+    return int(row.iloc[0]["intake"]) if len(row) else 0
 
 
 def _number(value) -> float | None:

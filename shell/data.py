@@ -95,6 +95,18 @@ def _impact(snapshot: str, fiscal_year: int, today: date) -> dict:
         return metrics.impact(con, fiscal_year, today)
 
 
+def planner(snapshot: str, fiscal_year: int, inputs: tuple[int | None, int | None]) -> dict:
+    """Next year's programme (metrics.planner) for (Silver nominations, Gold places); None: the year's own."""
+    return _planner(snapshot, fiscal_year, inputs, today_in_japan(), plans.load_bands()[0])
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def _planner(snapshot: str, fiscal_year: int, inputs: tuple, today: date, bands: tuple) -> dict:
+    # the bands key the cache only: the kpis the target line reads grade with the settings file
+    with cursor(snapshot) as con:
+        return metrics.planner(con, fiscal_year, today, *inputs)
+
+
 @st.cache_data(show_spinner=False)
 def event_study(snapshot: str) -> pd.DataFrame:
     """The Impact page's event study, as the last load estimated it (etl/impact.py)."""
@@ -141,35 +153,40 @@ def freshness_warnings(snapshot: str, today: date) -> list:
         return metrics.freshness_warnings(con, today)
 
 
-def briefing_deck(snapshot: str, fiscal_year: int, lang: str, bureau: str | None):
-    """The briefing's slides (briefing.content), cached per snapshot and day like the kpis."""
+def briefing_deck(
+    snapshot: str, fiscal_year: int, lang: str, bureau: str | None, planned: tuple = (None, None)
+):
+    """The briefing's slides (briefing.content), cached per snapshot and day like the kpis; `planned` is
+    the Impact page's planner (Silver nominations, Gold places)."""
     settings_in_force = (plans.load_bands()[0], rules())
-    return _briefing_deck(snapshot, fiscal_year, lang, bureau, today_in_japan(), settings_in_force)
+    return _briefing_deck(snapshot, fiscal_year, lang, bureau, today_in_japan(), settings_in_force, planned)
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
 def _briefing_deck(
-    snapshot: str, fiscal_year: int, lang: str, bureau: str | None, today: date, settings_in_force
+    snapshot: str, fiscal_year: int, lang: str, bureau: str | None, today: date, settings_in_force, planned
 ):
     # the bands and rules key the cache only: the deck grades and cuts with the settings file, as the pages do
     from briefing import content
 
     with cursor(snapshot) as con:
-        return content.gather(con, fiscal_year, lang, bureau, today)
+        return content.gather(con, fiscal_year, lang, bureau, today, planned)
 
 
-def briefing_files(snapshot: str, fiscal_year: int, lang: str, bureau: str | None) -> tuple[bytes, bytes]:
+def briefing_files(
+    snapshot: str, fiscal_year: int, lang: str, bureau: str | None, planned: tuple = (None, None)
+) -> tuple[bytes, bytes]:
     """The deck's PowerPoint and PDF, made once for everyone who asks for the same deck (a person who
     clicks again, or six people at once, wait for the one print) and kept for the last few decks."""
     settings_in_force = (plans.load_bands()[0], rules())
-    return _briefing_files(snapshot, fiscal_year, lang, bureau, today_in_japan(), settings_in_force)
+    return _briefing_files(snapshot, fiscal_year, lang, bureau, today_in_japan(), settings_in_force, planned)
 
 
 @st.cache_data(show_spinner=False, max_entries=4)
 def _briefing_files(
-    snapshot: str, fiscal_year: int, lang: str, bureau: str | None, today: date, settings_in_force
+    snapshot: str, fiscal_year: int, lang: str, bureau: str | None, today: date, settings_in_force, planned
 ) -> tuple[bytes, bytes]:
     from briefing import pdf, slides
 
-    deck = _briefing_deck(snapshot, fiscal_year, lang, bureau, today, settings_in_force)
+    deck = _briefing_deck(snapshot, fiscal_year, lang, bureau, today, settings_in_force, planned)
     return slides.write(deck), pdf.write(deck)

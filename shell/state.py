@@ -43,3 +43,17 @@ def page_state(key: str, kind: type[State]) -> State:
     if not isinstance(state, kind):
         state = st.session_state[key] = kind()
     return state
+
+
+@dataclass
+class PlannerState:
+    # next year's Silver nominations and Gold places last set on the Impact page (None: the year's own),
+    # kept here since Streamlit forgets a widget's value on a page that does not draw it: the briefing reads it
+    fiscal_year: int | None = None  # the year they were set in: another year's briefing starts afresh
+    nominations: int | None = None
+    gold_places: int | None = None
+
+    def inputs(self, fiscal_year: int | None = None) -> tuple[int | None, int | None]:
+        if fiscal_year is not None and fiscal_year != self.fiscal_year:
+            return None, None
+        return self.nominations, self.gold_places

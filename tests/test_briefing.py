@@ -20,6 +20,7 @@ from briefing import content, pdf, slides
 from etl import metrics, reports
 from presentation import fmt
 from presentation.cards import HEADLINES, grade_text
+from presentation.charts import impact as impact_charts
 from presentation.words import Words
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -243,3 +244,27 @@ def test_the_command_writes_a_pptx_and_says_why_when_it_cannot(demo_db, tmp_path
 def test_the_briefing_never_imports_streamlit():
     code = "import sys, briefing.__main__, briefing.content, briefing.slides, briefing.pdf\nassert 'streamlit' not in sys.modules"
     subprocess.run([sys.executable, "-c", code], cwd=ROOT, check=True)
+
+
+def test_the_impact_slide_carries_next_years_plan_as_the_planner_or_the_command_line_sets_it(
+    decks, demo_db, tmp_path
+):
+    con, made = decks
+    default = metrics.planner(con, IN_PROGRESS)
+    notes = " ".join(made["en_progress"].slides[6].notes)
+    # by default the year's own nominations, the range the planner gives for them
+    assert f"Silver nominations {default['nominations']:,}" in notes
+    assert impact_charts.planner_range(default["silver"], "certified", Words("en")) in notes
+    planned = content.gather(con, IN_PROGRESS, "en", planned=(1200, 90))
+    planned_notes = " ".join(planned.slides[6].notes)
+    bigger = metrics.planner(con, IN_PROGRESS, None, 1200, 90)
+    assert "Silver nominations 1,200" in planned_notes and "Gold places 90" in planned_notes
+    assert impact_charts.planner_range(bigger["silver"], "certified", Words("en")) in planned_notes
+    assert bigger["silver"]["certified"][0] > default["silver"]["certified"][0]
+    from briefing.__main__ import main
+
+    out = tmp_path / "planned.pptx"
+    argv = ["--db", str(demo_db), "--fy", str(IN_PROGRESS), "--lang", "en", "--out", str(out)]
+    assert main([*argv, "--nominations", "1200", "--gold-places", "90"]) == 0
+    texts = [s.text_frame.text for s in Presentation(str(out)).slides[7].shapes if s.has_text_frame]
+    assert any("Silver nominations 1,200" in text for text in texts)

@@ -162,7 +162,7 @@ def test_next_years_intake_is_a_range_from_the_complete_cohorts_rates():
     rates = pd.DataFrame(
         {
             "fiscal_year": [2023, 2024, 2025],
-            "nominations": [100, 200, 300],
+            "intake": [100, 200, 300],
             "people": [120, 220, 10],  # 1.2 and 1.1 certified per nomination; 2025 is not complete
             "makers": [12, 33, 9],  # 10% and 15% built in their first year
             "apps": [24, 44, 9],  # 0.2 apps a person either way
@@ -221,3 +221,30 @@ def test_the_manager_positions_come_from_the_settings_file(tmp_path, monkeypatch
     loaded = settings.load()
     assert loaded.manager_positions == settings.MANAGER_POSITIONS
     assert [key for _, key, _ in loaded.problems] == ["positions_unusable"]
+
+
+def test_gold_places_are_planned_from_the_gold_years_own_rates(city):
+    from etl import reports
+
+    rates = reports.run(city, "report_impact_rates", fiscal_year=2025, as_of="2026-03-31")
+    found = {row.fiscal_year: row for row in rates[rates["programme"] == "gold"].itertuples()}
+    # FY2024: C3 Gold 2024-10-01 with no Gold session attended; A5 at g + 366 is outside the first year
+    assert (found[2024].intake, found[2024].people, found[2024].apps, found[2024].complete) == (0, 1, 0, True)
+    # FY2025: L1 attended the Gold seminar (60 min) and is not Gold
+    assert (found[2025].intake, found[2025].people, found[2025].complete) == (1, 0, False)
+    # a year with no places gives no rate: no Gold projection, and the planner starts at FY2025's own
+    plan = metrics.planner(city, 2025, TODAY)
+    assert plan["gold"] is None and plan["gold_places"] == 1 and plan["nominations"] == 0
+    rates = pd.DataFrame(
+        {
+            "fiscal_year": [2024, 2025],
+            "intake": [40, 50],
+            "people": [40, 45],  # 1.0 and 0.9 certified per place
+            "makers": [8, 9],
+            "apps": [20, 9],  # 0.5 and 0.2 apps per Gold person
+            "hours_saved": [800.0, 450.0],
+            "complete": [True, True],
+        }
+    )
+    planned = metrics.plan_intake(rates, 60)
+    assert planned["certified"] == pytest.approx((54, 60)) and planned["apps"] == pytest.approx((10.8, 30))

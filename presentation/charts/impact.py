@@ -291,15 +291,38 @@ MANAGERS_TABLE_COLUMNS = {
 
 
 def rates_table(intake: pd.DataFrame, cohorts: list[int], lang: str) -> pd.DataFrame:
-    """The planner's rates, one row per cohort it used: per nomination and per certified person."""
+    """The planner's rates, one row per cohort it used: per nomination (Gold: per place) and per certified
+    person (one programme's rows of report_impact_rates)."""
     used = intake[intake["fiscal_year"].isin(cohorts)]
     return pd.DataFrame(
         {
             "cohort": [fmt.fiscal_year(int(y), lang) for y in used["fiscal_year"]],
-            "nominations": used["nominations"],
-            "certified_per_nomination": (used["people"] / used["nominations"]).round(2),
+            "nominations": used["intake"],
+            "certified_per_nomination": (used["people"] / used["intake"]).round(2),
             "maker_rate": (used["makers"] / used["people"]).map(fmt.percent),
             "apps_rate": (used["apps"] / used["people"]).round(2),
             "hours_rate": (used["hours_saved"] / used["people"]).round(1),
         }
     )
+
+
+GOLD_RATES_TABLE_COLUMNS = RATES_TABLE_COLUMNS | {
+    "nominations": "col_impact_gold_places",
+    "certified_per_nomination": "col_impact_certified_per_place",
+}
+# the planner's outputs, on the page's cards and the slide's table: plan key, words
+PLANNER_OUTPUTS = (
+    ("certified", "impact_planner_certified"),
+    ("makers", "impact_planner_makers"),
+    ("apps", "impact_planner_apps"),
+    ("hours", "impact_planner_hours"),
+)
+
+
+def planner_range(plan: dict, name: str, words: Words) -> str:
+    """One planner output as the range the page's card and the slide's table show: 1,234–1,456."""
+    low, high = plan[name]
+    write = (lambda v: fmt.hours(v, words.lang)) if name == "hours" else fmt.integer
+    if write(low) == write(high):  # a single past cohort, or rates that agree: one figure, not "80–80"
+        return write(low)
+    return words("impact_range", low=write(low), high=write(high))

@@ -11,9 +11,21 @@ from tests.browser.conftest import screenshot, wait_until_rendered
 pytestmark = pytest.mark.browser
 
 
-def _card_value(page, label: str) -> str:
-    card = page.locator('[data-testid="stMetric"]', has_text=label).first
+def _card_value(page, label: str, nth: int = 0) -> str:
+    card = page.locator('[data-testid="stMetric"]', has_text=label).nth(nth)
     return card.locator('[data-testid="stMetricValue"]').inner_text()
+
+
+def _wait_for_change(page, label: str, before: str, nth: int = 0) -> str:
+    """The value of the nth card called `label` once it is no longer `before` (the planner reran)."""
+    page.wait_for_function(
+        "([label, before, nth]) => [...document.querySelectorAll('[data-testid=stMetric]')]"
+        ".filter(m => m.innerText.includes(label))[nth]?.querySelector('[data-testid=stMetricValue]')"
+        ".innerText !== before",
+        arg=[label, before, nth],
+        timeout=30_000,
+    )
+    return _card_value(page, label, nth)
 
 
 @pytest.mark.parametrize("lang", ["ja", "en"])
@@ -38,13 +50,22 @@ def test_the_planner_moves_its_outputs_when_the_nominations_move(page, app):
     field = page.get_by_role("spinbutton", name=translate("en", "impact_planner_nominations"))
     field.fill("1200")
     field.press("Enter")
-    page.wait_for_function(
-        "([label, before]) => [...document.querySelectorAll('[data-testid=stMetric]')]"
-        ".some(m => m.innerText.includes(label) && !m.innerText.includes(before))",
-        arg=[label, before],
-        timeout=30_000,
-    )
-    after = _card_value(page, label)
+    after = _wait_for_change(page, label, before)
     low_before, low_after = (int(v.split("–")[0].replace(",", "")) for v in (before, after))
     assert low_after > low_before  # twice the nominations: more certified people
     screenshot(page, "impact-planner")
+
+
+def test_the_gold_places_move_the_gold_projection_and_the_briefing_takes_the_plan(page, app):
+    page.goto(f"{app}/impact?lang=en")
+    wait_until_rendered(page)
+    label = translate("en", "impact_planner_certified")
+    before = _card_value(page, label, nth=1)  # Silver's card first, Gold's second
+    field = page.get_by_role("spinbutton", name=translate("en", "impact_planner_gold_places"))
+    field.fill("200")
+    field.press("Enter")
+    after = _wait_for_change(page, label, before, nth=1)
+    assert int(after.split("–")[0].replace(",", "")) > int(before.split("–")[0].replace(",", ""))
+    # the briefing's preview of the impact slide says the places the planner now holds
+    page.get_by_role("link", name=translate("en", "page_briefing")).click()
+    page.get_by_text("Gold places 200").first.wait_for(timeout=60_000)

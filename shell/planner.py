@@ -1,0 +1,73 @@
+"""The Impact page's planner: next year's Silver nominations and Gold places, what past cohorts' rates make
+of them, and the values kept for the briefing (shell.state.PlannerState)."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from presentation import fmt
+from presentation.cards import Card
+from presentation.charts import impact as charts
+from shell import data
+from shell.components import card_row, show_card
+from shell.i18n import lang, t, words
+from shell.state import PlannerState, page_state
+from shell.tables import table_with_downloads
+
+
+def show(snapshot: str, fiscal_year: int) -> None:
+    said, language = words(), lang()
+    state = page_state("planner", PlannerState)
+    if state.fiscal_year != fiscal_year:  # values set for another year do not carry over
+        state.fiscal_year, state.nominations, state.gold_places = fiscal_year, None, None
+    st.subheader(t("impact_planner_title"))
+    st.caption(t("impact_planner_intro"))
+    defaults = data.planner(snapshot, fiscal_year, (None, None))
+    left, right = st.columns(2)
+    nominations = left.number_input(
+        t("impact_planner_nominations"),
+        min_value=0,
+        max_value=100_000,
+        value=state.nominations if state.nominations is not None else defaults["nominations"],
+        step=10,
+        help=t("impact_planner_nominations_help"),
+        key="planner_nominations",
+    )
+    places = right.number_input(
+        t("impact_planner_gold_places"),
+        min_value=0,
+        max_value=10_000,
+        value=state.gold_places if state.gold_places is not None else defaults["gold_places"],
+        step=5,
+        help=t("impact_planner_gold_places_help"),
+        key="planner_gold_places",
+    )
+    state.nominations, state.gold_places = int(nominations), int(places)
+    plan = data.planner(snapshot, fiscal_year, state.inputs())
+    if plan["silver"] is None:
+        st.info(t("impact_planner_none"))
+    else:
+        for place, (name, key) in zip(card_row("planner", 4), charts.PLANNER_OUTPUTS, strict=True):
+            value = charts.planner_range(plan["silver"], name, said)
+            show_card(place, Card(t(key), value, t("impact_planner_help")))
+        if plan["reach"]:
+            reach = {k: fmt.integer(v) for k, v in plan["reach"].items()}
+            st.markdown(t("impact_planner_target", **reach))
+    st.markdown(f"**{t('impact_planner_gold_title')}**")
+    if plan["gold"] is None:
+        st.caption(t("impact_planner_gold_none"))
+    else:
+        for place, (name, key) in zip(card_row("planner_gold", 4), charts.PLANNER_OUTPUTS, strict=True):
+            value = charts.planner_range(plan["gold"], name, said)
+            show_card(place, Card(t(key), value, t("impact_planner_help")))
+        st.caption(t("impact_planner_gold_note"))
+    with st.expander(t("impact_planner_rates")):
+        for kind, columns in (
+            ("silver", charts.RATES_TABLE_COLUMNS),
+            ("gold", charts.GOLD_RATES_TABLE_COLUMNS),
+        ):
+            if plan[kind] is not None:
+                listed = charts.rates_table(plan[f"{kind}_rates"], plan[kind]["cohorts"], language)
+                table_with_downloads(
+                    listed, columns, f"impact_rates_{kind}_{fiscal_year}", f"impact_rates_{kind}"
+                )
