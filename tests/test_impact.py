@@ -248,3 +248,15 @@ def test_gold_places_are_planned_from_the_gold_years_own_rates(city):
     )
     planned = metrics.plan_intake(rates, 60)
     assert planned["certified"] == pytest.approx((54, 60)) and planned["apps"] == pytest.approx((10.8, 30))
+
+
+def test_a_planner_range_says_its_unit_once_and_one_figure_when_the_ends_agree():
+    from presentation.charts.impact import planner_range
+    from presentation.words import Words
+
+    plan = {"hours": (2783.2, 3412.9), "certified": (80.2, 80.4), "apps": (9.6, 12.2)}
+    assert planner_range(plan, "hours", Words("ja")) == "2,783〜3,413時間"
+    assert planner_range(plan, "hours", Words("en")) == "2,783–3,413 h"
+    assert planner_range({"hours": (9783.0, 13412.0)}, "hours", Words("ja")) == "9,783時間〜1.3万時間"
+    assert planner_range(plan, "certified", Words("en")) == "80"  # one past cohort: one figure
+    assert planner_range(plan, "apps", Words("en")) == "10–12"

@@ -3,6 +3,8 @@ its comparison group, and the hours DX talent's apps saved against the hours spe
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 import plotly.graph_objects as go
 
@@ -320,9 +322,13 @@ PLANNER_OUTPUTS = (
 
 
 def planner_range(plan: dict, name: str, words: Words) -> str:
-    """One planner output as the range the page's card and the slide's table show: 1,234–1,456."""
-    low, high = plan[name]
+    """One planner output as the range the page's card and the slide's notes show: 1,234–1,456, and for
+    hours with the unit once where both ends share it (2,783–3,412 h, 1.2～1.5万時間), so a card holds it."""
     write = (lambda v: fmt.hours(v, words.lang)) if name == "hours" else fmt.integer
-    if write(low) == write(high):  # a single past cohort, or rates that agree: one figure, not "80–80"
-        return write(low)
-    return words("impact_range", low=write(low), high=write(high))
+    low, high = (write(v) for v in plan[name])
+    if low == high:  # a single past cohort, or rates that agree: one figure, not "80–80"
+        return low
+    unit = re.search(r"[^\d.,]*$", high).group()
+    if unit and low.endswith(unit):
+        low = low[: -len(unit)]
+    return words("impact_range", low=low, high=high)
