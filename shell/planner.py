@@ -16,7 +16,7 @@ from shell.tables import table_with_downloads
 
 
 def show(snapshot: str, fiscal_year: int) -> None:
-    said, language = words(), lang()
+    language = lang()
     state = page_state("planner", PlannerState)
     if state.fiscal_year != fiscal_year:  # values set for another year do not carry over
         state.fiscal_year, state.nominations, state.gold_places = fiscal_year, None, None
@@ -47,9 +47,7 @@ def show(snapshot: str, fiscal_year: int) -> None:
     if plan["silver"] is None:
         st.info(t("impact_planner_none"))
     else:
-        for place, (name, key) in zip(card_row("planner", 4), charts.PLANNER_OUTPUTS, strict=True):
-            value = charts.planner_range(plan["silver"], name, said)
-            show_card(place, Card(t(key), value, t("impact_planner_help")))
+        _cards("planner", plan["silver"])
         if plan["reach"]:
             reach = {k: fmt.integer(v) for k, v in plan["reach"].items()}
             st.markdown(t("impact_planner_target", **reach))
@@ -57,9 +55,7 @@ def show(snapshot: str, fiscal_year: int) -> None:
     if plan["gold"] is None:
         st.caption(t("impact_planner_gold_none"))
     else:
-        for place, (name, key) in zip(card_row("planner_gold", 4), charts.PLANNER_OUTPUTS, strict=True):
-            value = charts.planner_range(plan["gold"], name, said)
-            show_card(place, Card(t(key), value, t("impact_planner_help")))
+        _cards("planner_gold", plan["gold"])
         st.caption(t("impact_planner_gold_note"))
     with st.expander(t("impact_planner_rates")):
         for kind, columns in (
@@ -71,3 +67,12 @@ def show(snapshot: str, fiscal_year: int) -> None:
                 table_with_downloads(
                     listed, columns, f"impact_rates_{kind}_{fiscal_year}", f"impact_rates_{kind}"
                 )
+
+
+def _cards(name: str, projection: dict) -> None:
+    """One programme's projection (metrics.plan_intake) as a row of cards, the same outputs for Silver and Gold."""
+    said = words()
+    for place, (output, key) in zip(card_row(name, 4), charts.PLANNER_OUTPUTS, strict=True):
+        show_card(
+            place, Card(t(key), charts.planner_range(projection, output, said), t("impact_planner_help"))
+        )
