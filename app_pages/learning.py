@@ -5,7 +5,7 @@ import streamlit as st
 
 from etl.metrics import pareto
 from presentation import fmt, privacy
-from presentation.cards import report_card
+from presentation.cards import ELEARNING, report_card
 from presentation.charts import learning as charts
 from shell import data
 from shell.access import sees_people
@@ -15,6 +15,7 @@ from shell.components import (
     card_row,
     chart,
     chart_row,
+    kpi_row,
     lazy_tabs,
     method_panel,
     page_context,
@@ -36,7 +37,10 @@ st.caption(t("learning_intro"))
 
 by_year = data.report(snapshot, "report_learning_by_year", bureaus=bureaus).set_index("fiscal_year")
 year = by_year.loc[fy] if fy in by_year.index else None
-against = year_comparison(snapshot, fy, by_year.loc[fy - 1] if fy - 1 in by_year.index else None)
+previous_year = by_year.loc[fy - 1] if fy - 1 in by_year.index else None
+# city-wide, the cards are the contract's figures (kpis), set against the same period in a year in
+# progress; a chosen bureau's are the page's own rows, against whole years only
+against = year_comparison(snapshot, fy, previous_year, say_in_progress=bool(bureaus))
 
 
 def card(column, key: str, help_key: str, name: str, formatter) -> None:
@@ -46,28 +50,31 @@ def card(column, key: str, help_key: str, name: str, formatter) -> None:
 
 
 cards = card_row("learning", 4)
-card(
-    cards[0],
-    "kpi_learners",
-    "kpi_learners_help",
-    "learners",
-    lambda v, _: fmt.integer(v, unit=t("unit_people")),
-)
+if bureaus:
+    card(
+        cards[0],
+        "kpi_learners",
+        "kpi_learners_help",
+        "learners",
+        lambda v, _: fmt.integer(v, unit=t("unit_people")),
+    )
+    card(
+        cards[2],
+        "kpi_learning_hours",
+        "kpi_learning_hours_help",
+        "minutes",
+        lambda v, lang_: fmt.hours(v / 60, lang_),
+    )
+    card(
+        cards[3],
+        "kpi_completions",
+        "kpi_completions_help",
+        "completions",
+        lambda v, _: fmt.integer(v, unit=t("unit_items")),
+    )
+elif year is not None:
+    kpi_row(snapshot, fy, ELEARNING, [cards[0], cards[2], cards[3]])
 card(cards[1], "kpi_learning_share", "kpi_learning_share_help", "per_100", lambda v, _: f"{v:,.1f}")
-card(
-    cards[2],
-    "kpi_learning_hours",
-    "kpi_learning_hours_help",
-    "minutes",
-    lambda v, lang_: fmt.hours(v / 60, lang_),
-)
-card(
-    cards[3],
-    "kpi_completions",
-    "kpi_completions_help",
-    "completions",
-    lambda v, _: fmt.integer(v, unit=t("unit_items")),
-)
 
 
 def tab_activity():
@@ -163,6 +170,22 @@ def tab_outcomes():
     table_with_downloads(shown, columns, f"learning_outcomes_{fy}", "learning_outcomes")
 
 
+def tab_adoption():
+    """The service's own adoption funnel, from its user list: licences to a first lecture, by bureau."""
+    funnel = data.report(snapshot, "report_elearning_funnel")
+    figure = charts.adoption_funnel(funnel, said)
+    if figure is None:
+        st.info(t("adoption_none"))
+        return
+    st.caption(t("adoption_intro"))
+    chart(figure)
+    counts = list(charts.ADOPTION_STEPS)
+    shown = privacy.for_viewer(funnel, counts, (), people)
+    table = privacy.as_text(charts.adoption_table(shown, said), counts, people)
+    table_with_downloads(table, charts.ADOPTION_COLUMNS, "elearning_adoption", "learning_adoption")
+    small_groups_note()
+
+
 lazy_tabs(
     "learning_tab",
     {
@@ -170,6 +193,7 @@ lazy_tabs(
         "tab_learning_bureaus": tab_bureaus,
         "tab_learning_courses": tab_courses,
         "tab_learning_outcomes": tab_outcomes,
+        "tab_learning_adoption": tab_adoption,
     },
 )
 method_panel(snapshot, fy, ("method_learning",), counts=PROGRAMME_COUNTS)

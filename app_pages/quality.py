@@ -93,11 +93,25 @@ ORPHANS = (
         {"staff_id": "col_staff_id", "level": "col_level", "certified_on": "col_certified_on"},
     ),
     (
+        "orphan_elearning",
+        "report_orphan_elearning",
+        {
+            "email": "col_email",
+            "course_title": "col_course",
+            "activity_on": "col_activity_on",
+            "source_file": "col_file",
+            "source_row": "col_source_row",
+        },
+    ),
+    (
         "orphan_nominations",
         "report_orphan_nominations",
         {"fiscal_year": "col_fiscal_year", "dept_code": "col_dept_code", "staff_id": "col_staff_id"},
     ),
 )
+
+
+PERSONAL = {"staff_id", "email"}  # columns that name a person: shown only to roles that see people
 
 
 def orphans(snapshot: str) -> None:
@@ -106,7 +120,7 @@ def orphans(snapshot: str) -> None:
     for key, report, columns in ORPHANS:
         frame = data.report(snapshot, report)
         with st.expander(t(key, count=fmt.integer(len(frame)))):
-            table_with_downloads(frame, columns, key, key, personal="staff_id" in columns)
+            table_with_downloads(frame, columns, key, key, personal=bool(PERSONAL & columns.keys()))
     summary = data.report_row(snapshot, "report_quality_summary")
     st.caption(t("overlap_usage", count=fmt.integer(summary["overlap_usage_rows"])))
 

@@ -39,7 +39,7 @@ FTE_HOURS = DEFAULTS["fte_hours"]  # the Hours page's default working hours of o
 TOP = 10
 
 
-_FIGURE = re.compile(r"[+\-]?¥?[\d,.]+(%|人|本|万時間|時間|億円|万円|円| h|bn|m)?|—")
+_FIGURE = re.compile(r"[+\-]?¥?[\d,.]+(%|人|本|件|万時間|時間|億円|万円|円| h|bn|m)?|—")
 
 
 def is_figure(text: str) -> bool:

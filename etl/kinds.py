@@ -18,6 +18,7 @@ ATTENDANCE = "attendance"
 RESULT = "result"
 STATUS = "status"
 METRIC = "metric"
+EMAIL = "email"  # an e-mail address: lower-cased, compared as the contract says (section 2)
 
 SQL_TYPES = {
     CODE: "varchar",
@@ -33,6 +34,7 @@ SQL_TYPES = {
     RESULT: "varchar",
     STATUS: "varchar",
     METRIC: "varchar",
+    EMAIL: "varchar",
 }
 
 
@@ -41,6 +43,9 @@ SQL_TYPES = {
 GRANULARITY = "granularity"
 GRANULARITY_TYPE = "usage_granularity"
 GRANULARITIES = ("day", "month")
+
+
+ANY_OF = "|"  # joins the names of a group of which one column would do: "staff_id|email"
 
 
 @dataclass(frozen=True)
@@ -69,6 +74,9 @@ class Kind:
     # of the key (a month row dated the 1st and a day row of the 1st are different facts; see
     # docs/decisions.md)
     granularity_of: str | None = None
+    # columns of which at least one must be in the header and filled in a row (an e-learning row names
+    # its person by staff_id or by e-mail address): together they count as one required column
+    any_of: tuple[str, ...] = ()
 
     @property
     def stored_columns(self) -> tuple[tuple[str, str], ...]:
@@ -85,12 +93,32 @@ class Kind:
     def required(self) -> tuple[str, ...]:
         return tuple(c.name for c in self.columns if c.required)
 
+    @property
+    def required_count(self) -> int:
+        """How many required columns recognition weighs: the `any_of` group counts as one."""
+        return len(self.needed)
+
+    @property
+    def needed(self) -> tuple[str, ...]:
+        """What a header row must supply: each required column, and the `any_of` group as one name
+        ("staff_id|email")."""
+        return self.required + ((ANY_OF.join(self.any_of),) if self.any_of else ())
+
     def column(self, name: str) -> Column:
         return next(c for c in self.columns if c.name == name)
 
 
 def _c(name, type_, required=False, aliases=(), default=None) -> Column:
     return Column(name, type_, required, tuple(aliases), default)
+
+
+def _service_person() -> tuple[Column, Column]:
+    """How the e-learning service names a person: the staff id (its External ID, under single sign-on)
+    or the e-mail address; a kind with these has them as its `any_of`."""
+    return (
+        _c("staff_id", CODE, False, ["職員番号", "user_external_id", "external id"]),
+        _c("email", EMAIL, False, ["メールアドレス", "user email"]),
+    )
 
 
 KINDS: dict[str, Kind] = {
@@ -120,6 +148,7 @@ KINDS: dict[str, Kind] = {
                 _c("position", TEXT, False, ["職名", "役職"]),
                 _c("name", TEXT, False, ["氏名"]),
                 _c("left_on", DATE, False, ["退職日"]),
+                _c("email", EMAIL, False, ["メールアドレス", "メール", "e-mail"]),
             ),
             ("fiscal_year", "staff_id"),
         ),
@@ -226,19 +255,36 @@ KINDS: dict[str, Kind] = {
             "動画学習",
             "E-learning",
             (
-                _c("staff_id", CODE, True, ["職員番号", "user_external_id"]),
-                _c("course_title", TEXT, True, ["講座名", "course_title"]),
-                _c("minutes", NUMBER, True, ["視聴時間(分)", "num_video_consumed_minutes"]),
+                *_service_person(),
+                _c("course_title", TEXT, True, ["講座名", "course title"]),
+                _c("minutes", NUMBER, True, ["視聴時間(分)", "num video consumed minutes"]),
                 _c(
                     "activity_on",
                     DATE,
                     True,
-                    ["最終受講日", "last_activity_date", "course_last_accessed_date"],
+                    ["最終受講日", "last activity date", "course last accessed date"],
                 ),
-                _c("completed_on", DATE, False, ["修了日", "course_completion_date"]),
-                _c("category", TEXT, False, ["カテゴリ", "course_category"]),
+                _c("completed_on", DATE, False, ["修了日", "course completion date"]),
+                _c("category", TEXT, False, ["カテゴリ", "course category"]),
             ),
-            ("staff_id", "course_title"),
+            # the contract's key is (person, course_title); the person is resolved through the roster
+            # in stg_elearning, which keeps the latest row of each person and course
+            ("staff_id", "email", "course_title"),
+            any_of=("staff_id", "email"),
+        ),
+        Kind(
+            "elearning_users",
+            "動画学習ユーザー一覧",
+            "E-learning users",
+            (
+                *_service_person(),
+                _c("license", TEXT, True, ["ライセンス種別", "ライセンス", "license type"]),
+                _c("status", TEXT, False, ["ステータス", "状態"]),
+                _c("joined_on", DATE, False, ["参加日", "joined date", "date joined"]),
+            ),
+            # the service's user list names each licence by address (External ID under single sign-on)
+            ("staff_id", "email"),
+            any_of=("staff_id", "email"),
         ),
         Kind(
             "projects",

@@ -178,8 +178,9 @@ class _Run:
         if self.forced_kind:
             match = recognition.candidates[0]
             missing = ", ".join(display_name(match.kind, c, self.lang) for c in match.missing)
+            # not "kind": reject() takes that for the file's kind
             return "file_kind_missing_columns", {
-                "kind": kind_label(match.kind, self.lang),
+                "kind_label": kind_label(match.kind, self.lang),
                 "missing": missing,
             }
         parts = [

@@ -10,7 +10,7 @@ import tomli_w
 
 from etl import config
 from etl.db import first_line
-from etl.kinds import KINDS, Kind
+from etl.kinds import ANY_OF, KINDS, Kind
 from etl.messages import msg
 from etl.normalize import header_key
 
@@ -97,6 +97,16 @@ def _candidates(kind: Kind, extra: dict[str, list[str]]):
         yield column, [header_key(n) for n in names]
 
 
+def known_headers(extra=None) -> set[str]:
+    """Every header name some kind accepts, as headers are compared (a sheet's header row is looked for)."""
+    return {
+        name
+        for kind in KINDS.values()
+        for _, names in _candidates(kind, (extra or {}).get(kind.name, {}))
+        for name in names
+    }
+
+
 def match_kind(kind: Kind, headers: list[str], extra=None) -> Match:
     """Which header feeds each column: the canonical name wins, then the alias listed first."""
     keys = [header_key(h) for h in headers]
@@ -109,7 +119,8 @@ def match_kind(kind: Kind, headers: list[str], extra=None) -> Match:
                 columns[column.name] = index
                 used.add(index)
                 break
-    missing = [c for c in kind.required if c not in columns]
+    # a group of which one would do is missing when none of it is there
+    missing = [n for n in kind.needed if not any(c in columns for c in n.split(ANY_OF))]
     return Match(kind, columns, missing)
 
 
@@ -129,22 +140,25 @@ def recognise(headers: list[str], forced_kind: str | None = None, extra=None) ->
     matches = [match_kind(k, headers, extra) for k in KINDS.values()]
     complete = [m for m in matches if m.complete]
     if complete:
-        complete.sort(key=lambda m: (len(m.kind.required), len(m.columns)), reverse=True)
+        complete.sort(key=lambda m: (m.kind.required_count, len(m.columns)), reverse=True)
         best = complete[0]
         rivals = [
             m
             for m in complete[1:]
-            if (len(m.kind.required), len(m.columns)) == (len(best.kind.required), len(best.columns))
+            if (m.kind.required_count, len(m.columns)) == (best.kind.required_count, len(best.columns))
         ]
         if rivals:
             return Recognition(None, [best, *rivals], tie=True)
         return Recognition(best, complete)
-    matches.sort(key=lambda m: (len(m.kind.required) - len(m.missing)) / len(m.kind.required), reverse=True)
-    return Recognition(None, [m for m in matches if len(m.missing) < len(m.kind.required)][:3])
+    matches.sort(key=lambda m: (m.kind.required_count - len(m.missing)) / m.kind.required_count, reverse=True)
+    return Recognition(None, [m for m in matches if len(m.missing) < m.kind.required_count][:3])
 
 
 def display_name(kind: Kind, column: str, lang: str) -> str:
-    """A column as the office writes it: its first Japanese alias in Japanese."""
+    """A column as the office writes it: its first Japanese alias in Japanese; a group of which one
+    would do (Match.missing) as its names joined by a slash."""
+    if ANY_OF in column:
+        return " / ".join(display_name(kind, c, lang) for c in column.split(ANY_OF))
     col = kind.column(column)
     if lang == "ja" and col.aliases:
         return col.aliases[0]

@@ -85,6 +85,11 @@ def figures_of(row: pd.Series) -> dict:
             "departments_covered": _int(row["departments_covered"]),
             "departments_total": _int(row["departments_total"]),
         },
+        "elearning": {
+            "learners": _int(row["elearning_learners"]),
+            "hours": float(row["elearning_hours"]),
+            "completions": _int(row["elearning_completions"]),
+        },
     }
 
 

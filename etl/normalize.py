@@ -91,9 +91,15 @@ def clean(value: object) -> str | None:
     return text or None
 
 
+# a run of spaces, underscores and hyphens in a header reads as one space (contract section 2): the SaaS
+# services write `Course Last Accessed Date` where the contract says `course_last_accessed_date`
+_HEADER_SEPARATORS = re.compile(r"[\s_\-]+")
+
+
 def header_key(name: object) -> str:
-    """How headers are compared: NFKC, trimmed, case-folded."""
-    return unicodedata.normalize("NFKC", str(name or "")).strip().casefold()
+    """How headers are compared: NFKC, trimmed, case-folded, separators as one space."""
+    text = unicodedata.normalize("NFKC", str(name or "")).casefold()
+    return _HEADER_SEPARATORS.sub(" ", text).strip()
 
 
 def _year(groups: dict) -> int:
@@ -192,6 +198,16 @@ def parse_code(text: str) -> str:
     return text
 
 
+def parse_email(text: str) -> tuple[str | None, str | None]:
+    """An address as the contract compares it (section 2): NFKC and trimmed already, then lower-cased.
+    Spaces inside or no `@` between two parts is no address."""
+    address = text.lower()
+    local, at, domain = address.partition("@")
+    if not (local and at and domain) or "@" in domain or any(ch.isspace() for ch in address):
+        return None, "bad_email"
+    return address, None
+
+
 def _lookup(table: dict[str, str], error: str):
     def parse(text: str):
         value = table.get(text.casefold())
@@ -212,6 +228,7 @@ _PARSERS = {
     kinds.CODE: lambda text: (parse_code(text), None),
     kinds.TEXT: lambda text: (text, None),
     kinds.METRIC: lambda text: (text.casefold(), None),
+    kinds.EMAIL: parse_email,
 }
 
 

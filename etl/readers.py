@@ -6,15 +6,18 @@ import codecs
 import csv
 import hashlib
 import io
+import re
 import tempfile
 import zipfile
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from pathlib import Path
+from xml.etree import ElementTree
 
 import duckdb
 
 from etl import config
+from etl.normalize import header_key
 
 CHUNK = 1 << 20
 
@@ -234,28 +237,123 @@ def _cell_text(value) -> str | None:
     return text if text.strip() else None
 
 
+# a title row and a blank row above the header are how offices make their sheets: the header is looked
+# for within the first rows
+HEADER_SEARCH_ROWS = 10
+_SHARED_REFERENCE = re.compile(rb'<c\b[^>]*\bt="s"[^>]*>\s*<v>(\d+)</v>')
+
+
+def _shared_string_lengths(archive: zipfile.ZipFile) -> list[int]:
+    """The length of each shared string, read as a stream (a sheet's cells may all point at one)."""
+    name = next((n for n in archive.namelist() if n.lower() == "xl/sharedstrings.xml"), None)
+    if name is None:
+        return []
+    lengths = []
+    with archive.open(name) as handle:
+        for _, element in ElementTree.iterparse(handle):
+            if element.tag.endswith("}si") or element.tag == "si":
+                lengths.append(sum(len(t) for t in element.itertext()))
+                element.clear()
+    return lengths
+
+
+def _check_shared_text(archive: zipfile.ZipFile) -> None:
+    """A workbook's text as the reader will hold it, bounded before it is read: a reader (calamine) holds a
+    whole sheet, with a copy of a shared string for every cell that points at it. A string longer than any
+    Excel cell is refused; then the cells' references are counted, and looked up one by one only where
+    count x the longest string could pass the limit."""
+    lengths = _shared_string_lengths(archive)
+    if not lengths:
+        return
+    longest = max(lengths)
+    if longest > config.EXCEL_CELL_CHARS:
+        raise UnreadableFile("workbook_string_too_long", limit=f"{config.EXCEL_CELL_CHARS:,}")
+    sheets = [n for n in archive.namelist() if n.lower().startswith("xl/worksheets/") and n.endswith(".xml")]
+    references = 0
+    for name in sheets:
+        with archive.open(name) as handle:
+            references += sum(chunk.count(b't="s"') for chunk in iter(lambda: handle.read(CHUNK), b""))
+    if references * longest <= config.MAX_WORKBOOK_TEXT_CHARS:
+        return
+    total = 0
+    for name in sheets:
+        with archive.open(name) as handle:
+            text = handle.read()  # within the expanded size already checked
+        for match in _SHARED_REFERENCE.finditer(text):
+            index = int(match[1])
+            total += lengths[index] if index < len(lengths) else 0
+            if total > config.MAX_WORKBOOK_TEXT_CHARS:
+                raise UnreadableFile("workbook_text_too_large", limit=_text_limit())
+
+
+def _text_limit() -> str:
+    return f"{config.MAX_WORKBOOK_TEXT_CHARS // 1_000_000:,}M"
+
+
+def _header_index(rows: list[list[str | None]], extra) -> int:
+    """Which of a sheet's first rows is its header: the first that a kind recognises, else the one with
+    the most headers some kind knows (the earliest of equals), else the first row with anything in it."""
+    from etl import mapping  # the header row is the one the contract's kinds recognise
+
+    known = mapping.known_headers(extra)
+    best, best_score = None, -1
+    for index, cells in enumerate(rows):
+        if not any(cells):
+            continue
+        headers = [c or "" for c in cells]
+        if mapping.recognise(headers, extra=extra).match is not None:
+            return index
+        score = sum(1 for h in headers if header_key(h) in known)
+        if score > best_score:
+            best, best_score = index, score
+    return best or 0
+
+
+def _split_header(head: list[tuple[int, list[str | None]]], extra):
+    """(the header's row number, the headers, the data rows after it) of a sheet's first rows."""
+    if not any(any(cells) for _, cells in head):
+        return None, [], []
+    index = _header_index([cells for _, cells in head], extra)
+    number, cells = head[index]
+    return number, [c or "" for c in cells], [(n, c) for n, c in head[index + 1 :] if any(c)]
+
+
 def _read_workbook(path: Path, digest: str, row_limit: int | None = None) -> list[SourceTable]:
-    from openpyxl import load_workbook
+    """Each worksheet through calamine (a Rust reader), after bounding what it will hold in memory."""
+    from python_calamine import CalamineWorkbook, SheetTypeEnum
+
+    from etl import mapping
 
     try:
         with zipfile.ZipFile(path) as archive:
             expanded = sum(info.file_size for info in archive.infolist())
-    except zipfile.BadZipFile as error:
+            if expanded > config.MAX_WORKBOOK_EXPANDED_BYTES:
+                limit = f"{config.MAX_WORKBOOK_EXPANDED_BYTES // (1024 * 1024)} MB"
+                raise UnreadableFile("workbook_too_large", limit=limit)
+            _check_shared_text(archive)
+    except UnreadableFile:
+        raise
+    except (zipfile.BadZipFile, ElementTree.ParseError, OSError, EOFError, ValueError) as error:
         raise UnreadableFile("file_bad_workbook") from error
-    if expanded > config.MAX_WORKBOOK_EXPANDED_BYTES:
-        limit = f"{config.MAX_WORKBOOK_EXPANDED_BYTES // (1024 * 1024)} MB"
-        raise UnreadableFile("workbook_too_large", limit=limit)
-    try:
-        workbook = load_workbook(path, read_only=True, data_only=True)
-    except Exception as error:  # openpyxl raises many types for a damaged file
-        raise UnreadableFile("file_bad_workbook") from error
+    extra = mapping.load_extra_aliases()
     tables = []
-    text_read = 0  # characters of every cell as stored, across the sheets
+    text_read = 0  # characters of every cell as read, across the sheets
     try:
-        for sheet in workbook.worksheets:
-            headers: list[str] | None = None
+        workbook = CalamineWorkbook.from_path(str(path))
+    except Exception as error:  # calamine raises its own types (and panics) for a damaged file
+        raise UnreadableFile("file_bad_workbook") from error
+    try:
+        for meta in workbook.sheets_metadata:
+            if meta.typ != SheetTypeEnum.WorkSheet:
+                continue
+            sheet = workbook.get_sheet_by_name(meta.name)
+            first_row = (sheet.start or (0, 0))[0]
+            head: list[tuple[int, list[str | None]]] = []
             rows: list[tuple[int, list[str | None]]] = []
-            for number, values in enumerate(sheet.iter_rows(values_only=True), start=1):
+            headers: list[str] | None = None
+            header_number: int | None = None
+            for offset, values in enumerate(sheet.iter_rows()):
+                number = first_row + offset + 1  # the row as the spreadsheet shows it
                 cells = [_cell_text(v) for v in values]
                 for cell in cells:
                     if cell is None:
@@ -263,28 +361,35 @@ def _read_workbook(path: Path, digest: str, row_limit: int | None = None) -> lis
                     if len(cell) > config.EXCEL_CELL_CHARS:
                         raise UnreadableFile(
                             "workbook_cell_too_long",
-                            sheet_name=sheet.title,
+                            sheet_name=meta.name,
                             row=number,
                             limit=f"{config.EXCEL_CELL_CHARS:,}",
                         )
                     text_read += len(cell)
                 if text_read > config.MAX_WORKBOOK_TEXT_CHARS:
-                    limit = f"{config.MAX_WORKBOOK_TEXT_CHARS // 1_000_000:,}M"
-                    raise UnreadableFile("workbook_text_too_large", limit=limit)
+                    raise UnreadableFile("workbook_text_too_large", limit=_text_limit())
                 if headers is None:
-                    if any(cells):
-                        headers = [c or "" for c in cells]
+                    head.append((number, cells))
+                    if len(head) < HEADER_SEARCH_ROWS:
+                        continue
+                    header_number, headers, rows = _split_header(head, extra)
                     continue
                 if any(cells):
                     rows.append((number, cells))
-                    if row_limit is not None and len(rows) >= row_limit:
-                        break
-            table = SourceTable(path, sheet.title, headers or [], f"{digest}:{sheet.title}", rows=rows)
+                if row_limit is not None and len(rows) >= row_limit:
+                    break
+            if headers is None:  # a sheet shorter than the rows searched for its header
+                header_number, headers, rows = _split_header(head, extra)
+            if row_limit is not None:
+                rows = rows[:row_limit]
+            table = SourceTable(path, meta.name, headers, f"{digest}:{meta.name}", rows=rows)
+            if header_number and header_number > 1:  # say which row was taken, where it was not the first
+                table.notes.append(("note_header_row", {"row": header_number}))
             if row_limit is not None:
                 table.row_limit = row_limit
-                # the sheet's own dimension: a preview does not read every row to count them
-                declared = sheet.max_row if isinstance(sheet.max_row, int) else None
-                table.rows_total = len(rows) if len(rows) < row_limit or declared is None else declared - 1
+                # the sheet's own extent: a preview does not read every row to count them
+                last_row = first_row + sheet.height
+                table.rows_total = len(rows) if len(rows) < row_limit else last_row - (header_number or 1)
             tables.append(table)
     except UnreadableFile:
         raise

@@ -42,6 +42,7 @@ def ensure_schema(con: duckdb.DuckDBPyConnection) -> None:
         columns = [f'"{name}" {sql_type}' for name, sql_type in kind.stored_columns]
         columns += ["source_id integer", "source_row bigint"]
         con.execute(f"create table if not exists {raw_table(kind.name)} ({', '.join(columns)})")
+        _add_new_columns(con, kind)
     earlier = con.execute(
         """select table_name, column_name, data_type from duckdb_columns()
            where starts_with(table_name, 'raw_') and (column_name = 'source_file'
@@ -50,6 +51,21 @@ def ensure_schema(con: duckdb.DuckDBPyConnection) -> None:
     ).fetchall()
     for table in sorted({name for name, _, _ in earlier}):
         _move_sources(con, table, {column: data_type for name, column, data_type in earlier if name == table})
+
+
+def _add_new_columns(con: duckdb.DuckDBPyConnection, kind) -> None:
+    """A column a later version of the contract added (the roster's email) is added, empty, to a raw
+    table an earlier version made: its rows were loaded from files read without it."""
+    table = raw_table(kind.name)
+    present = {
+        row[0]
+        for row in con.execute(
+            "select column_name from duckdb_columns() where table_name = ? and schema_name = 'main'", [table]
+        ).fetchall()
+    }
+    for name, sql_type in kind.stored_columns:
+        if name not in present:
+            con.execute(f'alter table {table} add column "{name}" {sql_type}')
 
 
 def _move_sources(con: duckdb.DuckDBPyConnection, table: str, names: dict[str, str]) -> None:

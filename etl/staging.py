@@ -21,6 +21,7 @@ from etl.normalize import parse_value
 from etl.readers import SourceTable
 
 SEVERITIES = ("quarantine", "warning")  # a bad required value sets the row aside; a bad optional one warns
+MISSING_PERSON = "missing_person"  # the reason of a row that names none of its kind's `any_of` columns
 _SAFE_LITERAL = re.compile(r"[A-Za-z0-9_.\-]*")
 
 
@@ -167,7 +168,14 @@ class Staging:
         return [f"cast({value} as {GRANULARITY_TYPE}) as {GRANULARITY}"]
 
     def _required_ok(self) -> str:
-        return " and ".join(f'"{c}__err" is null' for c in self.kind.required)
+        checks = [f'"{c}__err" is null' for c in self.kind.required]
+        if self.kind.any_of:
+            checks.append(f"{self._any_of_value()} is not null")
+        return " and ".join(checks)
+
+    def _any_of_value(self) -> str:
+        """The first filled value of the kind's `any_of` group (null: the row names none of them)."""
+        return "coalesce(" + ", ".join(f'"{c}"' for c in self.kind.any_of) + ")"
 
     def record_issues(self, load_id: int, file_name: str, severity: str) -> int:
         """Writes the rows with a bad value into row_issues: quarantine for a bad required value, a
@@ -188,8 +196,21 @@ class Staging:
                     from {self.TYPED} left join _reasons r on r.code = {err} where {err} is not null"""
             )
             params += [load_id, severity, kind.name, file_name, self.table.sheet, column.name]
+        conditions = [f'"{c.name}__err" is not null' for c in columns]
+        if severity == "quarantine" and kind.any_of:
+            # a row that fills none of a group of which one is needed: set aside under the group's first
+            # column in the file (its raw value is empty)
+            named = next(c for c in kind.any_of if c in self.match.columns)
+            parts.append(
+                f"""select ?, ?, ?, ?, ?, _row, ?, cast(null as varchar), r.code, r.ja, r.en,
+                    cast({raw_json} as varchar)
+                    from {self.TYPED} join _reasons r on r.code = ?
+                    where {self._any_of_value()} is null"""
+            )
+            params += [load_id, severity, kind.name, file_name, self.table.sheet, named, MISSING_PERSON]
+            conditions.append(f"{self._any_of_value()} is null")
         self.con.execute(f"insert into row_issues {' union all '.join(parts)}", params)
-        condition = " or ".join(f'"{c.name}__err" is not null' for c in columns)
+        condition = " or ".join(conditions)
         return scalar(self.con, f"select count(*) from {self.TYPED} where {condition}")
 
     def sample(self, rows: int) -> pd.DataFrame:

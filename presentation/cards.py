@@ -107,7 +107,29 @@ HEADLINES: dict[str, Headline] = {
         fmt.integer,
         compared=("leader_coverage", "departments_covered"),
     ),
+    "elearning_learners": Headline(
+        ("elearning", "learners"),
+        "kpi_elearning_learners",
+        "kpi_elearning_learners_help",
+        _people,
+        fmt.integer,
+    ),
+    "elearning_hours": Headline(
+        ("elearning", "hours"),
+        "kpi_elearning_hours",
+        "kpi_elearning_hours_help",
+        lambda v, w: fmt.hours(v, w.lang),
+        fmt.hours,
+    ),
+    "elearning_completions": Headline(
+        ("elearning", "completions"),
+        "kpi_elearning_completions",
+        "kpi_elearning_completions_help",
+        lambda v, w: fmt.integer(v, unit=w("unit_items")),
+        fmt.integer,
+    ),
 }
+ELEARNING = ("elearning_learners", "elearning_hours", "elearning_completions")
 
 
 # the hex of each band colour of the settings (etl.plans.BAND_COLOURS) where a slide or the PDF paints a

@@ -38,13 +38,16 @@ def show_card(column, card: Card, delta_color="normal") -> None:
         column.markdown("  \n".join(f":small[{line}]" for line in lines))
 
 
-def year_comparison(snapshot: str, fiscal_year: int, previous_year) -> Comparison:
+def year_comparison(
+    snapshot: str, fiscal_year: int, previous_year, say_in_progress: bool = True
+) -> Comparison:
     """What a page's own yearly figures (a report's rows of whole years) are set against: the year
-    before, or nothing in a year in progress (contract 4.1), which the page then says."""
+    before, or nothing in a year in progress (contract 4.1), which the page then says (unless the page's
+    main cards are compared with the same period, `say_in_progress` False)."""
     now = data.kpis(snapshot, fiscal_year)
     complete = now is None or now["year_complete"]
     against = comparison(complete, previous_year, None, None if complete else now["as_of"], words())
-    if against.in_progress:
+    if against.in_progress and say_in_progress:
         st.caption(t("year_in_progress_no_change", day=fmt.day(date.fromisoformat(now["as_of"]), lang())))
     return against
 

@@ -9,7 +9,7 @@ import pandas as pd
 import streamlit as st
 
 from etl import audit, loader, mapping
-from etl.kinds import KINDS
+from etl.kinds import ANY_OF, KINDS
 from etl.preview import Preview
 from presentation import untrusted
 from presentation.words import KIND_WORDS, LOAD_STATUS_WORDS
@@ -76,14 +76,28 @@ def _recognised(preview: Preview) -> None:
         st.caption(t("preview_warnings", count=f"{preview.rows_warned:,}"))
 
 
+def _member(kind: str, column: str, key: str) -> str:
+    """The column a header is saved for: a group of which one would do (an e-learning file's person,
+    by staff id or by e-mail address) asks which of them the header is."""
+    if ANY_OF not in column:
+        return column
+    return st.radio(
+        t("map_which_column"),
+        column.split(ANY_OF),
+        format_func=lambda c: mapping.display_name(KINDS[kind], c, lang()),
+        key=f"{key}_{column}_which",
+        horizontal=True,
+    )
+
+
 def _mapping_form(key: str, preview: Preview, state: ImportState, user) -> None:
     st.markdown(f"**{t('map_title')}**")
     st.caption(t("map_intro"))
     options = [k for k, _ in preview.candidates] + [k for k in KINDS if k not in dict(preview.candidates)]
     chosen = st.selectbox(t("map_kind"), options, format_func=lambda k: t(KIND_WORDS[k]), key=f"{key}_kind")
-    missing = dict(preview.candidates).get(chosen) or list(KINDS[chosen].required)
+    missing = dict(preview.candidates).get(chosen) or list(KINDS[chosen].needed)
     picks = {
-        column: st.selectbox(
+        _member(chosen, column, key): st.selectbox(
             t("map_header_for", column=mapping.display_name(KINDS[chosen], column, lang())),
             preview.headers,
             key=f"{key}_{column}",

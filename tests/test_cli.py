@@ -61,8 +61,10 @@ def test_demo_then_load_then_kpis_prints_the_city_story(tmp_path, demo_exports):
     assert set(figures) == {
         "fiscal_year", "certified", "dx_talent_cumulative", "dx_talent_target", "hours_saved",
         "cost_avoided_cumulative_yen", "apps_in_operation", "active_apps", "leader_coverage",
-        "as_of", "usage_as_of", "year_complete", "same_period_last_year", "plan",
+        "elearning", "as_of", "usage_as_of", "year_complete", "same_period_last_year", "plan",
     }  # fmt: skip
+    assert set(figures["elearning"]) == {"learners", "hours", "completions"}
+    assert figures["elearning"]["learners"] > 1_000 and figures["elearning"]["completions"] > 0
     assert figures["year_complete"] is True and figures["same_period_last_year"] is None
     assert figures["plan"]["dx_talent"]["grade"] in {"A", "B", "C", "D"}
 

@@ -71,6 +71,35 @@ def test_a_kintone_csv_in_cp932_with_its_extra_columns_loads(db, exports):
     assert "レコード番号" not in [r[0] for r in query(db, "describe raw_apps")]
 
 
+def test_a_kintone_export_headed_by_field_codes_loads_where_the_codes_are_the_contract_s_names(db, exports):
+    write(exports, "apps.csv", APPS)
+    text = (
+        "\ufeffレコード番号,app_id,usage_date,uses,staff_id,作成者,作成日時,更新者,更新日時\r\n"
+        "1,A1,2024-04-01,3,000123,dx-admin,2024-04-01T01:00:00Z,dx-admin,2024-04-01T01:00:00Z\r\n"
+        "2,A2,2024-04-02,2,000124,dx-admin,2024-04-02T01:00:00Z,dx-admin,2024-04-02T01:00:00Z\r\n"
+    )
+    write(exports, "log.csv", text)
+    result = loader.load([exports], db=db)
+    assert [(f.kind, f.rows_loaded) for f in result.files] == [("apps", 2), ("app_usage", 2)]
+    assert hours(db, 2024) == pytest.approx((3 * 30 + 2 * 60) / 60)
+
+
+def test_kintone_s_default_field_codes_load_once_the_mapping_file_names_them(db, exports, tmp_path):
+    write(exports, "apps.csv", APPS)
+    text = "レコード番号,文字列__1行_,日付,数値,作成者\r\n1,A1,2024-04-01,4,dx-admin\r\n"
+    write(exports, "log.csv", text)
+    first = loader.load([exports / "apps.csv", exports / "log.csv"], db=db)
+    assert [f.status for f in first.files] == ["loaded", "rejected"]
+    # the mapping file as data/mapping.toml's comments show it (DXDASH_MAPPING points at a test copy)
+    (tmp_path / "mapping.toml").write_text(
+        '[aliases.app_usage]\napp_id = ["文字列__1行_"]\nusage_date = ["日付"]\nuses = ["数値"]\n',
+        encoding="utf-8",
+    )
+    again = loader.load([exports / "log.csv"], db=db)
+    assert [(f.kind, f.status) for f in again.files] == [("app_usage", "loaded")]
+    assert hours(db, 2024) == pytest.approx(4 * 30 / 60)
+
+
 def test_a_utc_datetime_on_the_fiscal_year_boundary_counts_in_the_new_year(db, exports):
     write(exports, "certs.csv", "staff_id,level,certified_on\n000001,gold,2024-03-31T15:30:00Z\n")
     loader.load([exports], db=db)
@@ -211,6 +240,38 @@ def test_a_workbook_with_no_matching_sheet_is_rejected_naming_its_sheets(db, exp
     result = loader.load([exports], db=db)
     assert result.files[0].status == "rejected"
     assert "メモ" in result.files[0].message
+
+
+def test_a_sheet_with_a_title_row_and_a_blank_row_above_its_header_loads_and_says_which_row(db, exports):
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "台帳"
+    sheet.append(["令和6年度 アプリ台帳(DX推進課作成)"])
+    sheet.append([])
+    sheet.append(["アプリID", "アプリ名", "所管所属コード", "作成日", "1件あたり削減時間(分)"])
+    sheet.append(["A1", "申請受付", "0101", pd.Timestamp("2024-04-01"), 30])
+    sheet.append(["A2", "集計", "0102", "2024/4/1", -5])  # set aside: its row is the sheet's row 5
+    book.save(exports / "apps.xlsx")
+    result = loader.load([exports], db=db, lang="en")
+    [file] = result.files
+    assert (file.kind, file.rows_loaded, file.rows_quarantined) == ("apps", 1, 1)
+    assert "the header is row 3" in file.message
+    assert query(db, "select row_number, column_name from row_issues") == [(5, "minutes_saved_per_use")]
+
+
+def test_a_header_below_the_tenth_row_is_not_looked_for(db, exports):
+    from openpyxl import Workbook
+
+    book = Workbook()
+    for line in range(10):
+        book.active.append([f"注記 {line + 1}"])
+    book.active.append(["所属コード", "所属名"])
+    book.active.append(["0101", "総務課"])
+    book.save(exports / "orgs.xlsx")
+    [file] = loader.load([exports], db=db, lang="en").files
+    assert file.status == "rejected"
 
 
 def test_real_date_cells_in_a_workbook_are_read_as_dates(db, exports):

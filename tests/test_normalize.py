@@ -131,7 +131,11 @@ def test_empty_cell_is_missing():
 
 def test_headers_compare_after_nfkc_trim_and_casefold():
     assert header_key(" 受講時間（分） ") == header_key("受講時間(分)")
-    assert header_key("Staff_ID") == "staff_id"
+    assert header_key("Staff_ID") == header_key("staff_id")
+    # the e-learning service's English headers with spaces are the contract's snake-case names
+    assert header_key("Course Last Accessed Date") == header_key("course_last_accessed_date")
+    assert header_key("User  External-ID") == header_key("user_external_id")
+    assert header_key("E-mail") == header_key("e mail") != header_key("email")
 
 
 def _wareki(day: date, style: int) -> str:

@@ -225,17 +225,36 @@ def test_the_ideas_cards_show_the_reports_figures(app_db):
     assert values["実績 ÷ 想定"] == fmt.percent(totals["ratio"], 0)
 
 
-def test_the_learning_cards_show_the_reports_figures_and_a_year_in_progress_has_no_change(app_db):
+def test_the_learning_cards_are_the_contract_s_figures_set_against_the_same_period_in_a_year_in_progress(
+    app_db,
+):
+    import duckdb
+
+    con = duckdb.connect(str(app_db), read_only=True)
+    try:
+        whole, in_progress = metrics.kpis(con, 2025), metrics.kpis(con, 2026)
+    finally:
+        con.close()
     app = run_page("learning", "en", fy="2025")
     values = {m.label: m for m in app.metric}
-    year = report(app_db, "report_learning_by_year", bureaus=[]).set_index("fiscal_year")
-    assert values["Active learners"].value == fmt.integer(year.loc[2025, "learners"])
-    assert values["Completions"].value == fmt.integer(year.loc[2025, "completions"])
-    assert values["Hours watched"].value == fmt.hours(year.loc[2025, "minutes"] / 60, "en")
-    assert values["Active learners"].delta  # a whole year against the whole year before
-    in_progress = run_page("learning", "en", fy="2026")
-    assert in_progress.metric and all(not m.delta for m in in_progress.metric)
-    assert any("A year in progress" in c.value for c in in_progress.caption)
+    assert values["E-learning learners"].value == fmt.integer(whole["elearning"]["learners"])
+    assert values["E-learning completions"].value == fmt.integer(whole["elearning"]["completions"])
+    assert values["E-learning hours"].value == fmt.hours(whole["elearning"]["hours"], "en")
+    assert values["E-learning learners"].delta  # a whole year against the whole year before
+    # a year in progress: the contract's figures against the same period of the year before (4.1)
+    now = run_page("learning", "en", fy="2026")
+    cards = {m.label: m for m in now.metric}
+    before = in_progress["same_period_last_year"]["elearning"]["learners"]
+    expected = fmt.change(in_progress["elearning"]["learners"], before, fmt.integer, "en")
+    assert expected and cards["E-learning learners"].delta == expected
+    assert not cards["Per 100 staff"].delta  # the page's own figure: whole years only
+    # one bureau's cards are the page's own rows, and a year in progress has no change for them
+    year = report(app_db, "report_learning_by_year", bureaus=["総務局"]).set_index("fiscal_year")
+    scoped = run_page("learning", "en", fy="2026", bureau="総務局")
+    shown = {m.label: m for m in scoped.metric}
+    assert shown["Active learners"].value == fmt.integer(year.loc[2026, "learners"])
+    assert all(not m.delta for m in scoped.metric)
+    assert any("A year in progress" in c.value for c in scoped.caption)
 
 
 def test_the_hours_page_points_to_the_estimates_on_the_ideas_page(app_db):

@@ -21,6 +21,7 @@ class City:
     departments: pd.DataFrame = field(default_factory=pd.DataFrame)
     rosters: dict[int, pd.DataFrame] = field(default_factory=dict)
     names: dict[str, str] = field(default_factory=dict)
+    seed: int = 0  # for the draws of a writer that must not move the others' (a layout's own details)
 
     last_day: date = date.min  # the last day the exports reach
 
@@ -38,6 +39,11 @@ class City:
         end = min(end, self.last_day)
         span = max((end - start).days, 0)
         return start + timedelta(days=int(self.rng.integers(0, span + 1)))
+
+
+def email_of(staff_id: str) -> str:
+    """A staff member's address as the city's mail system gives it."""
+    return f"s{staff_id}@city.example.lg.jp"
 
 
 def demo_last_day(today: date) -> date:

@@ -27,6 +27,10 @@ def wareki_date(day: date, style: str) -> str:
     )
 
 
+# ASCII letters, digits and signs to their full-width forms (an address typed with the IME left on)
+FULL_WIDTH_ASCII = str.maketrans({chr(code): chr(code + 0xFEE0) for code in range(0x21, 0x7F)})
+
+
 def full_width(text: str) -> str:
     return text.translate(str.maketrans("0123456789", "０１２３４５６７８９"))
 
@@ -37,16 +41,35 @@ def utc_stamp(day: date, rng: np.random.Generator) -> str:
     return (local - timedelta(hours=9)).replace(tzinfo=UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
-def write_csv(frame: pd.DataFrame, path: Path, encoding: str = "utf-8", sep: str = ",") -> None:
-    frame.to_csv(
-        path, index=False, encoding=encoding, sep=sep, lineterminator="\r\n" if encoding == "cp932" else "\n"
-    )
+def utc_stamps(days: list[date | None], rng: np.random.Generator) -> list[str]:
+    """`utc_stamp` of many days at once (a large export); an empty cell for a missing day."""
+    count = len(days)
+    hours, minutes = rng.integers(8, 20, size=count), rng.integers(0, 60, size=count)
+    local = pd.to_datetime(pd.Series([d if d is not None else pd.NaT for d in days], dtype="object"))
+    moments = local + pd.to_timedelta(hours - 9, unit="h") + pd.to_timedelta(minutes, unit="m")
+    return moments.dt.strftime("%Y-%m-%dT%H:%M:%SZ").fillna("").tolist()
 
 
-def write_xlsx(path: Path, sheets: dict[str, pd.DataFrame]) -> None:
-    with pd.ExcelWriter(path, engine="openpyxl") as writer:
+def write_csv(
+    frame: pd.DataFrame,
+    path: Path,
+    encoding: str = "utf-8",
+    sep: str = ",",
+    lineterminator: str | None = None,
+) -> None:
+    ending = lineterminator or ("\r\n" if encoding == "cp932" else "\n")
+    frame.to_csv(path, index=False, encoding=encoding, sep=sep, lineterminator=ending)
+
+
+def write_xlsx(path: Path, sheets: dict[str, pd.DataFrame], titles: dict[str, str] | None = None) -> None:
+    """A workbook of `sheets`; a sheet with a title in `titles` has it in A1 and a blank row under it
+    above its header, as offices make them."""
+    titles = titles or {}
+    with pd.ExcelWriter(path, engine="xlsxwriter") as writer:
         for name, frame in sheets.items():
-            frame.to_excel(writer, sheet_name=name, index=False)
+            frame.to_excel(writer, sheet_name=name, index=False, startrow=2 if name in titles else 0)
+            if name in titles:
+                writer.sheets[name].write(0, 0, titles[name])
     # same seed, same bytes: pin the timestamps a workbook carries (zip entries and core.xml)
     with zipfile.ZipFile(path) as archive:
         members = [(info.filename, archive.read(info)) for info in archive.infolist()]
@@ -63,7 +86,7 @@ def kintone_columns(frame: pd.DataFrame, rng: np.random.Generator, created: list
     """kintone adds its own columns; the loader must ignore them."""
     frame.insert(0, "レコード番号", range(1, len(frame) + 1))
     frame["作成者"] = rng.choice(KINTONE_USERS, size=len(frame))
-    frame["作成日時"] = [utc_stamp(d, rng) for d in created]
+    frame["作成日時"] = utc_stamps(created, rng)
     frame["更新者"] = rng.choice(KINTONE_USERS, size=len(frame))
-    frame["更新日時"] = [utc_stamp(d, rng) for d in created]
+    frame["更新日時"] = utc_stamps(created, rng)
     return frame

@@ -12,8 +12,17 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from etl.demo.city import City, Programme, departments, rosters
-from etl.demo.formats import full_width, kintone_columns, wareki_date, write_csv, write_xlsx
+from etl.demo.city import City, Programme, departments, email_of, rosters
+from etl.demo.formats import (
+    FULL_WIDTH_ASCII,
+    full_width,
+    kintone_columns,
+    utc_stamp,
+    utc_stamps,
+    wareki_date,
+    write_csv,
+    write_xlsx,
+)
 from etl.demo.lowcode import apps as make_apps
 from etl.demo.lowcode import usage as make_usage
 from etl.demo.programme import programme as make_programme
@@ -28,7 +37,7 @@ def write_demo(
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
     rng = np.random.default_rng(seed)
-    city = City(rng, today or today_in_japan(), scale)
+    city = City(rng, today or today_in_japan(), scale, seed=seed)
     city.departments = departments(city)
     rosters(city)
     programme = make_programme(city)
@@ -44,7 +53,7 @@ def write_demo(
         *write_certifications(programme, out),
         *write_apps(city, apps, out),
         *write_usage(city, usage, out),
-        write_elearning(city, programme, apps, out),
+        *write_elearning(city, programme, apps, out),
         *write_projects(programme, out),
         *write_targets(out),
     ]
@@ -90,6 +99,7 @@ def write_staff(city: City, out: Path) -> list[Path]:
                 "職名": roster["position"],
                 "任用区分": roster["employment_type"],
                 "退職日": [wareki_date(d, "short") if d is not None else "" for d in roster["left_on"]],
+                "メールアドレス": roster["staff_id"].map(email_of),
             }
         )
         path = out / f"02_職員名簿_{fy}.csv"
@@ -109,7 +119,8 @@ def write_nominations(programme: Programme, out: Path) -> list[Path]:
             "選出区分": [n["level"] for n in programme.nominations],
         }
     )
-    write_xlsx(out / "03_変革リーダー選出.xlsx", {"選出者一覧": nominations})
+    title = "DX変革リーダー選出者一覧(デジタル市役所推進室作成)"
+    write_xlsx(out / "03_変革リーダー選出.xlsx", {"選出者一覧": nominations}, {"選出者一覧": title})
     paths.append(out / "03_変革リーダー選出.xlsx")
     return paths
 
@@ -299,27 +310,33 @@ def write_usage(city: City, usage: pd.DataFrame, out: Path) -> list[Path]:
         split = rng.multinomial(uses, np.full(len(days), 1 / len(days)))
         rows += [(app_id, d, int(u)) for d, u in zip(days, split, strict=False) if u > 0]
     if rows:
+        layout = np.random.default_rng((city.seed, 9))  # the layout's own draws move no figure
         days_frame = pd.DataFrame(rows, columns=["app_id", "day", "uses"])
         months = sorted({d.replace(day=1) for d in days_frame["day"]})
         for month in months:
             start = month - timedelta(days=7)  # each export repeats the last week of the month before
             end = (pd.Timestamp(month) + pd.offsets.MonthEnd(0)).date()
             part = days_frame[(days_frame["day"] >= start) & (days_frame["day"] <= end)]
+            # the log app's export with its header in field codes, which the DX office set to the
+            # contract's names when it built the app (docs/contract.md, "kintone"), and kintone's own
+            # columns, whose codes are their names
             frame = pd.DataFrame(
                 {
-                    "アプリID": part["app_id"],
-                    "利用日": part["day"].map(lambda d: d.isoformat()),
-                    "処理件数": part["uses"],
+                    "app_id": part["app_id"],
+                    "usage_date": part["day"].map(lambda d: d.isoformat()),
+                    "uses": part["uses"],
                 }
             )
+            frame = kintone_columns(frame, layout, list(part["day"]))
             path = out / f"09_kintone利用ログ_{month:%Y-%m}.csv"
-            write_csv(frame, path)
+            write_csv(frame, path, encoding="utf-8-sig", lineterminator="\r\n")
             written.append(path)
     return written
 
 
-def write_elearning(city: City, programme: Programme, apps: pd.DataFrame, out: Path) -> Path:
-    """An e-learning service's activity report (English headers) on a catalogue of 600+ courses."""
+def write_elearning(city: City, programme: Programme, apps: pd.DataFrame, out: Path) -> list[Path]:
+    """E-learning on a catalogue of 600+ courses: FY2023 as the office retyped it by staff id, and from
+    FY2024 the service's own exports (its user course activity report and its user list, docs/contract.md)."""
     rng = city.rng
     catalogue = {
         f"{topic} {level}講座 {edition}": category
@@ -345,27 +362,119 @@ def write_elearning(city: City, programme: Programme, apps: pd.DataFrame, out: P
             last = city.random_day(date(2023, 4, 1), city.last_day)
             minutes = float(np.round(rng.gamma(2.0, 40.0), 1))
             completed = last if rng.random() < 0.45 else None
-            rows.append(
-                (
-                    staff_id,
-                    title,
-                    catalogue[title],
-                    minutes,
-                    last.isoformat(),
-                    completed.isoformat() if completed else "",
-                )
-            )
+            rows.append((staff_id, title, catalogue[title], minutes, last, completed))
     frame = pd.DataFrame(
-        rows,
-        columns=[
-            "user_external_id",
-            "course_title",
-            "course_category",
-            "num_video_consumed_minutes",
-            "course_last_accessed_date",
-            "course_completion_date",
-        ],
+        rows, columns=["staff_id", "course_title", "category", "minutes", "last", "completed"]
     )
-    path = out / "12_elearning_activity.csv"
-    write_csv(frame, path)
-    return path
+    # the layouts' own details draw from their own numbers: the figures above stay as they were
+    layout = np.random.default_rng((city.seed, 12))
+    service_start = date(2024, 4, 1)
+    office = frame[frame["last"] < service_start]
+    office_path = out / "12_動画学習_2023年度_職員番号.csv"
+    write_csv(
+        pd.DataFrame(
+            {
+                "職員番号": office["staff_id"],
+                "講座名": office["course_title"],
+                "カテゴリ": office["category"],
+                "視聴時間(分)": office["minutes"],
+                "最終受講日": [wareki_date(d, "long") for d in office["last"]],
+                "修了日": [wareki_date(d, "long") if d is not None else "" for d in office["completed"]],
+            }
+        ),
+        office_path,
+        encoding="cp932",
+    )
+    service = frame[frame["last"] >= service_start]
+    return [office_path, *write_service_exports(city, service, titles, layout, out)]
+
+
+def write_service_exports(
+    city: City, activity: pd.DataFrame, titles: list[str], layout: np.random.Generator, out: Path
+) -> list[Path]:
+    """The e-learning service's user course activity report and user list as it writes them: UTF-8 with
+    a byte-order mark, CRLF, English headers, UTC datetimes, people by e-mail address (an External ID
+    only in the bureaus that sign in through the city's identity provider)."""
+    roster = city.rosters[max(city.rosters)].set_index("staff_id")
+    sso_bureaus = {"01", "02"}  # where single sign-on came first
+    sso = {s for s, dept in roster["dept_code"].items() if str(dept)[:2] in sso_bureaus}
+
+    def address(staff_id: str) -> str:
+        written = email_of(staff_id)
+        draw = layout.random()
+        if draw < 0.08:
+            return written.upper()  # typed by hand into the service's invitation
+        if draw < 0.10:
+            return f" {written.translate(FULL_WIDTH_ASCII)} "  # the IME left on, and padded
+        return written
+
+    # one learner in ten enrolled and never pressed play: the funnel's last step is smaller
+    people = sorted(set(activity["staff_id"]))
+    idle = set(layout.choice(people, size=len(people) // 10, replace=False)) if people else set()
+    activity = activity.copy()
+    never = activity["staff_id"].isin(idle).to_numpy()
+    activity.loc[never, "minutes"] = 0.0
+    activity["completed"] = [None if n else c for n, c in zip(never, activity["completed"], strict=True)]
+    course_ids = {title: 100_000 + number for number, title in enumerate(titles)}
+    first = [d - timedelta(days=int(layout.integers(0, 90))) for d in activity["last"]]
+    report = pd.DataFrame(
+        {
+            "User Name": activity["staff_id"].map(city.names),
+            "User Email": [address(s) for s in activity["staff_id"]],
+            "External ID": [s if s in sso else "" for s in activity["staff_id"]],
+            "Course ID": activity["course_title"].map(course_ids),
+            "Course Title": activity["course_title"],
+            "Course Category": activity["category"],
+            "Completion Ratio": [
+                0 if n else 100 if c is not None else int(layout.integers(5, 96))
+                for n, c in zip(never, activity["completed"], strict=True)
+            ],
+            "Num Video Consumed Minutes": activity["minutes"],
+            "Course First Accessed Date": utc_stamps([max(d, date(2024, 4, 1)) for d in first], layout),
+            "Course Last Accessed Date": utc_stamps(list(activity["last"]), layout),
+            "Course Completion Date": utc_stamps(list(activity["completed"]), layout),
+        }
+    )
+    # three addresses the roster does not know (a contractor's staff): kept aside until a roster has them
+    strangers = pd.DataFrame(
+        {
+            "User Name": ["委託 一郎", "委託 二郎", "委託 三郎"],
+            "User Email": [f"vendor{n}@partner.example" for n in (1, 2, 3)],
+            "External ID": "",
+            "Course ID": course_ids[titles[0]],
+            "Course Title": titles[0],
+            "Course Category": activity["category"].iloc[0] if len(activity) else "",
+            "Completion Ratio": 30,
+            "Num Video Consumed Minutes": 25.0,
+            "Course First Accessed Date": utc_stamp(date(2024, 6, 3), layout),
+            "Course Last Accessed Date": utc_stamp(date(2024, 6, 3), layout),
+            "Course Completion Date": "",
+        }
+    )
+    report = pd.concat([report, strangers], ignore_index=True)
+    first_day, last_day = date(2024, 4, 1), city.last_day
+    activity_path = out / f"13_user_course_activity_{first_day}_to_{last_day}.csv"
+    write_csv(report, activity_path, encoding="utf-8-sig", lineterminator="\r\n")
+    # the user list: every licence the city bought, who joined, and the learners among them
+    learners = set(activity["staff_id"])
+    others = [s for s in roster.index if s not in learners]
+    invited = sorted(learners | set(layout.choice(others, size=int(len(others) * 0.4), replace=False)))
+    joined = {s for s in invited if s in learners or layout.random() < 0.55}
+    users = pd.DataFrame(
+        {
+            "Email": [email_of(s) for s in invited],
+            "External ID": [s if s in sso else "" for s in invited],
+            "Name": [city.names.get(s, "") for s in invited],
+            "Role": "User",
+            "Status": ["Active" if s in joined else "Invited" for s in invited],
+            "Groups": [str(roster.loc[s, "dept_code"]) for s in invited],
+            "License type": "Enterprise",
+            "Joined date": [
+                utc_stamp(city.random_day(date(2024, 4, 1), date(2024, 9, 30)), layout) if s in joined else ""
+                for s in invited
+            ],
+        }
+    )
+    users_path = out / "14_user_list.csv"
+    write_csv(users, users_path, encoding="utf-8-sig", lineterminator="\r\n")
+    return [activity_path, users_path]

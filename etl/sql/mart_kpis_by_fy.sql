@@ -111,6 +111,33 @@ coverage as (
     group by bounds.fiscal_year
 ),
 
+elearning as (
+    -- e-learning of known persons (an orphan address is out of stg_elearning): activity and completion
+    -- each in the year and by its flow cut
+    select
+        bounds.fiscal_year,
+        count(distinct counted.staff_id) filter (where counted.activity_in_year) as elearning_learners,
+        coalesce(exact_sum(case when counted.activity_in_year then counted.minutes end), 0) / 60
+            as elearning_hours,
+        count(*) filter (where counted.completed_in_year) as elearning_completions
+    from bounds
+    left join (
+        select
+            bounds.fiscal_year,
+            courses.staff_id,
+            courses.minutes,
+            courses.fiscal_year = bounds.fiscal_year and courses.activity_on <= bounds.flow_cut
+                as activity_in_year,
+            fiscal_year_of(courses.completed_on) = bounds.fiscal_year
+                and courses.completed_on <= bounds.flow_cut as completed_in_year
+        from bounds
+        inner join stg_elearning as courses
+            on courses.fiscal_year = bounds.fiscal_year
+            or fiscal_year_of(courses.completed_on) = bounds.fiscal_year
+    ) as counted using (fiscal_year)
+    group by bounds.fiscal_year
+),
+
 final as (
     select
         bounds.fiscal_year,
@@ -132,7 +159,10 @@ final as (
         costs.apps_in_operation,
         usage.active_apps,
         coverage.departments_covered,
-        coverage.departments_total
+        coverage.departments_total,
+        elearning.elearning_learners,
+        elearning.elearning_hours,
+        elearning.elearning_completions
     from bounds
     left join certified using (fiscal_year)
     left join dx_talent using (fiscal_year)
@@ -140,6 +170,7 @@ final as (
     left join usage using (fiscal_year)
     left join costs using (fiscal_year)
     left join coverage using (fiscal_year)
+    left join elearning using (fiscal_year)
 )
 
 select * from final order by fiscal_year

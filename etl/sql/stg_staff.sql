@@ -12,6 +12,7 @@ final as (
         source.position,
         source.name,
         source.left_on,
+        source.email,
         orgs.bureau_name,
         orgs.dept_name
     from source

@@ -8,10 +8,12 @@ import plotly.graph_objects as go
 
 from presentation import fmt, untrusted
 from presentation.charts.base import (
+    ALL,
     LEVEL_COLOURS,
     OKABE_ITO,
     bars_by_year,
     bureau_names,
+    bureau_word,
     grouped_horizontal,
     horizontal_bars,
     layout,
@@ -102,3 +104,44 @@ def outcomes(frame: pd.DataFrame, words: Words) -> go.Figure:
     figure.update_layout(barmode="group", legend={"traceorder": "normal"})
     figure.update_yaxes(ticksuffix="%")
     return layout(figure, words("chart_outcomes"), "", words("axis_share_of_staff"))
+
+
+# the service's adoption funnel, in its order (report_elearning_funnel)
+ADOPTION_STEPS = {
+    "licences": "adoption_licences",
+    "joined": "adoption_joined",
+    "enrolled": "adoption_enrolled",
+    "first_lecture": "adoption_first_lecture",
+}
+
+
+def adoption_funnel(frame: pd.DataFrame, words: Words) -> go.Figure | None:
+    """Licences -> joined -> enrolled -> a first lecture, city-wide; None without a user list."""
+    city = frame[frame["bureau_name"] == ALL]
+    if city.empty:
+        return None
+    row = city.iloc[0]
+    figure = go.Figure(
+        go.Funnel(
+            y=[words(key) for key in ADOPTION_STEPS.values()],
+            x=[int(row[step]) for step in ADOPTION_STEPS],
+            textinfo="value+percent initial",
+            marker={"color": OKABE_ITO[0]},
+            connector={"line": {"color": "#CCCCCC"}},
+            hovertemplate="%{y}: %{x:,}<extra></extra>",
+        )
+    )
+    return layout(figure, words("chart_adoption_funnel"), "", "", height=320)
+
+
+def adoption_table(frame: pd.DataFrame, words: Words) -> pd.DataFrame:
+    """The funnel by bureau, with the share of licences that reached a first lecture."""
+    table = frame.copy()
+    table["bureau_name"] = table["bureau_name"].map(lambda b: bureau_word(b, words))
+    table["reached"] = (table["first_lecture"] / table["licences"].where(table["licences"] > 0)).map(
+        fmt.percent
+    )
+    return table
+
+
+ADOPTION_COLUMNS = {"bureau_name": "col_bureau", **ADOPTION_STEPS, "reached": "col_adoption_reached"}
