@@ -6,7 +6,9 @@ A real usage export (kintone's log: 利用日, アプリID, 職員番号, 利用
 row, in no particular order. Three measurements, each command in a fresh process on the same machine:
 
 1. distinct: N rows (default 5,000,000), every (date, app, staff) key distinct, in random order; the
-   project's `load` against `CREATE TABLE ... AS SELECT * FROM read_csv(...)` of the same file.
+   project's `load` against `CREATE TABLE ... AS SELECT * FROM read_csv(...)` of the same file, on three
+   shapes: `2024/04/01` dates and `K100123` staff ids in UTF-8 and in CP932 (DuckDB reads no CP932: it is
+   timed on the UTF-8 copy), and `2024-04-01` dates with `000123` ids.
 2. repeats: the same size, where a tenth of the rows repeat a key of another row (overlapping monthly
    exports sent as one file): the within-file dedupe at work.
 3. incremental: a monthly export (default 150,000 rows, new keys) loaded onto a database that already
@@ -15,8 +17,9 @@ row, in no particular order. Three measurements, each command in a fresh process
 Each measurement is run --runs times (default 3), taking turns with the one it is compared with, and
 the median is shown: this machine's timings vary by a fifth from one run to the next.
 
-Goals (issue 9): distinct at most 2x DuckDB's time and under 1 GB peak; incremental at most 2x the
-empty load.
+Goals (issues 9 and 22): distinct at most 1.5x DuckDB's time and under 1 GB peak, on each shape of
+export (slash dates and K-prefixed staff ids in UTF-8 and in Shift_JIS, ISO dates and numeric ids);
+incremental at most 2x the empty load.
 """
 
 from __future__ import annotations
@@ -36,15 +39,31 @@ ROOT = Path(__file__).resolve().parent.parent
 APPS, DAYS, STAFF = 2_500, 1_826, 8_000  # apps in use, five fiscal years of days, staff
 
 
+# how an office's export writes its dates and staff ids: (date format, staff id prefix, digits)
+SHAPES = {
+    "office": ("%Y/%m/%d", "K", 6),  # 2024/04/01, K100123: the HR system's ids, Excel's dates
+    "iso": ("%Y-%m-%d", "", 6),  # 2024-04-01, 000123: numeric-looking ids, ISO dates
+}
+
+
 def write_usage(
-    path: Path, rows: int, repeat_share: float = 0.0, first_day: str = "2021-04-01", days: int = DAYS
+    path: Path,
+    rows: int,
+    repeat_share: float = 0.0,
+    first_day: str = "2021-04-01",
+    days: int = DAYS,
+    shape: str = "office",
+    encoding: str = "utf-8",
 ) -> Path:
-    """`rows` usage rows from `first_day` on, over `days` days, with distinct keys, shuffled.
+    """`rows` usage rows from `first_day` on, over `days` days, with distinct keys, shuffled, written in
+    `shape` (SHAPES) and `encoding` (cp932: the HR and kintone systems' Shift_JIS).
 
     Key number i -> app i % 2,500, day (i // 2,500) % days, and a staff id that differs between the
     rows of one app and day. With `repeat_share`, that share of the rows repeat another row's key
     (with other uses): a later row replaces an earlier one.
     """
+    date_form, prefix, digits = SHAPES[shape]
+    first_staff = 100_000 if prefix else 1
     repeats = int(rows * repeat_share)
     duckdb.execute("set enable_progress_bar = false")
     duckdb.sql(
@@ -57,15 +76,19 @@ def write_usage(
                 from (select hash(j) % {rows - repeats} as i from range({repeats}) t(j))
             )
             select
-                strftime(date '{first_day}' + day::integer, '%Y-%m-%d') as "利用日",
+                strftime(date '{first_day}' + day::integer, '{date_form}') as "利用日",
                 'APP-' || lpad((app + 1)::varchar, 5, '0') as "アプリID",
-                lpad((((app * 7919 + day * 104729) % {STAFF} + part * 997) % {STAFF} + 1)::varchar, 6, '0')
-                    as "職員番号",
+                '{prefix}' || lpad((((app * 7919 + day * 104729) % {STAFF} + part * 997) % {STAFF}
+                    + {first_staff})::varchar, {digits}, '0') as "職員番号",
                 (hash(i, random()) % 40 + 1)::integer as "利用件数"
             from keys
             order by hash(i * 2654435761, random())
         ) to '{path}' (header, delimiter ',')"""
     )
+    if encoding != "utf-8":  # every byte but the header's is ASCII, the same in Shift_JIS
+        text = path.read_bytes()
+        header, _, body = text.partition(b"\n")
+        path.write_bytes(header.decode("utf-8").encode(encoding) + b"\n" + body)
     return path
 
 
@@ -140,15 +163,26 @@ def main() -> None:
     results = []
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
-        distinct = generate(folder / "usage_distinct.csv", args.rows)
-        size_mb = distinct.stat().st_size / 1e6
-        duck, ours = median_of(
-            args.runs,
-            lambda: ctas(distinct, folder / "plain.duckdb"),
-            lambda: load(distinct, folder / "a" / "x.duckdb"),
-        )
-        results.append(row(f"DuckDB read_csv CTAS, {args.rows:,} rows ({size_mb:.0f} MB)", *duck))
-        results.append(row("load, distinct keys", *ours, duck[0]))
+        for shape, encoding in (("office", "utf-8"), ("office", "cp932"), ("iso", "utf-8")):
+            utf8 = generate(folder / f"usage_{shape}.csv", args.rows, shape=shape)
+            distinct = utf8
+            if encoding != "utf-8":  # DuckDB reads no Shift_JIS: its time is the UTF-8 file's
+                distinct = generate(
+                    folder / f"usage_{shape}_{encoding}.csv", args.rows, shape=shape, encoding=encoding
+                )
+            size_mb = distinct.stat().st_size / 1e6
+            duck, ours = median_of(
+                args.runs,
+                lambda utf8=utf8: ctas(utf8, folder / "plain.duckdb"),
+                lambda distinct=distinct: load(distinct, folder / "a" / "x.duckdb"),
+            )
+            date_form, prefix, _ = SHAPES[shape]
+            example = f"{date_form.replace('%Y', '2024').replace('%m', '04').replace('%d', '01')}, {prefix + '100123' if prefix else '000123'}"
+            label = f"{args.rows:,} rows, {example}, {encoding} ({size_mb:.0f} MB)"
+            results.append(row(f"DuckDB read_csv CTAS, {label}", *duck))
+            results.append(row(f"load, distinct keys, {label}", *ours, duck[0]))
+            utf8.unlink()
+            distinct.unlink(missing_ok=True)
         if not args.skip_repeats:
             repeats = generate(folder / "usage_repeats.csv", args.rows, repeat_share=0.1)
             [repeated] = median_of(args.runs, lambda: load(repeats, folder / "b" / "x.duckdb"))

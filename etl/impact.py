@@ -20,9 +20,12 @@ from __future__ import annotations
 
 import warnings
 from datetime import date
+from typing import TYPE_CHECKING
 
 import duckdb
-import pandas as pd
+
+if TYPE_CHECKING:  # imported where a frame is made: a load with no one certified never needs pandas
+    import pandas as pd
 
 # months since certification shown: a year before, two years after
 FIRST_EVENT_MONTH = -12
@@ -47,6 +50,7 @@ def event_study(panel: pd.DataFrame, outcome: str) -> pd.DataFrame:
     after-certification estimate (event_month None), from a panel of staff_id, period (whole months from
     1), first_period (the certification month's period; 0: not certified) and the outcome. Empty when
     the panel cannot identify any effect (no certified people with a month before, or no one to compare)."""
+    import pandas as pd
     from diff_diff import CallawaySantAnna  # imported here: only a load or a test needs it
 
     data = panel[["staff_id", "period", "first_period", outcome]].copy()
@@ -118,12 +122,18 @@ def _pandas_types() -> dict:
 
 def build(con: duckdb.DuckDBPyConnection, as_of: date | None) -> None:
     """(Re)creates impact_event_study from the loaded data as of `as_of` (empty with no data)."""
-    from etl import reports  # reports reads the SQL folder; imported late like the estimator
-
     columns = ", ".join(f"{name} {kind}" for name, kind in COLUMNS.items())
     con.execute(f"create or replace table {TABLE} ({columns})")
     if as_of is None:
         return
+    # no one certified: the panel has no months (report_impact_panel's bounds), so nothing to estimate
+    certified = "select exists (select 1 from mart_dx_talent_people where first_on is not null)"
+    if not con.execute(certified).fetchone()[0]:
+        return
+    import pandas as pd
+
+    from etl import reports  # reports reads the SQL folder; imported late like the estimator
+
     panel = reports.run(con, "report_impact_panel", as_of=as_of)
     if panel.empty:
         return

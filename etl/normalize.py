@@ -198,12 +198,14 @@ def parse_code(text: str) -> str:
     return text
 
 
+_EMAIL = re.compile(r"[^\s@]+@[^\s@]+")
+
+
 def parse_email(text: str) -> tuple[str | None, str | None]:
     """An address as the contract compares it (section 2): NFKC and trimmed already, then lower-cased.
     Spaces inside or no `@` between two parts is no address."""
     address = text.lower()
-    local, at, domain = address.partition("@")
-    if not (local and at and domain) or "@" in domain or any(ch.isspace() for ch in address):
+    if not _EMAIL.fullmatch(address):
         return None, "bad_email"
     return address, None
 

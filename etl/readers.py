@@ -165,27 +165,48 @@ def _decodes(path: Path, encoding: str, skip: int = 0) -> bool:
             while chunk := handle.read(CHUNK):
                 if b"\x00" in chunk:
                     raise UnreadableFile("file_binary")
-                decoder.decode(chunk)
+                if not (chunk.isascii() and not decoder.getstate()[0]):  # ASCII is text in both
+                    decoder.decode(chunk)
             decoder.decode(b"", final=True)
         return True
     except UnicodeDecodeError:
         return False
 
 
-def _detect_encoding(path: Path) -> tuple[str, int, list[tuple[str, dict]]]:
-    """(encoding, bytes to skip, notes): a BOM means UTF-8, unless what follows is CP932 (a tool that
-    re-saved a Shift_JIS file and put a BOM in front): then CP932, with a note."""
+def _transcode(path: Path, encoding: str, skip: int, target: Path) -> bool:
+    """Whether the whole file (after `skip` bytes) is text in `encoding`, writing it to `target` as UTF-8
+    in the same pass; a NUL byte means binary. An all-ASCII chunk between whole characters is the same
+    bytes in CP932 and UTF-8: it is copied without decoding (an export is ASCII but for its header)."""
+    decoder = codecs.getincrementaldecoder(encoding)()
+    try:
+        with path.open("rb") as handle, target.open("wb") as out:
+            handle.seek(skip)
+            while chunk := handle.read(CHUNK):
+                if b"\x00" in chunk:
+                    raise UnreadableFile("file_binary")
+                if chunk.isascii() and not decoder.getstate()[0]:
+                    out.write(chunk)
+                else:
+                    out.write(decoder.decode(chunk).encode("utf-8"))
+            out.write(decoder.decode(b"", final=True).encode("utf-8"))
+        return True
+    except UnicodeDecodeError:
+        return False
+
+
+def _detect_encoding(path: Path, workdir: Path) -> tuple[str, int, list[tuple[str, dict]], Path]:
+    """(encoding, bytes to skip, notes, a UTF-8 file DuckDB can read): a BOM means UTF-8, unless what
+    follows is CP932 (a tool that re-saved a Shift_JIS file and put a BOM in front): then CP932, with a
+    note. A CP932 file is checked and copied as UTF-8 in one pass."""
     with path.open("rb") as handle:
         start = handle.read(4)
-    if start.startswith(codecs.BOM_UTF8):
-        if _decodes(path, "utf-8", len(codecs.BOM_UTF8)):
-            return "utf-8", len(codecs.BOM_UTF8), []
-        if _decodes(path, "cp932", len(codecs.BOM_UTF8)):
-            return "cp932", len(codecs.BOM_UTF8), [("note_bom_cp932", {})]
-        raise UnreadableFile("file_binary")
-    for encoding in ("utf-8", "cp932"):
-        if _decodes(path, encoding):
-            return encoding, 0, []
+    skip = len(codecs.BOM_UTF8) if start.startswith(codecs.BOM_UTF8) else 0
+    if _decodes(path, "utf-8", skip):
+        return "utf-8", skip, [], path  # DuckDB reads UTF-8 and skips a UTF-8 byte-order mark
+    copy = Path(tempfile.mkstemp(suffix=".csv", dir=workdir)[1])
+    if _transcode(path, "cp932", skip, copy):
+        return "cp932", skip, [("note_bom_cp932", {})] if skip else [], copy
+    copy.unlink(missing_ok=True)
     raise UnreadableFile("file_binary")
 
 
@@ -196,7 +217,7 @@ def _open_text(path: Path, encoding: str, skip: int) -> io.TextIOWrapper:
 
 
 def _read_csv(path: Path, workdir: Path, content_hash: str) -> SourceTable:
-    encoding, skip, notes = _detect_encoding(path)
+    encoding, skip, notes, csv_path = _detect_encoding(path, workdir)
     with _open_text(path, encoding, skip) as handle:
         first_line = handle.readline()
     if not first_line.strip():
@@ -209,16 +230,6 @@ def _read_csv(path: Path, workdir: Path, content_hash: str) -> SourceTable:
             headers = next(csv.reader(handle, delimiter=delimiter))
         except (csv.Error, StopIteration) as error:
             raise UnreadableFile("file_unreadable", detail=str(error)[:200]) from error
-    csv_path = path
-    if encoding != "utf-8":
-        # DuckDB reads UTF-8 (and skips a UTF-8 byte-order mark): a UTF-8 copy of anything else
-        csv_path = Path(tempfile.mkstemp(suffix=".csv", dir=workdir)[1])
-        with (
-            _open_text(path, encoding, skip) as source,
-            csv_path.open("w", encoding="utf-8", newline="") as target,
-        ):
-            while chunk := source.read(CHUNK):
-                target.write(chunk)
     return SourceTable(path, None, headers, content_hash, csv_path, delimiter, notes=notes)
 
 

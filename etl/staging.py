@@ -8,9 +8,9 @@ the next file never see another file's work tables.
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 import duckdb
-import pandas as pd
 
 from etl.db import scalar, unordered
 from etl.kinds import DATE, DATE_OR_MONTH, GRANULARITY, GRANULARITY_TYPE, SQL_TYPES, Column, raw_table
@@ -19,6 +19,9 @@ from etl.messages import MESSAGES
 from etl.models import touched_table
 from etl.normalize import parse_value
 from etl.readers import SourceTable
+
+if TYPE_CHECKING:  # a large CSV load stays without pandas until the models need it
+    import pandas as pd
 
 SEVERITIES = ("quarantine", "warning")  # a bad required value sets the row aside; a bad optional one warns
 MISSING_PERSON = "missing_person"  # the reason of a row that names none of its kind's `any_of` columns
@@ -40,6 +43,23 @@ def create_reasons(con: duckdb.DuckDBPyConnection) -> None:
            unnest(?::varchar[]) as ja, unnest(?::varchar[]) as en""",
         [list(MESSAGES), [t["ja"] for t in MESSAGES.values()], [t["en"] for t in MESSAGES.values()]],
     )
+
+
+# fixed day forms DuckDB types itself (strptime) when every distinct value of a date column is in one
+DAY_FORMS = ("%Y/%m/%d",)
+
+
+def _date_form(column: Column, distinct: list[str], parsed: list[tuple]) -> str | None:
+    """The one fixed day form every distinct value of a date column is written in, where each value
+    reads as a day and writes back as the very text (so equal text is an equal date); else None."""
+    if column.type not in (DATE, DATE_OR_MONTH) or not distinct:
+        return None
+    if any(e is not None or g != "day" for _, g, e in parsed):
+        return None
+    for form in DAY_FORMS:
+        if all(v.strftime(form) == raw for raw, (v, _, _) in zip(distinct, parsed, strict=True)):
+            return form
+    return None
 
 
 class Staging:
@@ -86,16 +106,25 @@ class Staging:
         """Parses each distinct raw value once in Python, then joins the answers back in DuckDB."""
         kind, con = self.kind, self.con
         selects, joins = ["i._row"], []
-        # every mapped column's distinct values in one scan of the file
+        # every mapped column's distinct values: a query per column, which DuckDB runs in parallel (one
+        # query of several list(distinct) aggregates runs them one after another)
         mapped = [c.name for c in kind.columns if c.name in self.match.columns]
-        lists = ", ".join(f'list(distinct "{n}") filter (where "{n}" is not null)' for n in mapped)
-        # in the same scan: whether the key's text repeats (if every key column turns out canonical,
-        # distinct texts are distinct keys, and the upsert need not look for repeated keys)
+        values = {
+            n: con.execute(
+                f'select list(distinct "{n}") filter (where "{n}" is not null) from {self.INPUT}'
+            ).fetchone()[0]
+            or []
+            for n in mapped
+        }
+        # whether the key's text repeats (if every key column turns out canonical, distinct texts are
+        # distinct keys, and the upsert need not look for repeated keys): the keys' hashes, sorted
         key_text = [k for k in kind.key if k in self.match.columns]
-        repeats = "count(*) - count(distinct hash(" + ", ".join(f'"{k}"' for k in key_text) + "))"
-        row = con.execute(f"select {lists}, {repeats} from {self.INPUT}").fetchone()
-        values = {n: (found or []) for n, found in zip(mapped, row[:-1], strict=True)}
-        self.key_text_repeats = row[-1] > 0
+        hashes = con.execute(
+            "select hash(" + ", ".join(f'"{k}"' for k in key_text) + f") as h from {self.INPUT}"
+        ).fetchnumpy()["h"]
+        hashes.sort()
+        self.key_text_repeats = bool((hashes[1:] == hashes[:-1]).any())
+        del hashes
         self.mapped = set(mapped)
         for position, column in enumerate(kind.columns):
             sql_type = SQL_TYPES[column.type]
@@ -113,14 +142,18 @@ class Staging:
             parsed = [parse_value(column.type, raw) for raw in distinct]
             missing = "'missing'" if column.required else "null"
             granularities = {g for _, g, _ in parsed}
-            if all(e is None and str(v) == raw for raw, (v, _, e) in zip(distinct, parsed, strict=True)) and (
-                len(granularities) <= 1
+            form = _date_form(column, distinct, parsed)
+            if form is not None or (
+                all(e is None and str(v) == raw for raw, (v, _, e) in zip(distinct, parsed, strict=True))
+                and len(granularities) <= 1
             ):
-                # every value is already in its canonical form: a cast, no lookup join (large files)
+                # every value is already in its canonical form (or in one fixed day form, 2024/04/01, that
+                # is one date per text and back): a cast, no lookup join (large files)
                 self.canonical.add(name)
                 text = f'i."{name}"'
+                typed = text if form is None else f"strptime({text}, '{form}')"
                 selects += [
-                    f'{self._value(column, text)} as "{name}"',
+                    f'{self._value(column, typed)} as "{name}"',
                     f'i."{name}" as "{name}__raw"',
                     f'case when i."{name}" is null then {missing} end as "{name}__err"',
                 ]

@@ -100,6 +100,23 @@ def test_kintone_s_default_field_codes_load_once_the_mapping_file_names_them(db,
     assert hours(db, 2024) == pytest.approx(4 * 30 / 60)
 
 
+def test_slash_dates_typed_by_duckdb_keep_the_latest_row_of_a_repeated_key_and_mixed_forms_still_read(
+    db, exports
+):
+    write(exports, "apps.csv", APPS)
+    # every date in one fixed form (typed in SQL); A1 on 1 April twice: the later row stands
+    write(
+        exports, "slash.csv", "アプリID,利用日,利用件数\nA1,2024/04/01,5\nA2,2024/04/02,1\nA1,2024/04/01,2\n"
+    )
+    # forms mixed in one file (read value by value), loaded first (names in code-point order): its
+    # 2024/4/2 is the slash file's 2024/04/02, which replaces it
+    write(exports, "mixed.csv", "アプリID,利用日,利用件数\nA2,2024/4/2,3\nA2,2024-04-03,1\n")
+    result = loader.load([exports], db=db)
+    assert result.exit_code == 0, result.to_json()
+    rows = query(db, "select app_id, usage_date::varchar, uses from raw_app_usage order by all")
+    assert rows == [("A1", "2024-04-01", 2), ("A2", "2024-04-02", 1), ("A2", "2024-04-03", 1)]
+
+
 def test_a_utc_datetime_on_the_fiscal_year_boundary_counts_in_the_new_year(db, exports):
     write(exports, "certs.csv", "staff_id,level,certified_on\n000001,gold,2024-03-31T15:30:00Z\n")
     loader.load([exports], db=db)

@@ -171,3 +171,13 @@ def test_utc_datetimes_take_the_tokyo_date(moment):
 def test_the_parser_never_raises(text):
     for type_ in (kinds.DATE, kinds.DATE_OR_MONTH, kinds.FISCAL_YEAR, kinds.NUMBER, kinds.COUNT, kinds.LEVEL):
         parse_value(type_, text)
+
+
+def test_an_address_reads_lower_cased_from_full_width_and_padded_text_and_a_broken_one_is_no_address():
+    assert parse_value(kinds.EMAIL, " ＴＡＲＯ．Ｙａｍａｄａ＠Ｃｉｔｙ．ｅｘａｍｐｌｅ ") == (
+        "taro.yamada@city.example",
+        None,
+        None,
+    )
+    for broken in ("taro yamada@city.example", "taro@@city.example", "@city.example", "taro@"):
+        assert parse_value(kinds.EMAIL, broken) == (None, None, "bad_email")
