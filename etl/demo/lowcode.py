@@ -22,7 +22,8 @@ def apps(city: City, programme: Programme) -> pd.DataFrame:
     growth = {2021: 150, 2022: 600, 2023: 1200, 2024: 1900, 2025: 2500, 2026: 2900, 2027: 3300}
     rows = []
     previous = 0
-    makers = pd.concat(city.rosters.values())["staff_id"].unique()
+    # a plain array: drawing from pandas' string array converts it to one at every draw
+    makers = np.asarray(pd.concat(city.rosters.values())["staff_id"].unique(), dtype=object)
     for fy in city.fiscal_years:
         count = int(round((growth.get(fy, previous + 400) - previous) * city.scale))
         previous = growth.get(fy, previous + 400)

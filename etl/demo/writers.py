@@ -345,7 +345,6 @@ def write_elearning(city: City, programme: Programme, apps: pd.DataFrame, out: P
         for edition in ("2023", "2024", "2025", "2026")
     }
     titles = list(catalogue)
-    rows = []
     # seven in ten of today's staff learn; the city's DX talent and app makers more often than others
     latest = city.rosters[max(city.rosters)]["staff_id"]
     keen = {c["staff_id"] for c in programme.certifications if c["level"] in ("silver", "gold")}
@@ -357,14 +356,29 @@ def write_elearning(city: City, programme: Programme, apps: pd.DataFrame, out: P
     # a few courses everyone takes, and a long tail that still reaches every course in the catalogue
     popularity = rng.zipf(1.6, size=len(titles)).astype(float)
     popularity = 0.6 * popularity / popularity.sum() + 0.4 / len(titles)
-    for staff_id in learners:
-        for title in rng.choice(titles, size=int(rng.integers(1, 9)), replace=False, p=popularity):
-            last = city.random_day(date(2023, 4, 1), city.last_day)
-            minutes = float(np.round(rng.gamma(2.0, 40.0), 1))
-            completed = last if rng.random() < 0.45 else None
-            rows.append((staff_id, title, catalogue[title], minutes, last, completed))
+    # one to eight courses a learner, without repeats, by popularity: the largest keys of log(p) plus
+    # Gumbel noise are a weighted draw without replacement (a block of learners at a time)
+    taken = rng.integers(1, 9, size=len(learners))
+    people, courses = [], []
+    for first in range(0, len(learners), 2_000):
+        block = slice(first, first + 2_000)
+        keys = np.log(popularity) + rng.gumbel(size=(len(learners[block]), len(titles)))
+        order = np.argsort(-keys, axis=1)
+        for person, count, ranked in zip(learners[block], taken[block], order, strict=True):
+            people += [person] * int(count)
+            courses += ranked[:count].tolist()
+    span = (city.last_day - date(2023, 4, 1)).days
+    last = [date(2023, 4, 1) + timedelta(days=int(d)) for d in rng.integers(0, span + 1, size=len(people))]
+    completed = rng.random(len(people)) < 0.45
     frame = pd.DataFrame(
-        rows, columns=["staff_id", "course_title", "category", "minutes", "last", "completed"]
+        {
+            "staff_id": people,
+            "course_title": [titles[c] for c in courses],
+            "category": [catalogue[titles[c]] for c in courses],
+            "minutes": np.round(rng.gamma(2.0, 40.0, size=len(people)), 1),
+            "last": last,
+            "completed": [d if done else None for d, done in zip(last, completed, strict=True)],
+        }
     )
     # the layouts' own details draw from their own numbers: the figures above stay as they were
     layout = np.random.default_rng((city.seed, 12))

@@ -53,10 +53,10 @@ def hostile_app(tmp_path_factory):
     projects["テーマ"] = [f"{THEME}{i}" for i in range(len(projects))]
     projects["チーム名"] = TEAM
     projects.to_excel(projects_path, sheet_name="プロジェクト", index=False)
-    learning_path = exports / "12_elearning_activity.csv"
-    learning = pd.read_csv(learning_path, dtype=str, keep_default_na=False)
-    learning["course_title"] = COURSE + learning["course_title"]
-    learning.to_csv(learning_path, index=False)
+    [learning_path] = exports.glob("13_user_course_activity_*.csv")  # the service's own report
+    learning = pd.read_csv(learning_path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
+    learning["Course Title"] = COURSE + learning["Course Title"]
+    learning.to_csv(learning_path, index=False, encoding="utf-8-sig")
     (exports / "demo-manifest.json").unlink()  # no longer the demo: the office's own (hostile) data
     db = folder / "dxdash.duckdb"
     result = loader.load([exports], db=db)
