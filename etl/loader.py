@@ -336,6 +336,7 @@ def rebuild(db: str | Path | None = None) -> bool:
         committed = False
         try:
             con.execute("begin transaction")
+            schema.ensure_schema(con)  # a column this version's contract added (the roster's email)
             _build_and_publish(con, store, work, final, {})
             committed = True
         finally:

@@ -47,3 +47,16 @@ def test_the_quarantine_reason_follows_the_language(demo_con):
     en = reports.run(demo_con, "report_quarantine", lang="en")
     assert len(ja) == len(en) > 0
     assert (ja["reason"] != en["reason"]).all()
+
+
+def test_every_kind_of_the_registry_is_counted_and_each_dated_kind_has_its_freshness(demo_con):
+    # the lists in the SQL are written out; the registry (etl/kinds.py) is what they must follow
+    from etl.kinds import DATE, DATE_OR_MONTH, FISCAL_YEAR, KINDS
+
+    counted = set(reports.run(demo_con, "report_rows_by_kind")["kind"])
+    assert counted == set(KINDS)
+    dated = {
+        k.name for k in KINDS.values() if any(c.type in (DATE, DATE_OR_MONTH, FISCAL_YEAR) for c in k.columns)
+    }
+    fresh = set(demo_con.execute("select kind from mart_data_freshness").df()["kind"])
+    assert fresh == dated - {"targets"}  # a plan's years are not data arriving

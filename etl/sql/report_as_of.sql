@@ -6,6 +6,7 @@ with events as (
     union all select max(certified_on) from stg_certifications
     union all select max(greatest(created_on, released_on)) from stg_apps
     union all select max(greatest(activity_on, completed_on)) from stg_elearning
+    union all select max(joined_on) from stg_elearning_users
     union all select max(greatest(presented_on, implemented_on)) from stg_projects
 ),
 

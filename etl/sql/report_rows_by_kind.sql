@@ -8,5 +8,6 @@ union all select 'certifications', count(*) from raw_certifications
 union all select 'apps', count(*) from raw_apps
 union all select 'app_usage', count(*) from raw_app_usage
 union all select 'elearning', count(*) from raw_elearning
+union all select 'elearning_users', count(*) from raw_elearning_users
 union all select 'projects', count(*) from raw_projects
 union all select 'targets', count(*) from raw_targets

@@ -125,7 +125,7 @@ def adoption_funnel(frame: pd.DataFrame, words: Words) -> go.Figure | None:
         go.Funnel(
             y=[words(key) for key in ADOPTION_STEPS.values()],
             x=[int(row[step]) for step in ADOPTION_STEPS],
-            textinfo="value+percent initial",
+            texttemplate="%{value:,}<br>%{percentInitial:.0%}",
             marker={"color": OKABE_ITO[0]},
             connector={"line": {"color": "#CCCCCC"}},
             hovertemplate="%{y}: %{x:,}<extra></extra>",
