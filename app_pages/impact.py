@@ -16,6 +16,7 @@ from shell.components import (
     assumption_input,
     card_row,
     chart,
+    lazy_tabs,
     page_context,
     show_card,
     small_groups_note,
@@ -75,24 +76,29 @@ show_card(
 if rates.empty:
     st.info(t("impact_no_cohorts"))
     st.stop()
-chart(charts.cohort_chart(rates, said))
-if rates["provisional"].any():
-    st.caption(t("impact_provisional_note"))
-with st.expander(t("impact_table")):
-    counts = ["people", "cohort_makers_before", "cohort_makers_after"]
-    table = charts.cohort_table(figures["cohorts"], rates, said)
-    hidden = privacy.for_viewer(table, counts, ("difference_pp",), sees_people=people)
-    shown = privacy.as_text(hidden, counts, people)
-    table_with_downloads(shown, charts.COHORT_TABLE_COLUMNS, f"impact_cohorts_{fy}", "impact_cohorts")
-    small_groups_note()
 
-st.subheader(t("impact_event_subtitle"))
-st.caption(t("impact_event_intro"))
-estimates = privacy.estimates_for_viewer(data.event_study(snapshot), sees_people=people)
-built = charts.event_study_summary(estimates, "built_share")
-if built is None:
-    st.info(t("impact_event_none"))
-else:
+
+def tab_cohorts() -> None:
+    chart(charts.cohort_chart(rates, said))
+    if rates["provisional"].any():
+        st.caption(t("impact_provisional_note"))
+    with st.expander(t("impact_table")):
+        counts = ["people", "cohort_makers_before", "cohort_makers_after"]
+        table = charts.cohort_table(figures["cohorts"], rates, said)
+        hidden = privacy.for_viewer(table, counts, ("difference_pp",), sees_people=people)
+        shown = privacy.as_text(hidden, counts, people)
+        table_with_downloads(shown, charts.COHORT_TABLE_COLUMNS, f"impact_cohorts_{fy}", "impact_cohorts")
+        small_groups_note()
+
+
+def tab_event_study() -> None:
+    st.subheader(t("impact_event_subtitle"))
+    st.caption(t("impact_event_intro"))
+    estimates = privacy.estimates_for_viewer(data.event_study(snapshot), sees_people=people)
+    built = charts.event_study_summary(estimates, "built_share")
+    if built is None:
+        st.info(t("impact_event_none"))
+        return
     hours = charts.event_study_summary(estimates, "hours_per_person")
     chart(charts.event_study_chart(estimates, "built_share", said))
     point = {k: fmt.points(built[k], language) for k in ("estimate", "lower", "upper", "year_after")}
@@ -104,67 +110,71 @@ else:
         st.markdown(t("impact_event_summary_hours", **per_month))
         st.caption(t("impact_event_parallel_yes" if hours["parallel_before"] else "impact_event_parallel_no"))
 
-st.subheader(t("impact_makers_subtitle"))
-years = pd.DataFrame(
-    [
+
+def year_rows() -> pd.DataFrame:
+    """The year's DX-talent shares and training return, each year up to the one chosen."""
+    rows = [
         {"fiscal_year": year, **data.report_row(snapshot, "report_impact_year", fiscal_year=year)}
         for year in data.fiscal_years(snapshot)
         if year <= fy
     ]
-)
-chart(charts.apps_by_maker(years, said))
-builders = data.report(snapshot, "report_impact_builders", fiscal_year=fy, as_of=as_of)
-with st.expander(t("impact_builders_table")):
-    st.caption(t("impact_builders_note"))
-    shown = privacy.for_viewer(
-        charts.builders_table(builders, said),
-        ["people", "makers"],
-        ("apps_per_person", "hours_per_person"),
-        sees_people=people,
-    )
-    table_with_downloads(
-        privacy.as_text(shown, ["people", "makers"], people, ("apps_per_person", "hours_per_person")),
-        charts.BUILDERS_TABLE_COLUMNS,
-        f"impact_builders_{fy}",
-        "impact_builders",
-    )
+    return pd.DataFrame(rows)
 
-st.subheader(t("impact_return_subtitle"))
-with st.expander(t("assumptions"), expanded=False):
-    hourly = assumption_input("hourly_yen", "hourly_yen", "hourly_yen_help")
-    st.caption(t("assumption_note"))
-chart(charts.training_return(years, said))
-training, saved = years["training_hours"].sum(), years["dx_talent_hours"].sum()
-st.markdown(
-    t(
-        "impact_return_summary",
-        training=fmt.hours(training, language),
-        hours=fmt.hours(saved, language),
-        hourly=fmt.integer(hourly),
-        value=fmt.yen(saved * hourly, language),
-    )
-)
-if latest is not None and latest["cohort_after"]:
-    share = min(max(latest["difference_pp"] / latest["cohort_after"], 0.0), 1.0)
-    st.caption(t("impact_return_caution", share=fmt.percent(share, 0)))
 
-planner.show(snapshot, fy)
+def tab_makers() -> None:
+    st.subheader(t("impact_makers_subtitle"))
+    chart(charts.apps_by_maker(year_rows(), said))
+    builders = data.report(snapshot, "report_impact_builders", fiscal_year=fy, as_of=as_of)
+    with st.expander(t("impact_builders_table")):
+        st.caption(t("impact_builders_note"))
+        per_person = ("apps_per_person", "hours_per_person")
+        shown = privacy.for_viewer(
+            charts.builders_table(builders, said), ["people", "makers"], per_person, sees_people=people
+        )
+        table_with_downloads(
+            privacy.as_text(shown, ["people", "makers"], people, per_person),
+            charts.BUILDERS_TABLE_COLUMNS,
+            f"impact_builders_{fy}",
+            "impact_builders",
+        )
 
-st.subheader(t("impact_managers_title"))
-positions = settings.load().manager_positions
-st.caption(t("impact_managers_intro", positions=untrusted.markdown("・".join(positions))))
-managers = data.report(snapshot, "report_new_managers", fiscal_year=fy, positions=list(positions))
-if managers.empty:
-    st.info(t("impact_managers_none"))
-else:
-    total, attended = int(managers["new_managers"].sum()), int(managers["attended_bronze"].sum())
+
+def tab_return() -> None:
+    st.subheader(t("impact_return_subtitle"))
+    with st.expander(t("assumptions"), expanded=False):
+        hourly = assumption_input("hourly_yen", "hourly_yen", "hourly_yen_help")
+        st.caption(t("assumption_note"))
+    years = year_rows()
+    chart(charts.training_return(years, said))
+    training, saved = years["training_hours"].sum(), years["dx_talent_hours"].sum()
+    value = fmt.yen(saved * hourly, language)
+    hours = fmt.hours(saved, language)
     st.markdown(
         t(
-            "impact_managers_summary",
-            managers=fmt.integer(total),
-            attended=fmt.integer(attended),
-            share=fmt.percent(attended / total if total else None),
+            "impact_return_summary",
+            training=fmt.hours(training, language),
+            hours=hours,
+            hourly=fmt.integer(hourly),
+            value=value,
         )
+    )
+    if latest is not None and latest["cohort_after"]:
+        share = min(max(latest["difference_pp"] / latest["cohort_after"], 0.0), 1.0)
+        st.caption(t("impact_return_caution", share=fmt.percent(share, 0)))
+
+
+def tab_managers() -> None:
+    st.subheader(t("impact_managers_title"))
+    positions = settings.load().manager_positions
+    st.caption(t("impact_managers_intro", positions=untrusted.markdown("・".join(positions))))
+    managers = data.report(snapshot, "report_new_managers", fiscal_year=fy, positions=list(positions))
+    if managers.empty:
+        st.info(t("impact_managers_none"))
+        return
+    total, attended = int(managers["new_managers"].sum()), int(managers["attended_bronze"].sum())
+    share = fmt.percent(attended / total if total else None)
+    st.markdown(
+        t("impact_managers_summary", managers=fmt.integer(total), attended=fmt.integer(attended), share=share)
     )
     counts = ["new_managers", "attended_bronze"]
     hidden = privacy.for_viewer(managers, counts, ("attended_share",), sees_people=people)
@@ -177,6 +187,20 @@ else:
         "new_managers",
     )
     small_groups_note()
+
+
+# only the open tab is drawn (seven charts in all): a rerun costs the tab a person reads
+lazy_tabs(
+    "impact_tab",
+    {
+        "tab_impact_cohorts": tab_cohorts,
+        "tab_impact_event": tab_event_study,
+        "tab_impact_makers": tab_makers,
+        "tab_impact_return": tab_return,
+        "tab_impact_plan": lambda: planner.show(snapshot, fy),
+        "tab_impact_managers": tab_managers,
+    },
+)
 
 with st.expander(t("method_title"), expanded=False):
     st.markdown(t("impact_method_cohorts"))

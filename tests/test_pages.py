@@ -163,6 +163,15 @@ TABS = {
         "tab_learning_bureaus",
         "tab_learning_courses",
         "tab_learning_outcomes",
+        "tab_learning_adoption",
+    ],
+    "impact": [
+        "tab_impact_cohorts",
+        "tab_impact_event",
+        "tab_impact_makers",
+        "tab_impact_return",
+        "tab_impact_plan",
+        "tab_impact_managers",
     ],
 }
 
@@ -272,7 +281,8 @@ SAYS_NONE = {
         "tab_backlog": "table_no_rows",
         "tab_seminar": "seminar_none",
     },
-    "learning": {tab: "learning_none" for tab in TABS["learning"]},
+    "learning": {tab: "learning_none" for tab in TABS["learning"]}
+    | {"tab_learning_adoption": "adoption_none"},
 }
 
 
@@ -456,11 +466,12 @@ def test_the_impact_page_shows_the_contracts_difference_and_says_it_is_no_proof_
     latest = [c for c in figures["cohorts"] if c["window_complete"]][-1]
     app = run_page("impact", lang)
     assert not app.exception, [e.value for e in app.exception]
+    assert app.get("plotly_chart")  # the first tab's cohort chart
+    app = run_page("impact", lang, impact_tab=translate(lang, "tab_impact_event"))
     cards = {m.label: m.value for m in app.metric}
     assert cards[translate(lang, "kpi_impact_difference")] == fmt.points(latest["difference_pp"], lang)
     assert cards[translate(lang, "kpi_impact_apps_share")] == fmt.percent(figures["dx_talent_apps_share"])
     assert any(translate(lang, "impact_caveat") in info.value for info in app.info)
-    assert app.get("plotly_chart")  # the cohort chart and the training chart
     # the event study the load stored, summed up in the page's words with its own figures
     con = duckdb.connect(str(app_db), read_only=True)
     overall = con.execute(
