@@ -118,7 +118,7 @@ ADOPTION_STEPS = {
 def adoption_funnel(frame: pd.DataFrame, words: Words) -> go.Figure | None:
     """Licences -> joined -> enrolled -> a first lecture, city-wide; None without a user list."""
     city = frame[frame["bureau_name"] == ALL]
-    if city.empty:
+    if city.empty or not city.iloc[0]["licences"]:  # the city-wide row of an empty list counts 0
         return None
     row = city.iloc[0]
     figure = go.Figure(
