@@ -411,7 +411,7 @@ def _load_locked(store, files, forced_kind, lang, report, workdir, result: LoadR
 
 def _load_file(run: _Run, path: Path, workdir: Path) -> list[FileResult]:
     try:
-        tables = read_file(path, workdir, run.hashes.get(path))
+        tables = read_file(path, workdir, run.hashes.get(path), extra=run.extra)
     except UnreadableFile as error:
         return [run.reject(path, error.key, **error.params)]
     except DAMAGED_FILE as error:  # a damaged file, never a failed run

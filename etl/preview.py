@@ -65,7 +65,7 @@ def preview(
         run = _Run(con, 0, lang, kind)
         run.names = {path: shown}
         try:
-            tables = read_file(path, workdir, row_limit=config.PREVIEW_ROWS)
+            tables = read_file(path, workdir, row_limit=config.PREVIEW_ROWS, extra=run.extra)
         except UnreadableFile as error:
             return [Preview(shown, None, [], message=msg(error.key, lang, **error.params))]
         except DAMAGED_FILE as error:

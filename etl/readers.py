@@ -16,7 +16,7 @@ from xml.etree import ElementTree
 
 import duckdb
 
-from etl import config
+from etl import config, mapping  # mapping: a sheet's header row is the one a kind recognises
 from etl.normalize import header_key
 
 CHUNK = 1 << 20
@@ -134,11 +134,17 @@ def file_hash(path: Path) -> str:
 
 
 def read_file(
-    path: Path, workdir: Path, content_hash: str | None = None, row_limit: int | None = None
+    path: Path,
+    workdir: Path,
+    content_hash: str | None = None,
+    row_limit: int | None = None,
+    extra: dict | None = None,
 ) -> list[SourceTable]:
     """All tables in a file: one for a CSV, one per non-empty sheet for a workbook.
 
     `row_limit` reads only the first data rows of each table (a preview), with the total where known.
+    `extra`: the mapping file's aliases the run recognises headers with (read from it when not given),
+    which also find a sheet's header row.
     """
     if not path.exists():
         raise UnreadableFile("file_not_found")
@@ -148,7 +154,8 @@ def read_file(
     with path.open("rb") as handle:
         head = handle.read(8)
     if head.startswith(b"PK\x03\x04"):
-        return _read_workbook(path, content_hash or file_hash(path), row_limit)
+        extra = mapping.load_extra_aliases() if extra is None else extra
+        return _read_workbook(path, content_hash or file_hash(path), row_limit, extra)
     if path.suffix.lower() == ".xlsx":
         raise UnreadableFile("file_bad_workbook")
     table = _read_csv(path, workdir, content_hash or file_hash(path))
@@ -304,8 +311,6 @@ def _text_limit() -> str:
 def _header_index(rows: list[list[str | None]], extra) -> int:
     """Which of a sheet's first rows is its header: the first that a kind recognises, else the one with
     the most headers some kind knows (the earliest of equals), else the first row with anything in it."""
-    from etl import mapping  # the header row is the one the contract's kinds recognise
-
     known = mapping.known_headers(extra)
     best, best_score = None, -1
     for index, cells in enumerate(rows):
@@ -329,11 +334,9 @@ def _split_header(head: list[tuple[int, list[str | None]]], extra):
     return number, [c or "" for c in cells], [(n, c) for n, c in head[index + 1 :] if any(c)]
 
 
-def _read_workbook(path: Path, digest: str, row_limit: int | None = None) -> list[SourceTable]:
+def _read_workbook(path: Path, digest: str, row_limit: int | None, extra: dict) -> list[SourceTable]:
     """Each worksheet through calamine (a Rust reader), after bounding what it will hold in memory."""
     from python_calamine import CalamineWorkbook, SheetTypeEnum
-
-    from etl import mapping
 
     try:
         with zipfile.ZipFile(path) as archive:
@@ -346,7 +349,6 @@ def _read_workbook(path: Path, digest: str, row_limit: int | None = None) -> lis
         raise
     except (zipfile.BadZipFile, ElementTree.ParseError, OSError, EOFError, ValueError) as error:
         raise UnreadableFile("file_bad_workbook") from error
-    extra = mapping.load_extra_aliases()
     tables = []
     text_read = 0  # characters of every cell as read, across the sheets
     try:
