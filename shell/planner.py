@@ -22,7 +22,9 @@ def show(snapshot: str, fiscal_year: int) -> None:
         state.fiscal_year, state.nominations, state.gold_places = fiscal_year, None, None
     st.subheader(t("impact_planner_title"))
     st.caption(t("impact_planner_intro"))
-    defaults = data.planner(snapshot, fiscal_year, (None, None))
+    # the year's own intake where the office has set nothing: a planner run of its own, only then
+    unset = state.nominations is None or state.gold_places is None
+    defaults = data.planner(snapshot, fiscal_year, (None, None)) if unset else {}
     left, right = st.columns(2)
     nominations = left.number_input(
         t("impact_planner_nominations"),
