@@ -3,7 +3,7 @@ years before it are complete, on the days around a year's end and on a leap day.
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime, timedelta
 
 import duckdb
 import pytest
@@ -58,3 +58,20 @@ def test_a_demo_made_on_any_day_has_its_year_in_progress_and_the_years_before_co
         assert before["certified"]["silver"] > 0 and before["certified"]["gold"] > 0
     finally:
         con.close()
+
+
+def test_utc_stamps_are_tokyo_working_hours_in_utc_from_dates_or_a_datetime64_array():
+    import numpy as np
+
+    from etl.demo.formats import utc_stamps
+
+    days = [date(2026, 4, 1), None, date(2024, 2, 29)]
+    from_dates = utc_stamps(days, np.random.default_rng(7))
+    from_array = utc_stamps(
+        np.array(["2026-04-01", "NaT", "2024-02-29"], dtype="datetime64[D]"), np.random.default_rng(7)
+    )
+    assert from_dates == from_array
+    assert from_dates[1] == ""
+    for stamp, day in ((from_dates[0], days[0]), (from_dates[2], days[2])):
+        moment = datetime.strptime(stamp, "%Y-%m-%dT%H:%M:%SZ") + timedelta(hours=9)  # back to Tokyo time
+        assert moment.date() == day and 8 <= moment.hour < 20

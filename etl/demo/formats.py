@@ -41,14 +41,24 @@ def utc_stamp(day: date, rng: np.random.Generator) -> str:
     return (local - timedelta(hours=9)).replace(tzinfo=UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
-def utc_stamps(days: list[date | None], rng: np.random.Generator) -> list[str]:
-    """`utc_stamp` of many days at once (a large export); an empty cell for a missing day."""
+def utc_stamps(days, rng: np.random.Generator) -> list[str]:
+    """`utc_stamp` of many days at once (a large export); an empty cell for a missing day. `days` are
+    dates (None for a missing one) or a datetime64[D] array (NaT)."""
     count = len(days)
     hours, minutes = rng.integers(8, 20, size=count), rng.integers(0, 60, size=count)
-    local = np.array([d if d is not None else "NaT" for d in days], dtype="datetime64[D]").astype(
-        "datetime64[m]"
+    if isinstance(days, np.ndarray) and days.dtype.kind == "M":
+        local = days.astype("datetime64[D]")
+    else:  # days from 1970-01-01 (date's ordinal 719163): a list of dates is typed in one step
+        ordinals = np.fromiter(
+            (d.toordinal() - 719_163 if d is not None else 0 for d in days), np.int64, count
+        )
+        local = ordinals.astype("datetime64[D]")
+        local[np.fromiter((d is None for d in days), bool, count)] = np.datetime64("NaT")
+    moments = (
+        local.astype("datetime64[m]")
+        + (hours - 9) * np.timedelta64(60, "m")
+        + minutes * np.timedelta64(1, "m")
     )
-    moments = local + (hours - 9) * np.timedelta64(60, "m") + minutes * np.timedelta64(1, "m")
     text = np.datetime_as_string(moments.astype("datetime64[s]"), unit="s")
     return [stamp + "Z" if stamp != "NaT" else "" for stamp in text.tolist()]
 
@@ -85,7 +95,7 @@ def write_xlsx(path: Path, sheets: dict[str, pd.DataFrame], titles: dict[str, st
             )
 
 
-def kintone_columns(frame: pd.DataFrame, rng: np.random.Generator, created: list[date]) -> pd.DataFrame:
+def kintone_columns(frame: pd.DataFrame, rng: np.random.Generator, created) -> pd.DataFrame:
     """kintone adds its own columns; the loader must ignore them."""
     frame.insert(0, "レコード番号", range(1, len(frame) + 1))
     frame["作成者"] = rng.choice(KINTONE_USERS, size=len(frame))

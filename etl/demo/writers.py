@@ -294,41 +294,40 @@ def write_usage(city: City, usage: pd.DataFrame, out: Path) -> list[Path]:
         write_csv(frame, path, sep="\t" if fy == 2022 else ",")  # one office sends tab-separated
         written.append(path)
     daily = usage[usage["month"] >= daily_from]
-    rows = []
-    business_days = {
-        month: [
-            d
-            for d in pd.date_range(month, pd.Timestamp(month) + pd.offsets.MonthEnd(0), freq="B").date
-            if d <= city.last_day
-        ]
-        for month in daily["month"].unique()
-    }
+    last_day = np.datetime64(city.last_day, "D")
+    business_days = {}  # month -> its business days up to the data's last day, as datetime64[D]
+    for month in daily["month"].unique():
+        days = pd.date_range(month, pd.Timestamp(month) + pd.offsets.MonthEnd(0), freq="B").values
+        business_days[month] = days.astype("datetime64[D]")[days.astype("datetime64[D]") <= last_day]
+    apps_of, days_of, uses_of = [], [], []
     for app_id, month, uses in daily[["app_id", "month", "uses"]].itertuples(index=False, name=None):
         days = business_days[month]
-        if not days:
+        if not len(days):
             continue
         split = rng.multinomial(uses, np.full(len(days), 1 / len(days)))
-        rows += [(app_id, d, int(u)) for d, u in zip(days, split, strict=False) if u > 0]
-    if rows:
+        used = split > 0
+        apps_of.append(np.full(int(used.sum()), app_id, dtype=object))
+        days_of.append(days[used])
+        uses_of.append(split[used])
+    if apps_of:
         layout = np.random.default_rng((city.seed, 9))  # the layout's own draws move no figure
-        days_frame = pd.DataFrame(rows, columns=["app_id", "day", "uses"])
-        months = sorted({d.replace(day=1) for d in days_frame["day"]})
-        for month in months:
-            start = month - timedelta(days=7)  # each export repeats the last week of the month before
-            end = (pd.Timestamp(month) + pd.offsets.MonthEnd(0)).date()
-            part = days_frame[(days_frame["day"] >= start) & (days_frame["day"] <= end)]
+        app_ids, days, uses = np.concatenate(apps_of), np.concatenate(days_of), np.concatenate(uses_of)
+        for month in np.unique(days.astype("datetime64[M]")):
+            start = month.astype("datetime64[D]") - 7  # each export repeats the last week of the month before
+            end = (month + 1).astype("datetime64[D]") - 1
+            rows = (days >= start) & (days <= end)
             # the log app's export with its header in field codes, which the DX office set to the
             # contract's names when it built the app (docs/contract.md, "kintone"), and kintone's own
             # columns, whose codes are their names
             frame = pd.DataFrame(
                 {
-                    "app_id": part["app_id"],
-                    "usage_date": part["day"].map(lambda d: d.isoformat()),
-                    "uses": part["uses"],
+                    "app_id": app_ids[rows],
+                    "usage_date": np.datetime_as_string(days[rows], unit="D"),
+                    "uses": uses[rows].astype(np.int64),
                 }
             )
-            frame = kintone_columns(frame, layout, list(part["day"]))
-            path = out / f"09_kintone利用ログ_{month:%Y-%m}.csv"
+            frame = kintone_columns(frame, layout, days[rows])
+            path = out / f"09_kintone利用ログ_{month.astype(object):%Y-%m}.csv"
             write_csv(frame, path, encoding="utf-8-sig", lineterminator="\r\n")
             written.append(path)
     return written
