@@ -198,14 +198,14 @@ def parse_code(text: str) -> str:
     return text
 
 
-_EMAIL = re.compile(r"[^\s@]+@[^\s@]+")
+EMAIL_FORM = re.compile(r"[^\s@]+@[^\s@]+")
 
 
 def parse_email(text: str) -> tuple[str | None, str | None]:
     """An address as the contract compares it (section 2): NFKC and trimmed already, then lower-cased.
     Spaces inside or no `@` between two parts is no address."""
     address = text.lower()
-    if not _EMAIL.fullmatch(address):
+    if not EMAIL_FORM.fullmatch(address):
         return None, "bad_email"
     return address, None
 

@@ -13,11 +13,22 @@ from typing import TYPE_CHECKING
 import duckdb
 
 from etl.db import scalar, unordered
-from etl.kinds import DATE, DATE_OR_MONTH, GRANULARITY, GRANULARITY_TYPE, SQL_TYPES, Column, raw_table
+from etl.kinds import (
+    CODE,
+    DATE,
+    DATE_OR_MONTH,
+    EMAIL,
+    GRANULARITY,
+    GRANULARITY_TYPE,
+    SQL_TYPES,
+    TEXT,
+    Column,
+    raw_table,
+)
 from etl.mapping import Match
 from etl.messages import MESSAGES
 from etl.models import touched_table
-from etl.normalize import parse_value
+from etl.normalize import EMAIL_FORM, parse_value
 from etl.readers import SourceTable
 
 if TYPE_CHECKING:  # a large CSV load stays without pandas until the models need it
@@ -47,6 +58,44 @@ def create_reasons(con: duckdb.DuckDBPyConnection) -> None:
 
 # fixed day forms DuckDB types itself (strptime) when every distinct value of a date column is in one
 DAY_FORMS = ("%Y/%m/%d",)
+
+
+# kintone's and the e-learning services' UTC datetimes (2024-04-01T09:30:00Z): where every distinct value
+# of a date column is one and DuckDB reads each, DuckDB types them (Tokyo has no summer time: UTC+9)
+# instead of Python, value by value (tens of thousands in a service's activity report)
+UTC_STAMP = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z")
+UTC_FORM = "%Y-%m-%dT%H:%M:%SZ"
+
+
+def _utc_stamps(con: duckdb.DuckDBPyConnection, column: Column, distinct: list[str]) -> bool:
+    """True where every distinct value of a date column is a UTC stamp that DuckDB reads."""
+    if column.type not in (DATE, DATE_OR_MONTH) or not distinct:
+        return False
+    if not all(UTC_STAMP.fullmatch(raw) for raw in distinct):
+        return False
+    return not scalar(
+        con,
+        f"""select count(*) from (select unnest(?::varchar[]) as raw) where try_strptime(raw, '{UTC_FORM}') is null""",
+        [distinct],
+    )
+
+
+def _plain(raw: str) -> bool:
+    """Printable ASCII with no space at either end: text that `normalize.clean` returns as it is."""
+    return raw.isascii() and raw.isprintable() and raw == raw.strip()
+
+
+def _already_canonical(type_: str, distinct: list[str]) -> bool:
+    """True where every distinct value of a code, text or address column is its own parsed value, found
+    with string methods rather than the parser value by value (staff ids and addresses: most of a load's
+    distinct values)."""
+    if type_ == CODE:
+        return all(_plain(raw) and not (raw.endswith(".0") and raw[:-2].isdigit()) for raw in distinct)
+    if type_ == TEXT:
+        return all(_plain(raw) for raw in distinct)
+    if type_ == EMAIL:
+        return all(_plain(raw) and raw == raw.lower() and EMAIL_FORM.fullmatch(raw) for raw in distinct)
+    return False
 
 
 def _date_form(column: Column, distinct: list[str], parsed: list[tuple]) -> str | None:
@@ -139,8 +188,20 @@ class Staging:
                 selects += self._granularity(column, "null")
                 continue
             distinct = values[name]
-            parsed = [parse_value(column.type, raw) for raw in distinct]
             missing = "'missing'" if column.required else "null"
+            if _utc_stamps(con, column, distinct):
+                text = f'i."{name}"'
+                selects += [
+                    f'{self._value(column, f"strptime({text}, {UTC_FORM!r}) + interval 9 hour")} as "{name}"',
+                    f'{text} as "{name}__raw"',
+                    f'case when {text} is null then {missing} end as "{name}__err"',
+                ]
+                selects += self._granularity(column, "'day'")
+                continue
+            if _already_canonical(column.type, distinct):
+                parsed = [(raw, None, None) for raw in distinct]
+            else:
+                parsed = [parse_value(column.type, raw) for raw in distinct]
             granularities = {g for _, g, _ in parsed}
             form = _date_form(column, distinct, parsed)
             if form is not None or (

@@ -151,3 +151,35 @@ def test_the_demo_s_adoption_funnel_narrows_step_by_step_and_its_bureaus_add_up_
     assert steps[-1] < steps[-2]  # the demo has people who enrolled and never watched
     bureaus = funnel[funnel["bureau_name"] != reports.ALL]
     assert int(bureaus["licences"].sum()) == steps[0]
+
+
+# stamps around Tokyo's midnight (UTC+9): 14:59:59Z is still the same day in Tokyo, 15:00:00Z the next
+STAMPS = ["2024-03-31T14:59:59Z", "2024-03-31T15:00:00Z", "2024-12-31T23:59:59Z", "2025-02-28T15:00:00Z"]
+TOKYO_DAYS = ["2024-03-31", "2024-04-01", "2025-01-01", "2025-03-01"]
+
+
+@pytest.mark.parametrize(
+    "odd_one, odd_day",
+    [
+        (None, None),  # every value a UTC stamp: DuckDB types the column
+        ("2024/06/01", "2024-06-01"),  # one other form: every value typed by the Python parser
+    ],
+)
+def test_utc_stamps_are_the_same_tokyo_days_whether_duckdb_or_python_types_them(
+    db, exports, odd_one, odd_day
+):
+    stamps = STAMPS + ([odd_one] if odd_one else [])
+    rows = "".join(f"K000{i},講座{i},10,{stamp}\n" for i, stamp in enumerate(stamps, 1))
+    write(exports, "el.csv", "職員番号,講座名,視聴時間(分),最終受講日\n" + rows)
+    load(db, exports)
+    got = query(db, "select activity_on::varchar from raw_elearning order by source_row")
+    assert [day for (day,) in got] == TOKYO_DAYS + ([odd_day] if odd_day else [])
+
+
+def test_a_utc_stamp_that_is_no_date_is_set_aside_as_a_bad_date(db, exports):
+    rows = "K0001,講座1,10,2024-04-01T00:00:00Z\nK0002,講座2,10,2024-13-01T00:00:00Z\n"
+    write(exports, "el.csv", "職員番号,講座名,視聴時間(分),最終受講日\n" + rows)
+    result = etl("load", str(exports), "--db", str(db))
+    assert result.returncode == 1  # the bad row set aside, the good one committed
+    assert query(db, "select column_name, reason_code from row_issues") == [("activity_on", "bad_date")]
+    assert query(db, "select activity_on::varchar from raw_elearning") == [("2024-04-01",)]

@@ -181,3 +181,35 @@ def test_an_address_reads_lower_cased_from_full_width_and_padded_text_and_a_brok
     )
     for broken in ("taro yamada@city.example", "taro@@city.example", "@city.example", "taro@"):
         assert parse_value(kinds.EMAIL, broken) == (None, None, "bad_email")
+
+
+# printable ASCII with the odd full-width letter, space, tab and Excel's `101.0`: the texts a code,
+# text or address column holds
+_CELLS = st.lists(st.sampled_from(list("Ab9-_.@ 1０ａ\t") + [".0"]), min_size=1, max_size=8).map("".join)
+
+
+@given(_CELLS, st.sampled_from([kinds.CODE, kinds.TEXT, kinds.EMAIL]))
+def test_a_value_the_staging_takes_as_already_canonical_is_what_the_parser_makes_of_it(raw, type_):
+    from etl.staging import _already_canonical
+
+    if _already_canonical(type_, [raw]):
+        assert parse_value(type_, raw) == (raw, None, None)
+
+
+@pytest.mark.parametrize(
+    "type_, raw, canonical",
+    [
+        (kinds.CODE, "K100123", True),
+        (kinds.CODE, "101.0", False),  # Excel's number cell: the parser makes it 101
+        (kinds.CODE, " K1", False),
+        (kinds.TEXT, "Excel basics", True),
+        (kinds.TEXT, "Ｅｘｃｅｌ", False),  # full-width: NFKC changes it
+        (kinds.EMAIL, "taro@city.example", True),
+        (kinds.EMAIL, "Taro@City.example", False),  # lower-cased by the parser
+        (kinds.EMAIL, "no address", False),
+    ],
+)
+def test_already_canonical_values_are_found_without_the_parser(type_, raw, canonical):
+    from etl.staging import _already_canonical
+
+    assert _already_canonical(type_, [raw]) is canonical
