@@ -94,6 +94,9 @@ def tab_cohorts() -> None:
 def tab_event_study() -> None:
     st.subheader(t("impact_event_subtitle"))
     st.caption(t("impact_event_intro"))
+    if data.estimation_pending(snapshot):  # the first run drew the overview first
+        st.info(t("impact_event_pending"))
+        return
     estimates = privacy.estimates_for_viewer(data.event_study(snapshot), sees_people=people)
     built = charts.event_study_summary(estimates, "built_share")
     if built is None:

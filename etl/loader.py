@@ -14,7 +14,7 @@ from pathlib import Path
 
 import duckdb
 
-from etl import audit, config, models, schema
+from etl import audit, config, impact, models, schema
 from etl.db import first_line, limit_memory, scalar
 from etl.kinds import Kind
 from etl.mapping import Match, display_name, load_extra_aliases, recognise
@@ -255,11 +255,13 @@ def load(
     lang: str | None = None,
     display_names: dict[Path, str] | None = None,
     actor: str | None = None,
+    estimate: bool = True,
 ) -> LoadResult:
     """Loads files or folders as one run: it all lands in a new snapshot, or nothing changes.
 
     `display_names` names files by what a person called them (an upload is saved under a name of
-    our own, never its own name), in the results and the load log.
+    our own, never its own name), in the results and the load log. With `estimate` False the event
+    study is left for `estimate()`, so the figures are there a few seconds sooner (the first run).
     """
     lang = lang or language()
     report = progress or (lambda fraction, label: None)
@@ -270,7 +272,8 @@ def load(
     try:
         store.db_path.parent.mkdir(parents=True, exist_ok=True)
         with store.lock():
-            _load_locked(store, files, kind, lang, report, workdir, result, display_names or {})
+            names = display_names or {}
+            _load_locked(store, files, kind, lang, report, workdir, result, names, estimate)
     except (OSError, duckdb.Error) as error:
         result.error = msg("run_failed", lang, detail=str(error).splitlines()[0])
         result.committed = False
@@ -311,33 +314,40 @@ def models_outdated(db: str | Path | None = None) -> bool:
     return store.current() is not None and _current_meta(store).get("models") != models.fingerprint()
 
 
-def _build_and_publish(con, store: SnapshotStore, work: Path, final: Path, meta: dict[str, str]) -> None:
+def _build_and_publish(
+    con, store: SnapshotStore, work: Path, final: Path, meta: dict[str, str], estimate: bool = True
+) -> None:
     """Inside the work copy's open transaction: builds the models, records `meta` and the models'
-    fingerprint, commits, and makes the copy the current snapshot."""
-    models.build(con)
-    for key, value in {**meta, "models": models.fingerprint()}.items():
+    fingerprint, commits, and makes the copy the current snapshot. Without `estimate` the event study
+    is marked as still to be made (`estimate()` makes it)."""
+    models.build(con, estimate=estimate)
+    event_study = schema.ESTIMATED if estimate else schema.PENDING
+    for key, value in {**meta, "models": models.fingerprint(), schema.EVENT_STUDY: event_study}.items():
         schema.set_meta(con, key, value)
+    _publish(con, store, work, final)
+
+
+def _publish(con, store: SnapshotStore, work: Path, final: Path) -> None:
     con.execute("commit")
     con.execute("checkpoint")
     con.close()
     store.publish(work, final)
 
 
-def rebuild(db: str | Path | None = None) -> bool:
-    """Builds the current snapshot's models again with this version's SQL, in a new snapshot that then
-    becomes current (readers keep the old one until they reopen). True when it did; nothing to do when
-    the models are this version's already."""
+def _from_current(db: str | Path | None, wanted: Callable[[dict[str, str]], bool], make) -> bool:
+    """A new snapshot made from the current one by `make(con)` inside a transaction, which then becomes
+    current (readers keep the old one until they reopen); only where `wanted(meta)` holds under the
+    writers' lock. True when it did."""
     store = SnapshotStore(config.db_path(db))
     with store.lock():
-        if store.current() is None or _current_meta(store).get("models") == models.fingerprint():
+        if store.current() is None or not wanted(_current_meta(store)):
             return False
         work, final = store.prepare(start_empty=False)
         con = duckdb.connect(str(work))
         committed = False
         try:
             con.execute("begin transaction")
-            schema.ensure_schema(con)  # a column this version's contract added (the roster's email)
-            _build_and_publish(con, store, work, final, {})
+            make(con, store, work, final)
             committed = True
         finally:
             if not committed:
@@ -347,7 +357,32 @@ def rebuild(db: str | Path | None = None) -> bool:
     return True
 
 
-def _load_locked(store, files, forced_kind, lang, report, workdir, result: LoadResult, names) -> None:
+def rebuild(db: str | Path | None = None) -> bool:
+    """Builds the current snapshot's models again with this version's SQL, in a new snapshot that then
+    becomes current. True when it did; nothing to do when the models are this version's already."""
+
+    def make(con, store, work, final):
+        schema.ensure_schema(con)  # a column this version's contract added (the roster's email)
+        _build_and_publish(con, store, work, final, {})
+
+    return _from_current(db, lambda meta: meta.get("models") != models.fingerprint(), make)
+
+
+def estimate(db: str | Path | None = None) -> bool:
+    """Makes the event study a load left for later (`load(..., estimate=False)`), in a new snapshot that
+    then becomes current. True when it did; nothing to do where a load has made it since."""
+
+    def make(con, store, work, final):
+        impact.build(con, models.as_of(con).as_of)
+        schema.set_meta(con, schema.EVENT_STUDY, schema.ESTIMATED)
+        _publish(con, store, work, final)
+
+    return _from_current(db, lambda meta: meta.get(schema.EVENT_STUDY) == schema.PENDING, make)
+
+
+def _load_locked(
+    store, files, forced_kind, lang, report, workdir, result: LoadResult, names, estimate: bool
+) -> None:
     demo = demo_hashes(files)
     hashes = {}
     for path in files:
@@ -397,7 +432,7 @@ def _load_locked(store, files, forced_kind, lang, report, workdir, result: LoadR
             "insert into loads values (?, ?, now(), ?, ?, ?)",
             [load_id, now, dataset, final.name, previous.name if previous else None],
         )
-        _build_and_publish(con, store, work, final, {"dataset": dataset, "last_load_at": now})
+        _build_and_publish(con, store, work, final, {"dataset": dataset, "last_load_at": now}, estimate)
         committed = True
         result.committed = True
         result.snapshot = final.name

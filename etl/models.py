@@ -177,7 +177,9 @@ def refresh_incremental(con: duckdb.DuckDBPyConnection, name: str) -> None:
     con.execute(f"drop table {touched}")
 
 
-def build(con: duckdb.DuckDBPyConnection, today: date | None = None) -> None:
+def build(con: duckdb.DuckDBPyConnection, today: date | None = None, estimate: bool = True) -> None:
+    """Every model from the raw tables; with `estimate` False the event study is left empty, for
+    `loader.estimate` to make once the figures are there (the first run)."""
     for statement in sql_text("macros").split(";"):
         if statement.strip():
             con.execute(statement)
@@ -201,7 +203,7 @@ def build(con: duckdb.DuckDBPyConnection, today: date | None = None) -> None:
     for name in MARTS:
         sql = sql_text(name if name != "mart_kpis_same_period" else "mart_kpis_by_fy")
         con.execute(f"create or replace table {name} as {sql}", bound(sql, params.get(name)))
-    impact.build(con, reach.as_of)
+    impact.build(con, reach.as_of if estimate else None)
 
 
 def data_tests() -> list[Path]:

@@ -8,6 +8,10 @@ import duckdb
 from etl.db import scalar
 from etl.kinds import GRANULARITIES, GRANULARITY, GRANULARITY_TYPE, KINDS, raw_table
 
+# the meta entry that says whether a snapshot's event study is made, or left for loader.estimate() (the
+# first run draws its overview first); a snapshot without it was estimated by its load
+EVENT_STUDY, ESTIMATED, PENDING = "event_study", "estimated", "pending"
+
 
 def ensure_schema(con: duckdb.DuckDBPyConnection) -> None:
     con.execute("create table if not exists meta (key varchar primary key, value varchar)")

@@ -303,9 +303,11 @@ class Staging:
             )
             params += [load_id, severity, kind.name, file_name, self.table.sheet, named, MISSING_PERSON]
             conditions.append(f"{self._any_of_value()} is null")
-        self.con.execute(f"insert into row_issues {' union all '.join(parts)}", params)
         condition = " or ".join(conditions)
-        return scalar(self.con, f"select count(*) from {self.TYPED} where {condition}")
+        rows = scalar(self.con, f"select count(*) from {self.TYPED} where {condition}")
+        if rows:  # most files have none: one scan of the rows, not two
+            self.con.execute(f"insert into row_issues {' union all '.join(parts)}", params)
+        return rows
 
     def sample(self, rows: int) -> pd.DataFrame:
         """The first good rows as they would be stored."""

@@ -1,12 +1,39 @@
-"""First run: with no database, generate the demo exports and load them through the ETL."""
+"""First run: with no database, the demo exports are generated and loaded through the ETL (etl.first_run),
+by the process run.sh started while the server started, or here where none is under way."""
 
 from __future__ import annotations
 
+import threading
+import time
+
 import streamlit as st
 
-from etl import config, demo, loader
+from etl import config, first_run, loader
 from shell import data
 from shell.i18n import t
+
+WAIT_SECONDS = 600  # a first run that has not finished by then is taken over, or reported
+_estimating = threading.Lock()
+
+
+def _estimate_later() -> None:
+    """The event study a first run left for later, made in the background: the overview is drawn first,
+    and the Impact page says the estimate is coming until a rerun shows it."""
+
+    def run() -> None:
+        with _estimating:
+            loader.estimate()
+
+    if not _estimating.locked():
+        threading.Thread(target=run, name="dxdash-estimate", daemon=True).start()
+
+
+def _wait_for_the_other_run(bar) -> None:
+    """Follows the progress of the first run another process is making, until it is done."""
+    deadline = time.monotonic() + WAIT_SECONDS
+    while first_run.under_way() and time.monotonic() < deadline:
+        bar.progress(min(max(float(first_run.status().get("fraction", 0.0)), 0.0), 1.0))
+        time.sleep(0.2)
 
 
 def ensure_data() -> bool:
@@ -16,19 +43,19 @@ def ensure_data() -> bool:
             with st.status(t("models_rebuild"), expanded=False) as status:
                 loader.rebuild()
                 status.update(label=t("models_rebuilt"), state="complete")
+        if data.estimation_pending(data.snapshot_id()) and not first_run.under_way():
+            _estimate_later()
         return True
-    folder = config.db_path().parent / "demo-exports"  # beside the database it feeds
     with st.status(t("first_run"), expanded=True) as status:
         bar = st.progress(0.0)
-        demo.write_demo(folder)
-        bar.progress(0.3)
-        result = loader.load(
-            [folder],
-            actor="demo (first start)",
-            progress=lambda fraction, label: bar.progress(0.3 + 0.7 * fraction),
-        )
-        if result.error or not result.committed:
-            status.update(label=t("first_run_failed", detail=result.error or ""), state="error")
+        result = first_run.prepare(progress=bar.progress)
+        if result is None:  # made by the process run.sh started: follow it
+            _wait_for_the_other_run(bar)
+        if not config.db_path().exists():
+            detail = result.error if result is not None else first_run.status().get("error")
+            status.update(label=t("first_run_failed", detail=detail or ""), state="error")
             return False
         status.update(label=t("first_run_done"), state="complete", expanded=False)
+    if result is not None:  # made here: the event study follows in the background
+        _estimate_later()
     return True

@@ -108,6 +108,16 @@ def _planner(snapshot: str, fiscal_year: int, inputs: tuple, today: date, bands:
 
 
 @st.cache_data(show_spinner=False)
+def estimation_pending(snapshot: str) -> bool:
+    """Whether the snapshot's event study is still being made (the first run draws the overview first)."""
+    with cursor(snapshot) as con:
+        try:
+            return schema.meta(con, schema.EVENT_STUDY) == schema.PENDING
+        except duckdb.Error:  # no meta table: older than any deferred estimate
+            return False
+
+
+@st.cache_data(show_spinner=False)
 def event_study(snapshot: str) -> pd.DataFrame:
     """The Impact page's event study, as the last load estimated it (etl/impact.py)."""
     with cursor(snapshot) as con:

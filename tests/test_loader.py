@@ -382,7 +382,7 @@ def test_a_failed_run_leaves_the_previous_data_intact(db, exports, monkeypatch):
     loader.load([exports], db=db)
     before = kpis(db, 2024)
 
-    def broken_build(con):
+    def broken_build(con, **options):
         raise duckdb.IOException("disk full")
 
     monkeypatch.setattr(loader.models, "build", broken_build)
@@ -402,7 +402,7 @@ def test_a_load_killed_halfway_leaves_the_previous_data_and_the_next_load_cleans
     # the process dies (as under kill -9) in the middle of building the marts
     script = (
         "import os, sys; from etl import loader;"
-        "loader.models.build = lambda con: os._exit(9);"
+        "loader.models.build = lambda con, **options: os._exit(9);"
         f"loader.load([{str(exports)!r}], db={str(db)!r})"
     )
     killed = subprocess.run([sys.executable, "-c", script], cwd=Path(__file__).parent.parent)
