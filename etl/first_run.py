@@ -111,6 +111,8 @@ def main() -> int:
     if result is not None and result.committed:
         from etl import loader
 
+        with contextlib.suppress(OSError):
+            os.nice(19)  # the server and the browser drawing the first overview come first
         loader.estimate(db)
     return 0
 

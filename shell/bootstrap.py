@@ -3,6 +3,8 @@ by the process run.sh started while the server started, or here where none is un
 
 from __future__ import annotations
 
+import contextlib
+import os
 import threading
 import time
 
@@ -21,6 +23,8 @@ def _estimate_later() -> None:
     and the Impact page says the estimate is coming until a rerun shows it."""
 
     def run() -> None:
+        with contextlib.suppress(OSError, AttributeError):  # Linux: a thread has a priority of its own
+            os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), 19)  # the pages come first
         with _estimating:
             loader.estimate()
 

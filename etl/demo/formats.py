@@ -71,7 +71,14 @@ def write_csv(
     lineterminator: str | None = None,
 ) -> None:
     ending = lineterminator or ("\r\n" if encoding == "cp932" else "\n")
-    frame.to_csv(path, index=False, encoding=encoding, sep=sep, lineterminator=ending)
+    # written as text and encoded once: pandas' writer encodes row by row through the file, and walks an
+    # Arrow string column value by value (half the demo's writing time); the same bytes
+    plain = frame.copy(deep=False)
+    for position, kind in enumerate(frame.dtypes):
+        if isinstance(kind, pd.StringDtype):  # Arrow's own conversion, not value by value
+            plain.isetitem(position, frame.iloc[:, position].to_numpy(dtype=object))
+    text = plain.to_csv(index=False, sep=sep, lineterminator=ending)
+    path.write_bytes(text.encode(encoding))
 
 
 def write_xlsx(path: Path, sheets: dict[str, pd.DataFrame], titles: dict[str, str] | None = None) -> None:

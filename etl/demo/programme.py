@@ -16,7 +16,7 @@ def _sample(values: pd.Series, size: int, seed: int) -> list:
     """pandas' `Series.sample(size, random_state=seed)`, the same draws without its overhead per call (it
     runs once a department a year)."""
     positions = np.random.RandomState(seed).choice(len(values), size=size, replace=False)
-    return values.iloc[positions].tolist()
+    return np.asarray(values, dtype=object)[positions].tolist()
 
 
 def programme(city: City) -> Programme:
