@@ -68,12 +68,21 @@ def flexible_row(name: str, count: int, min_px: int) -> list:
     return [row.container(key=f"place-{name}-{index}") for index in range(count)]
 
 
-# a card's label goes onto a second line rather than end in "…" (Streamlit cuts it to one line)
-_LABEL = "[class*='st-key-place-cards-'] [data-testid='stMetricLabel'] .stMarkdownEllipsis"
+# a card's label, its figure (a range: "2,783〜3,383時間") and what its change is compared with ("前年同期比
+# (4–11月)") go onto a second line rather than end in "…" (Streamlit cuts each to one line)
+_CARD = "[class*='st-key-place-cards-']"
+_WRAPPED = ", ".join(
+    f"{_CARD} [data-testid='{part}'] {inner}".rstrip()
+    for part in ("stMetricLabel", "stMetricValue", "stMetricDeltaDescription")
+    for inner in ("", ".stMarkdownEllipsis", ".stMarkdownEllipsis p")
+)
 _WRAPPED_LABELS = (
-    f"{_LABEL}, {_LABEL} p {{ white-space: normal; overflow: visible; text-overflow: clip; }}"
+    f"{_WRAPPED} {{ white-space: normal; overflow: visible; text-overflow: clip; }}"
+    f" {_CARD} div:has(> [data-testid='stMetricDeltaDescription']) {{ flex-wrap: wrap; }}"
     # and its figure a little smaller than Streamlit's 2.25rem: "177.9億円" fits four cards a row at 1280 px
-    " [class*='st-key-place-cards-'] [data-testid='stMetricValue'] { font-size: 2rem; }"
+    # (a range breaks after its 〜, never inside 時間 or 億円)
+    f" {_CARD} [data-testid='stMetricValue'] {{ font-size: 2rem; }}"
+    f" {_CARD} [data-testid='stMetricValue'] p {{ word-break: keep-all; overflow-wrap: normal; }}"
 )
 
 
