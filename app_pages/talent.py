@@ -91,7 +91,8 @@ def tab_funnel():
         city = funnel.iloc[0]
         missing = [t(STEP_WORDS[step]) for step in charts.STEPS if not city[f"has_{step}"]]
         if missing:
-            st.caption(t("funnel_missing", level=t(LEVEL_WORDS[level]), steps="・".join(missing)))
+            steps = t("list_separator").join(missing)
+            st.caption(t("funnel_missing", level=t(LEVEL_WORDS[level]), steps=steps, count=len(missing)))
         chart(figure)
         with st.expander(t("funnel_by_bureau") + f" ({t(LEVEL_WORDS[level])})"):
             table = charts.funnel_table(funnel, said)

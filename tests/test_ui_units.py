@@ -379,3 +379,22 @@ def test_files_past_their_time_go_first_and_the_list_never_holds_more_than_its_b
     gone = downloads._expired(10.0)
     # the two past their time, and the oldest one beyond the bound of three
     assert gone == ["old1", "old2", "a"] and list(downloads._pending) == ["b", "c", "d"]
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"), [("ja", ["利用件数", "認定区分", "other"]), ("en", ["uses", "level", "other"])]
+)
+def test_a_set_aside_rows_column_is_named_as_the_export_heads_it(lang, expected):
+    import pandas as pd
+
+    from presentation.charts.quality import issues_table
+    from presentation.words import Words
+
+    frame = pd.DataFrame(
+        {
+            "kind": ["app_usage", "certifications", "app_usage"],
+            "severity": ["quarantine", "quarantine", "warning"],
+            "column_name": ["uses", "level", "other"],  # "other": a column this version does not know
+        }
+    )
+    assert issues_table(frame, Words(lang))["column_name"].tolist() == expected

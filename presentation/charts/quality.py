@@ -8,6 +8,8 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from etl import settings
+from etl.kinds import KINDS
+from etl.mapping import display_name
 from presentation import fmt
 from presentation.charts.base import horizontal_bars
 from presentation.words import KIND_WORDS, RULE_DESCRIPTIONS, SEVERITY_WORDS, Words
@@ -35,11 +37,23 @@ def freshness_table(frame: pd.DataFrame, words: Words) -> pd.DataFrame:
 
 
 def issues_table(frame: pd.DataFrame, words: Words) -> pd.DataFrame:
-    """Rows set aside or warned about, with their kind and severity in words."""
+    """Rows set aside or warned about, with their kind and severity in words, and each column named as
+    the office's export heads it (職員番号 on a Japanese page, not staff_id)."""
     return frame.assign(
         kind_name=kind_names(frame["kind"], words),
         severity_name=frame["severity"].map(lambda severity: words(SEVERITY_WORDS[severity])),
+        column_name=[
+            _column_word(kind, column, words.lang)
+            for kind, column in zip(frame["kind"], frame["column_name"], strict=True)
+        ],
     )
+
+
+def _column_word(kind: str, column: str, lang: str) -> str:
+    known = KINDS.get(kind)
+    if known is None or column not in {c.name for c in known.columns}:
+        return column  # a database from another version: its own name
+    return display_name(known, column, lang)
 
 
 def warning_params(params: dict, words: Words) -> dict:
