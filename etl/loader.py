@@ -335,9 +335,9 @@ def _publish(con, store: SnapshotStore, work: Path, final: Path) -> None:
 
 
 def _from_current(db: str | Path | None, wanted: Callable[[dict[str, str]], bool], make) -> bool:
-    """A new snapshot made from the current one by `make(con)` inside a transaction, which then becomes
-    current (readers keep the old one until they reopen); only where `wanted(meta)` holds under the
-    writers' lock. True when it did."""
+    """A new snapshot made from the current one by `make(con, store, work, final)` inside a transaction,
+    which commits and publishes it (readers keep the old one until they reopen); only where
+    `wanted(meta)` holds under the writers' lock. True when it did."""
     store = SnapshotStore(config.db_path(db))
     with store.lock():
         if store.current() is None or not wanted(_current_meta(store)):

@@ -58,14 +58,19 @@ def _report(snapshot: str, name: ReportName, rules_in_force: tuple, **params) ->
 
 
 @st.cache_data(show_spinner=False)
-def models_current(snapshot: str) -> bool:
-    """Whether the snapshot's models were built by this version's SQL: asked once per snapshot, on its
-    shared connection, not on every rerun of every page."""
+def _meta(snapshot: str, key: str) -> str | None:
+    """One entry of the snapshot's meta table: asked once per snapshot, on its shared connection, not on
+    every rerun of every page (None without one, or without a meta table: an older version's)."""
     with cursor(snapshot) as con:
         try:
-            return schema.meta(con, "models") == models.fingerprint()
-        except duckdb.Error:  # no meta table: older than any fingerprint
-            return False
+            return schema.meta(con, key)
+        except duckdb.Error:
+            return None
+
+
+def models_current(snapshot: str) -> bool:
+    """Whether the snapshot's models were built by this version's SQL."""
+    return _meta(snapshot, "models") == models.fingerprint()
 
 
 def report_row(snapshot: str, name: ReportName, **params) -> dict:
@@ -107,14 +112,9 @@ def _planner(snapshot: str, fiscal_year: int, inputs: tuple, today: date, bands:
         return metrics.planner(con, fiscal_year, today, *inputs)
 
 
-@st.cache_data(show_spinner=False)
 def estimation_pending(snapshot: str) -> bool:
     """Whether the snapshot's event study is still being made (the first run draws the overview first)."""
-    with cursor(snapshot) as con:
-        try:
-            return schema.meta(con, schema.EVENT_STUDY) == schema.PENDING
-        except duckdb.Error:  # no meta table: older than any deferred estimate
-            return False
+    return _meta(snapshot, schema.EVENT_STUDY) == schema.PENDING
 
 
 @st.cache_data(show_spinner=False)
