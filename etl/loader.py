@@ -328,6 +328,7 @@ def _build_and_publish(
 
 
 def _publish(con, store: SnapshotStore, work: Path, final: Path) -> None:
+    con.execute("set fsync_mode = 'standard'")  # what becomes current is on the disk first
     con.execute("commit")
     con.execute("checkpoint")
     con.close()
@@ -403,6 +404,9 @@ def _load_locked(
     committed = False
     try:
         limit_memory(con, workdir)
+        # each file's commit need not wait for the disk: the work copy becomes current only once it is
+        # whole and written out (_publish), and a run that dies leaves a .tmp file the next one removes
+        con.execute("set fsync_mode = 'none'")
         schema.ensure_schema(con)
         # Files are read and written one by one, each in a transaction of its own, so that one file's
         # failure never takes the others with it; the run is still all or nothing, because it works

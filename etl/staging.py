@@ -140,10 +140,12 @@ class Staging:
         self.close()
 
     def close(self) -> None:
-        for view in ("_accepted_rows", self.TYPED, self.INPUT):
-            self.con.execute(f"drop view if exists {view}")
-        for work in ("_repeated", "_superseded", "_accepted", self.SOURCE, *self._maps):
-            self.con.execute(f"drop table if exists {work}")
+        views = [f"drop view if exists {view};" for view in ("_accepted_rows", self.TYPED, self.INPUT)]
+        tables = [
+            f"drop table if exists {work};"
+            for work in ("_repeated", "_superseded", "_accepted", self.SOURCE, *self._maps)
+        ]
+        self.con.execute(" ".join(views + tables))  # one call: a load of many small files makes many
 
     def read(self) -> int:
         """Materialises the source's rows; returns how many there are. Call it outside a transaction:
