@@ -40,6 +40,27 @@ def _wait_for_the_other_run(bar) -> None:
         time.sleep(0.2)
 
 
+WARM_UP = "first-run-warm-up"
+
+
+def _warm_up_the_browser() -> None:
+    """While the data is being made, the browser fetches and compiles the code of the overview's cards,
+    tables and charts, which Streamlit loads only when the first of each kind is drawn (a chain of
+    requests that otherwise follows the data by a second): one of each, out of sight and out of the
+    accessibility tree, empty."""
+    import pandas as pd
+    import plotly.graph_objects as go
+
+    with st.container(key=WARM_UP):
+        st.html(
+            f"<style>.st-key-{WARM_UP} {{ visibility: hidden; position: absolute; width: 480px; height: 0;"
+            " overflow: hidden; pointer-events: none; }</style>"
+        )
+        st.metric(WARM_UP, "0", label_visibility="collapsed")
+        st.table(pd.DataFrame({WARM_UP: [0]}))
+        st.plotly_chart(go.Figure(), config={"staticPlot": True})
+
+
 def ensure_data() -> bool:
     """True when a database exists (creating the demo one first if needed)."""
     if config.db_path().exists():
@@ -52,6 +73,7 @@ def ensure_data() -> bool:
         return True
     with st.status(t("first_run"), expanded=True) as status:
         bar = st.progress(0.0)
+        _warm_up_the_browser()
         result = first_run.prepare(progress=bar.progress)
         if result is None:  # made by the process run.sh started: follow it
             _wait_for_the_other_run(bar)

@@ -10,7 +10,7 @@ import sys
 import pytest
 
 from presentation import fmt
-from shell import roles
+from shell import bootstrap, roles
 from tests.browser.conftest import (
     ROOT,
     screenshot,
@@ -83,6 +83,10 @@ def test_the_first_run_builds_the_demo_through_the_etl_and_opens_the_overview(br
         assert fmt.integer(figures["dx_talent_cumulative"], unit="人") in values
         assert fmt.hours(figures["hours_saved"], "ja") in values
         assert tab.locator('[data-testid="stException"]').count() == 0
+        # the code of the cards and charts was fetched while the data was made, by one of each out of sight
+        warm_up = tab.locator(f".st-key-{bootstrap.WARM_UP}")
+        assert warm_up.count() == 1 and not warm_up.is_visible()
+        assert warm_up.locator('[data-testid="stPlotlyChart"]').count() == 1
         screenshot(tab, "first-run-overview")
         context.close()
     finally:
