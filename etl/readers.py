@@ -106,22 +106,18 @@ class SourceTable:
         )
 
     def _materialise_rows(self, con, source, name, columns):
-        import pandas as pd  # only workbooks need it; a large CSV load stays lean
-
-        frame = pd.DataFrame(
-            {
-                column: pd.Series(
-                    [values[index] if index < len(values) else None for _, values in self.rows],
-                    dtype="object",
-                )
-                for column, index in columns.items()
-            }
+        """A workbook's rows as one list of texts per mapped column (its cells are text already): no data
+        frame, so a load imports no pandas (a third of a second of the first run's)."""
+        texts = [
+            [cells[index] if index < len(cells) else None for _, cells in self.rows]
+            for index in columns.values()
+        ]
+        numbers = [row for row, _ in self.rows]
+        lists = ", ".join(f'unnest(?::varchar[]) as "{column}"' for column in columns)
+        con.execute(
+            f"create or replace temp table {source} as select {lists}, unnest(?::bigint[]) as _row",
+            [*texts, numbers],
         )
-        frame["_row"] = pd.Series([row for row, _ in self.rows], dtype="int64")
-        con.register("_frame", frame)
-        casts = ", ".join(f'cast("{c}" as varchar) as "{c}"' for c in columns)
-        con.execute(f"create or replace temp table {source} as select {casts}, _row from _frame")
-        con.unregister("_frame")
         con.execute(f"create or replace temp view {name} as select * from {source}")
 
 

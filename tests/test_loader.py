@@ -251,6 +251,28 @@ def test_a_workbook_with_a_notes_sheet_loads_its_data_sheet(db, exports):
     assert "注記" in result.files[0].message
 
 
+def test_a_load_of_a_workbook_and_a_csv_imports_no_pandas(db, exports):
+    # the first run loads the demo's workbooks in a process of its own: pandas would add a third of a
+    # second before the overview can be drawn, for nothing the load needs
+    pd.DataFrame(
+        {"所属コード": ["0101", "0102"], "所属名": ["総務課", None], "局名": ["総務局", "総務局"]}
+    ).to_excel(exports / "orgs.xlsx", sheet_name="組織", index=False)
+    write(exports, "apps.csv", APPS)
+    code = (
+        "import sys\nfrom etl import loader\n"
+        f"result = loader.load([{str(exports)!r}], db={str(db)!r}, estimate=False)\n"
+        "assert [f.status for f in result.files] == ['loaded', 'loaded'], result.to_json()\n"
+        "assert 'pandas' not in sys.modules\n"
+    )
+    subprocess.run([sys.executable, "-c", code], cwd=Path(__file__).resolve().parent.parent, check=True)
+    # the workbook's rows as they were, each with its row number: an empty required cell sets its row aside
+    assert query(db, "select dept_code, dept_name, source_row from raw_organizations") == [
+        ("0101", "総務課", 2)
+    ]
+    issues = "select sheet, row_number, column_name, reason_code from row_issues"
+    assert query(db, issues) == [("組織", 3, "dept_name", "missing")]
+
+
 def test_a_workbook_with_no_matching_sheet_is_rejected_naming_its_sheets(db, exports):
     path = exports / "memo.xlsx"
     pd.DataFrame({"メモ": ["x"]}).to_excel(path, sheet_name="メモ", index=False)
