@@ -196,6 +196,32 @@ def test_a_value_the_staging_takes_as_already_canonical_is_what_the_parser_makes
         assert parse_value(type_, raw) == (raw, None, None)
 
 
+def _plain_one_by_one(type_: str, raw: str) -> bool:
+    """The definition value by value: printable ASCII, no space at either end, and for a code not Excel's
+    `101.0`, for an address lower-case and an address."""
+    from etl.normalize import EMAIL_FORM
+
+    plain = raw.isascii() and raw.isprintable() and raw == raw.strip()
+    if type_ == kinds.CODE:
+        return plain and not (raw.endswith(".0") and raw[:-2].isdigit())
+    if type_ == kinds.EMAIL:
+        return plain and raw == raw.lower() and EMAIL_FORM.fullmatch(raw) is not None
+    return plain
+
+
+@given(
+    st.lists(
+        st.one_of(_CELLS, st.sampled_from(["", " ", "a\x1fb", "\x1f", "12.0", "ab ", " ab"])), max_size=6
+    ),
+    st.sampled_from([kinds.CODE, kinds.TEXT, kinds.EMAIL]),
+)
+def test_many_values_are_already_canonical_exactly_when_each_of_them_is(values, type_):
+    # the values are looked at joined, at once: a separator or a space beside one must not mislead
+    from etl.staging import _already_canonical
+
+    assert _already_canonical(type_, values) == all(_plain_one_by_one(type_, raw) for raw in values)
+
+
 @pytest.mark.parametrize(
     "type_, raw, canonical",
     [
