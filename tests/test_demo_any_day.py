@@ -7,6 +7,8 @@ from datetime import date, datetime, timedelta
 
 import duckdb
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from etl import demo, loader, metrics
 from etl.demo.city import demo_last_day
@@ -75,3 +77,26 @@ def test_utc_stamps_are_tokyo_working_hours_in_utc_from_dates_or_a_datetime64_ar
     for stamp, day in ((from_dates[0], days[0]), (from_dates[2], days[2])):
         moment = datetime.strptime(stamp, "%Y-%m-%dT%H:%M:%SZ") + timedelta(hours=9)  # back to Tokyo time
         assert moment.date() == day and 8 <= moment.hour < 20
+
+
+_FIELD = st.text(alphabet=list('ab,"\t\r\n 1.漢ｶ\x1f'), max_size=6)
+
+
+@given(
+    st.lists(st.tuples(st.integers(-(10**12), 10**12), st.floats(allow_infinity=False), _FIELD), max_size=5),
+    st.sampled_from([(",", "\n"), ("\t", "\r\n")]),
+)
+def test_the_demo_writes_a_frame_as_pandas_would(rows, layout):
+    # the demo's files are the same bytes as pandas' to_csv writes (quoting, numbers, missing values),
+    # written column by column: the manifest's hashes do not move when the writer gets faster
+    import pandas as pd
+
+    from etl.demo.formats import csv_text
+
+    sep, ending = layout
+    frame = pd.DataFrame(rows, columns=["件数", "minutes", "name"])
+    frame["name"] = frame["name"].astype("str").where(frame.index % 3 != 2)  # a missing text now and then
+    frame["note"] = pd.Series([r[2] for r in rows], dtype=object)
+    assert csv_text(frame, sep, ending) == frame.to_csv(index=False, sep=sep, lineterminator=ending)
+    single = frame[["note"]]  # a row of one empty field is written "" by the csv writer
+    assert csv_text(single, sep, ending) == single.to_csv(index=False, sep=sep, lineterminator=ending)
