@@ -40,14 +40,15 @@ print(json.dumps({"imports": imported - started, "demo": written - imported, "lo
 """
 
 
-# the overview drawn: its eight cards and four charts there, and its script done (a person sees it whole);
-# the first run's warm-up (shell.bootstrap.WARM_UP: a card and a chart out of sight) is not counted
+# the overview drawn: its eight cards and four charts there, each with its data drawn, and its script done
+# (a person sees it whole); the first run's warm-up (shell.bootstrap.WARM_UP: a card and a chart out of
+# sight) is not counted
 DRAWN = """() => {
     const shown = (selector) => [...document.querySelectorAll(selector)]
         .filter(element => !element.closest('.st-key-first-run-warm-up'));
     const charts = shown('[data-testid=stPlotlyChart] .js-plotly-plot');
     return shown('[data-testid=stMetricValue]').length >= 8
-        && charts.length >= 4 && charts.every(chart => chart.querySelector('svg.main-svg'))
+        && charts.length >= 4 && charts.every(chart => chart.querySelector('svg.main-svg .trace'))
         && document.querySelector('[data-testid=stApp][data-test-script-state=notRunning]') !== null;
 }"""
 

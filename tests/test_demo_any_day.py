@@ -98,5 +98,10 @@ def test_the_demo_writes_a_frame_as_pandas_would(rows, layout):
     frame["name"] = frame["name"].astype("str").where(frame.index % 3 != 2)  # a missing text now and then
     frame["note"] = pd.Series([r[2] for r in rows], dtype=object)
     assert csv_text(frame, sep, ending) == frame.to_csv(index=False, sep=sep, lineterminator=ending)
+    # pandas' nullable counts (a missing one written empty, never nan) and a header of two rows
+    frame["users"] = pd.array([None if i % 2 else r[0] for i, r in enumerate(rows)], dtype="Int64")
+    assert csv_text(frame, sep, ending) == frame.to_csv(index=False, sep=sep, lineterminator=ending)
+    two_rows = frame.set_axis(pd.MultiIndex.from_tuples([("a", c) for c in frame.columns]), axis=1)
+    assert csv_text(two_rows, sep, ending) == two_rows.to_csv(index=False, sep=sep, lineterminator=ending)
     single = frame[["note"]]  # a row of one empty field is written "" by the csv writer
     assert csv_text(single, sep, ending) == single.to_csv(index=False, sep=sep, lineterminator=ending)

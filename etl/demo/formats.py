@@ -108,10 +108,15 @@ def csv_text(frame: pd.DataFrame, sep: str = ",", ending: str = "\n") -> str:
 
     marks = (sep, '"', "\r", "\n")
     columns = []
+    if isinstance(frame.columns, pd.MultiIndex):  # a header of several rows
+        return frame.to_csv(index=False, sep=sep, lineterminator=ending)
     for position, name in enumerate(frame.columns):
         column = frame.iloc[:, position]
-        if column.dtype.kind not in "iufO" and not isinstance(column.dtype, pd.StringDtype):
-            return frame.to_csv(index=False, sep=sep, lineterminator=ending)  # dates and the like
+        # numpy's numbers and objects, and text: anything else (dates, pandas' nullable numbers) is
+        # written by pandas, whose formats this does not repeat
+        numpy_kind = isinstance(column.dtype, np.dtype) and column.dtype.kind in "iufO"
+        if not numpy_kind and not isinstance(column.dtype, pd.StringDtype):
+            return frame.to_csv(index=False, sep=sep, lineterminator=ending)
         fields = [str(name), *_field_texts(column)]
         if any(mark in "".join(fields) for mark in marks):  # most columns have none: no look at each field
             fields = [written(f) if any(mark in f for mark in marks) else f for f in fields]
