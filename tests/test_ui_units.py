@@ -398,3 +398,18 @@ def test_a_set_aside_rows_column_is_named_as_the_export_heads_it(lang, expected)
         }
     )
     assert issues_table(frame, Words(lang))["column_name"].tolist() == expected
+
+
+def test_a_funnel_s_table_has_one_row_per_step_with_its_count_even_where_two_steps_count_alike():
+    # a funnel lies on its side by default: its steps are on y, its counts on x
+    import pandas as pd
+
+    from presentation.charts.base import figure_table
+    from presentation.charts.ideas import pipeline
+    from presentation.words import Words
+
+    said = Words("en")
+    row = pd.Series({"submitted": 40, "passed": 25, "taken_up": 25, "building": 9, "live": 6})
+    table = figure_table(pipeline(row, 2025, said))
+    assert table.iloc[:, 0].tolist() == [40, 25, 25, 9, 6]
+    assert len(set(table.index)) == 5 and all(isinstance(step, str) for step in table.index)

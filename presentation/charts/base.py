@@ -158,7 +158,9 @@ def figure_table(figure: go.Figure) -> pd.DataFrame:
         if getattr(trace, "labels", None) is not None and getattr(trace, "values", None) is not None:
             categories, values = trace.labels, trace.values  # a pie or a treemap
         elif getattr(trace, "x", None) is not None and getattr(trace, "y", None) is not None:
-            horizontal = getattr(trace, "orientation", None) == "h"
+            # a funnel lies on its side unless told otherwise (its stages on y); a bar stands up
+            default = "h" if trace.type == "funnel" else "v"
+            horizontal = (getattr(trace, "orientation", None) or default) == "h"
             categories, values = (trace.y, trace.x) if horizontal else (trace.x, trace.y)
         else:
             continue
