@@ -115,6 +115,7 @@ def preview(deck) -> None:
                     {column: [row[i] for row in table.rows] for i, column in enumerate(table.columns)},
                     hide_index=True,
                     width="stretch",
+                    placeholder="",
                 )
             for note in slide.notes:
                 st.caption(plain(note))

@@ -39,7 +39,7 @@ def outcome(state: ImportState) -> None:
             if row["status_code"] == "rejected":
                 st.error(f"{untrusted.markdown(row['path'])}: {untrusted.markdown(row['message'])}")
         frame = translated(pd.DataFrame(rows), {"path": "col_file", **LOAD_COLUMNS})
-        st.dataframe(frame, hide_index=True, width="stretch")
+        st.dataframe(frame, hide_index=True, width="stretch", placeholder="")
 
 
 def preview_panel(path: Path, number: int, preview: Preview, state: ImportState, user) -> None:
@@ -59,19 +59,21 @@ def preview_panel(path: Path, number: int, preview: Preview, state: ImportState,
 def _recognised(preview: Preview) -> None:
     pairs = pd.DataFrame({"header": list(preview.mapping), "column": list(preview.mapping.values())})
     st.caption(t("preview_mapping"))
-    st.dataframe(translated(pairs, {"header": "col_header", "column": "col_field"}), hide_index=True)
+    st.dataframe(
+        translated(pairs, {"header": "col_header", "column": "col_field"}), hide_index=True, placeholder=""
+    )
     if preview.ignored:
         st.caption(t("preview_ignored", headers=untrusted.markdown(", ".join(preview.ignored))))
     if preview.sample is not None and len(preview.sample):
         st.caption(t("preview_sample"))
-        st.dataframe(preview.sample, hide_index=True)
+        st.dataframe(preview.sample, hide_index=True, placeholder="")
     else:  # an empty table says "empty" in English, whatever the page's language
         st.caption(t("preview_sample_none"))
     if preview.rows_quarantined:
         shown = len(preview.quarantine)
         note = t("preview_first_page", shown=shown) if shown < preview.rows_quarantined else ""
         st.caption(f"{t('preview_set_aside_heading', count=f'{preview.rows_quarantined:,}')} {note}")
-        st.dataframe(translated(preview.quarantine, QUARANTINE_COLUMNS), hide_index=True)
+        st.dataframe(translated(preview.quarantine, QUARANTINE_COLUMNS), hide_index=True, placeholder="")
     if preview.rows_warned:
         st.caption(t("preview_warnings", count=f"{preview.rows_warned:,}"))
 
@@ -156,7 +158,7 @@ def load_history(snapshot: str) -> None:
         **LOAD_COLUMNS,
         "content_hash": "col_hash",
     }
-    st.dataframe(translated(history, columns), hide_index=True, width="stretch")
+    st.dataframe(translated(history, columns), hide_index=True, width="stretch", placeholder="")
 
 
 def undo_last_load(state: ImportState, user) -> None:

@@ -129,7 +129,7 @@ def table_with_downloads(
         st.caption(t("table_no_rows"))
         return
     shown = translated(frame, columns)
-    st.dataframe(shown, hide_index=True, width="stretch", column_config=number_columns(shown))
+    st.dataframe(shown, hide_index=True, width="stretch", column_config=number_columns(shown), placeholder="")
 
     csv_mime, xlsx_mime = "text/csv", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
     csv_file, xlsx_file = lambda: csv_bytes(shown), lambda: xlsx_bytes(shown)

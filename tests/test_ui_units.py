@@ -413,3 +413,35 @@ def test_a_funnel_s_table_has_one_row_per_step_with_its_count_even_where_two_ste
     table = figure_table(pipeline(row, 2025, said))
     assert table.iloc[:, 0].tolist() == [40, 25, 25, 9, 6]
     assert len(set(table.index)) == 5 and all(isinstance(step, str) for step in table.index)
+
+
+def _dataframe_calls(source: str) -> list[ast.Call]:
+    return [
+        node
+        for node in ast.walk(ast.parse(source))
+        if isinstance(node, ast.Call)
+        and isinstance(node.func, ast.Attribute)
+        and node.func.attr == "dataframe"
+        and isinstance(node.func.value, ast.Name)
+        and node.func.value.id == "st"
+    ]
+
+
+def _shows_missing_as_empty(call: ast.Call) -> bool:
+    return any(
+        k.arg == "placeholder" and isinstance(k.value, ast.Constant) and k.value.value == ""
+        for k in call.keywords
+    )
+
+
+def test_every_table_shows_a_missing_value_as_an_empty_cell_not_the_word_none():
+    # Streamlit writes "None" in a missing cell unless told otherwise: English on a Japanese page
+    root = Path(__file__).resolve().parent.parent
+    sources = [*root.glob("app_pages/*.py"), *root.glob("shell/*.py"), root / "dashboard.py"]
+    calls = [
+        (path.name, call) for path in sources for call in _dataframe_calls(path.read_text(encoding="utf-8"))
+    ]
+    assert len(calls) >= 7
+    assert [(name, call.lineno) for name, call in calls if not _shows_missing_as_empty(call)] == []
+    # the check itself can fail
+    assert not _shows_missing_as_empty(_dataframe_calls("st.dataframe(frame, hide_index=True)")[0])
