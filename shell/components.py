@@ -17,7 +17,7 @@ from presentation.privacy import min_group_size
 from presentation.untrusted import markdown
 from shell import data
 from shell.access import sees_people
-from shell.i18n import lang, t, words
+from shell.i18n import lang, remember_tabs, t, words
 from shell.tables import table_with_downloads
 
 
@@ -195,6 +195,7 @@ def uploader_labels(limit_mb: int) -> None:
 def lazy_tabs(key: str, tabs: dict) -> None:
     """Tabs (i18n key -> function that draws it) of which only the open one is drawn; the open tab
     is kept in the URL under `key`, so a copied link opens it."""
+    remember_tabs(key, list(tabs))  # a switch of language names the open tab anew (i18n.carry_open_tabs)
     containers = st.tabs([t(k) for k in tabs], key=key, on_change="rerun", bind="query-params")
     for container, draw in zip(containers, tabs.values(), strict=True):
         if container.open:

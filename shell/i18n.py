@@ -35,3 +35,22 @@ def init_language() -> str:
         st.session_state["lang"] = browser_language()
     st.query_params["lang"] = st.session_state["lang"]
     return st.session_state["lang"]
+
+
+_OPEN_TABS = "_tab_words"  # session state: each set of tabs' URL key -> the word keys of its tabs
+
+
+def remember_tabs(key: str, word_keys: list[str]) -> None:
+    """A set of tabs whose open one the URL keeps under `key` by its label (components.lazy_tabs)."""
+    st.session_state.setdefault(_OPEN_TABS, {})[key] = list(word_keys)
+
+
+def carry_open_tabs(old: str, new: str) -> None:
+    """On a switch of language, each open tab is named in the new language (the tabs' state, which the
+    URL follows): its label in the old one would match no tab, and the first would open instead."""
+    for key, word_keys in st.session_state.get(_OPEN_TABS, {}).items():
+        shown = st.session_state.get(key) or st.query_params.get(key)
+        for word in word_keys:
+            if shown == translate(old, word):
+                st.session_state[key] = translate(new, word)  # the URL follows the tabs' state
+                break

@@ -12,7 +12,7 @@ import streamlit as st
 from presentation import fmt
 from presentation.words import LANGUAGES
 from shell import data
-from shell.i18n import lang, t
+from shell.i18n import carry_open_tabs, lang, t
 
 
 @dataclass(frozen=True)
@@ -66,6 +66,7 @@ def language_switch() -> None:
     def changed():
         chosen = st.session_state["lang_switch"]
         if chosen in LANGUAGES:  # clicking the selected option again clears it: keep the language
+            carry_open_tabs(lang(), chosen)
             st.session_state["lang"] = chosen
         st.query_params["lang"] = st.session_state["lang"]
 

@@ -10,6 +10,7 @@ import sys
 import pytest
 
 from presentation import fmt
+from presentation.words import translate
 from shell import bootstrap, roles
 from tests.browser.conftest import (
     ROOT,
@@ -112,6 +113,22 @@ def test_the_language_switch_changes_every_label_and_the_url_keeps_it(page, app)
     wait_until_rendered(page)
     page.get_by_text("Executive overview").first.wait_for(timeout=60_000)
     assert "lang=en" in page.url
+
+
+def test_a_switch_of_language_keeps_the_open_tab_in_both_directions(page, app):
+    # the URL keeps a tab by its label: in the other language that label names no tab
+    page.goto(f"{app}/talent?lang=ja")
+    wait_until_rendered(page)
+    page.get_by_role("tab", name=translate("ja", "tab_progression")).click()
+    page.wait_for_url("**talent_tab=**")
+    wait_until_rendered(page)
+    for lang, label in (("en", "English"), ("ja", "日本語")):
+        page.locator('[data-testid="stSidebar"]').get_by_text(label, exact=True).click()
+        page.wait_for_url(f"**lang={lang}**")
+        wait_until_rendered(page)
+        page.get_by_text(translate(lang, "col_median_days")).first.wait_for(state="attached", timeout=60_000)
+        selected = page.locator('[role="tab"][aria-selected="true"]')
+        assert selected.inner_text() == translate(lang, "tab_progression")
 
 
 def test_a_copied_link_opens_the_same_fiscal_year(page, app, app_db):
