@@ -3,6 +3,7 @@ URL so a copied link opens the same view."""
 
 from __future__ import annotations
 
+import json
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -95,7 +96,14 @@ def sidebar_navigation(sections: dict[str, list]) -> None:
 
 def page_language() -> None:
     """The document's language is the page's (Streamlit's own page says "en" whatever it shows): screen
-    readers read Japanese with Japanese rules, and the browser offers no translation of it. A constant
-    script of the app's own, no value from outside."""
+    readers read Japanese with Japanese rules, and the browser offers no translation of it. Streamlit's
+    link to skip to the page's content, written in English only, says it in the page's language. A
+    constant script of the app's own: its one text is a word of the app's table, as a JSON string."""
     code = {"ja": "ja", "en": "en"}[lang()]
-    st.html(f'<script>document.documentElement.lang = "{code}";</script>', unsafe_allow_javascript=True)
+    skip = json.dumps(t("skip_to_content"), ensure_ascii=False)
+    st.html(
+        f'<script>document.documentElement.lang = "{code}";'
+        " { const skip = document.querySelector('[data-testid=\"stSkipToContent\"]');"
+        f" if (skip) skip.textContent = {skip}; }}</script>",
+        unsafe_allow_javascript=True,
+    )

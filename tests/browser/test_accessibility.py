@@ -8,6 +8,7 @@ from __future__ import annotations
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
+from presentation.words import translate
 from tests.browser.conftest import ROLE_PAGES, screenshot, wait_until_rendered
 
 pytestmark = pytest.mark.browser
@@ -65,6 +66,9 @@ def test_every_page_and_tab_has_no_serious_violation_and_says_its_language(brows
             language = tab.evaluate("document.documentElement.lang")
             if language != lang:
                 problems.append(f"{where}: <html lang={language!r}>")
+            skip = tab.locator('[data-testid="stSkipToContent"]').first.text_content()
+            if skip != translate(lang, "skip_to_content"):  # Streamlit's link says it in English only
+                problems.append(f"{where}: skip link {skip!r}")
             problems += [f"{where}: {problem}" for problem in violations(tab, axe)]
             scanned += 1
     context.close()
