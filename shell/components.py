@@ -192,10 +192,16 @@ def uploader_labels(limit_mb: int) -> None:
     )
 
 
+# on a narrow page the tabs go onto a second line rather than out of sight behind a scroll (the open
+# one keeps its line under it, on whichever line it is)
+_WRAPPED_TABS = "[data-testid='stMain'] [data-testid='stTabs'] [role='tablist'] { flex-wrap: wrap; }"
+
+
 def lazy_tabs(key: str, tabs: dict) -> None:
     """Tabs (i18n key -> function that draws it) of which only the open one is drawn; the open tab
     is kept in the URL under `key`, so a copied link opens it."""
     remember_tabs(key, list(tabs))  # a switch of language names the open tab anew (i18n.carry_open_tabs)
+    st.html(f"<style>{_WRAPPED_TABS}</style>")
     containers = st.tabs([t(k) for k in tabs], key=key, on_change="rerun", bind="query-params")
     for container, draw in zip(containers, tabs.values(), strict=True):
         if container.open:

@@ -122,3 +122,21 @@ def test_the_overview_is_readable_at_narrow_widths(browser, app, width):
     )  # no sideways scroll
     screenshot(tab, f"overview-ja-{width}")
     context.close()
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_every_tab_is_in_sight_at_1024_px(browser, app, lang):
+    # a tab out of sight behind a sideways scroll of its row is a tab a person does not know is there
+    context = browser.new_context(viewport={"width": 1024, "height": 900}, locale="ja-JP")
+    tab = context.new_page()
+    hidden = {}
+    for page in ("talent", "learning", "impact", "apps", "ideas"):
+        tab.goto(f"{app}/{page}?lang={lang}")
+        wait_until_rendered(tab)
+        rows = tab.locator('[data-testid="stMain"] [role="tablist"]')
+        if rows.count():
+            hidden[page] = rows.evaluate_all(
+                "rows => rows.filter(row => row.scrollWidth > row.clientWidth).map(row => row.innerText)"
+            )
+    context.close()
+    assert hidden and all(found == [] for found in hidden.values()), hidden
