@@ -79,9 +79,9 @@ def write_csv(
 def _field_texts(column: pd.Series) -> list[str]:
     """A column's fields as pandas' `to_csv` writes them: numbers as numpy prints them, text as it is,
     a missing value empty."""
-    missing = column.isna().to_numpy()
-    if column.dtype.kind in "iu":
+    if column.dtype.kind in "iu":  # numpy's integers: never missing
         return column.to_numpy().astype(str).tolist()
+    missing = column.isna().to_numpy()
     if column.dtype.kind == "f":
         texts = column.to_numpy().astype(str)
     else:  # text (Arrow's strings, converted by Arrow) or objects: str() of each, as the csv writer does
@@ -106,23 +106,21 @@ def csv_text(frame: pd.DataFrame, sep: str = ",", ending: str = "\n") -> str:
         writer.writerow([field, ""])
         return buffer.getvalue()[: -len(sep) - len(ending)]
 
+    # numpy's numbers and objects, and text: anything else (dates, pandas' nullable numbers, a header of
+    # several rows, no column at all) is written by pandas, whose formats this does not repeat
+    ours = not isinstance(frame.columns, pd.MultiIndex) and all(
+        (isinstance(kind, np.dtype) and kind.kind in "iufO") or isinstance(kind, pd.StringDtype)
+        for kind in frame.dtypes
+    )
+    if not ours or frame.shape[1] == 0:
+        return frame.to_csv(index=False, sep=sep, lineterminator=ending)
     marks = (sep, '"', "\r", "\n")
     columns = []
-    if isinstance(frame.columns, pd.MultiIndex):  # a header of several rows
-        return frame.to_csv(index=False, sep=sep, lineterminator=ending)
     for position, name in enumerate(frame.columns):
-        column = frame.iloc[:, position]
-        # numpy's numbers and objects, and text: anything else (dates, pandas' nullable numbers) is
-        # written by pandas, whose formats this does not repeat
-        numpy_kind = isinstance(column.dtype, np.dtype) and column.dtype.kind in "iufO"
-        if not numpy_kind and not isinstance(column.dtype, pd.StringDtype):
-            return frame.to_csv(index=False, sep=sep, lineterminator=ending)
-        fields = [str(name), *_field_texts(column)]
+        fields = [str(name), *_field_texts(frame.iloc[:, position])]
         if any(mark in "".join(fields) for mark in marks):  # most columns have none: no look at each field
             fields = [written(f) if any(mark in f for mark in marks) else f for f in fields]
         columns.append(fields)
-    if not columns:
-        return frame.to_csv(index=False, sep=sep, lineterminator=ending)
     if len(columns) > 1:
         return ending.join(map(sep.join, zip(*columns, strict=True))) + ending
     # a row of one field: the csv writer writes an empty one "" (to tell it from no row at all)
