@@ -436,8 +436,7 @@ def _shows_missing_as_empty(call: ast.Call) -> bool:
 
 def test_every_table_shows_a_missing_value_as_an_empty_cell_not_the_word_none():
     # Streamlit writes "None" in a missing cell unless told otherwise: English on a Japanese page
-    root = Path(__file__).resolve().parent.parent
-    sources = [*root.glob("app_pages/*.py"), *root.glob("shell/*.py"), root / "dashboard.py"]
+    sources = [*ROOT.glob("app_pages/*.py"), *ROOT.glob("shell/*.py"), ROOT / "dashboard.py"]
     calls = [
         (path.name, call) for path in sources for call in _dataframe_calls(path.read_text(encoding="utf-8"))
     ]
