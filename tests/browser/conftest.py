@@ -6,6 +6,7 @@ import os
 import shutil
 import socket
 import subprocess
+import tempfile
 import time
 from pathlib import Path
 from urllib.parse import urlparse
@@ -64,28 +65,34 @@ def start_app(
         PYTHONUNBUFFERED="1",
         **(env or {}),
     )
-    process = subprocess.Popen(
-        [
-            str(ROOT / "scripts" / "run.sh"),
-            "--server.port",
-            str(port),
-            "--server.address",
-            "127.0.0.1",
-            *args,
-        ],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-    )
+    # the server's output goes to a file, read while it starts and shown when a test fails: a pipe that
+    # nobody reads after the start would stop the server at its first 64 KB of output
+    handle, name = tempfile.mkstemp(prefix=f"dxdash-app-{port}-", suffix=".log")  # not in the data folder
+    log_path = Path(name)
+    command = [str(ROOT / "scripts" / "run.sh"), "--server.port", str(port), "--server.address", "127.0.0.1"]
+    with os.fdopen(handle, "w", encoding="utf-8") as log:
+        process = subprocess.Popen(
+            [*command, *args],
+            cwd=ROOT,
+            env=env,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            text=True,
+        )
+    process.log_path = log_path
     deadline = time.monotonic() + 180
-    for line in process.stdout:  # streamlit says when it is listening
-        if "You can now view" in line or f":{port}" in line:
+    while time.monotonic() < deadline and process.poll() is None:  # streamlit says when it is listening
+        said = log_path.read_text(encoding="utf-8", errors="replace")
+        if "You can now view" in said or f":{port}" in said:
             break
-        if time.monotonic() > deadline:
-            break
+        time.sleep(0.1)
     return process, f"http://127.0.0.1:{port}"
+
+
+def app_output(process, lines: int = 40) -> str:
+    """The last lines the server wrote (its log), for a failing test's message."""
+    said = process.log_path.read_text(encoding="utf-8", errors="replace").splitlines()
+    return "\n".join(said[-lines:])
 
 
 def stop_app(process) -> None:
@@ -94,6 +101,7 @@ def stop_app(process) -> None:
         process.wait(timeout=20)
     except subprocess.TimeoutExpired:
         process.kill()
+    process.log_path.unlink(missing_ok=True)
 
 
 @pytest.fixture(scope="session")

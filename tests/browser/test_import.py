@@ -13,6 +13,7 @@ import pytest
 
 from tests.browser.conftest import (
     ROOT,
+    app_output,
     screenshot,
     start_app,
     stop_app,
@@ -55,7 +56,7 @@ def office_app(tmp_path_factory, demo_db):
     data_dir = tmp_path_factory.mktemp("office-app")
     shutil.copyfile(demo_db.resolve(), data_dir / "dxdash.duckdb")
     process, url = start_app(data_dir)
-    yield url, data_dir / "dxdash.duckdb", data_dir
+    yield url, data_dir / "dxdash.duckdb", data_dir, process
     stop_app(process)
 
 
@@ -88,17 +89,28 @@ def upload(page, files: list[Path]) -> None:
     wait_until_rendered(page)
 
 
-def load(page) -> None:
-    page.get_by_role("button", name="取り込む").click()
-    page.wait_for_selector(
-        '[data-testid="stAlertContentSuccess"]:has-text("取込が完了しました"), [data-testid="stAlertContentError"]',
-        timeout=180_000,
-    )
+DONE = '[data-testid="stAlertContentSuccess"]:has-text("取込が完了しました")'
+OUTCOME = f'{DONE}, [data-testid="stAlertContentError"], [data-testid="stException"]'
+
+
+def wait_for_outcome(page, process) -> None:
+    """Until the load says how it went; when it never does, the page and the server's last words say why."""
+    try:
+        page.wait_for_selector(OUTCOME, timeout=180_000)
+    except Exception as error:
+        screenshot(page, "import-no-outcome")
+        raise AssertionError(f"no outcome of the load on the page:\n{page.inner_text('body')[-2000:]}\n"
+                             f"the server said:\n{app_output(process)}") from error  # fmt: skip
     wait_until_rendered(page)
 
 
+def load(page, process) -> None:
+    page.get_by_role("button", name="取り込む").click()
+    wait_for_outcome(page, process)
+
+
 def test_an_office_member_loads_checks_maps_and_undoes(browser, office_app, exports, tmp_path):
-    url, app_db, data_dir = office_app
+    url, app_db, data_dir, process = office_app
     context = browser.new_context(viewport={"width": 1400, "height": 1000}, locale="ja-JP")
     page = context.new_page()
     page.goto(f"{url}/import?lang=ja")
@@ -121,10 +133,8 @@ def test_an_office_member_loads_checks_maps_and_undoes(browser, office_app, expo
         reader.goto(f"{url}/overview?lang=ja")
         wait_until_rendered(reader)
         assert reader.locator('[data-testid="stException"], [data-testid="stAlertContentError"]').count() == 0
-    page.wait_for_selector(
-        '[data-testid="stAlertContentSuccess"]:has-text("取込が完了しました")', timeout=180_000
-    )
-    wait_until_rendered(page)
+    wait_for_outcome(page, process)
+    assert page.locator(DONE).count() == 1, page.inner_text("body")[-2000:]
 
     # the same files from the command line give the same figures
     cli_db = tmp_path / "cli.duckdb"
@@ -144,7 +154,7 @@ def test_an_office_member_loads_checks_maps_and_undoes(browser, office_app, expo
     # 2. a broken file and a CP932 kintone export: the broken one is refused with a reason, the other loads
     upload(page, [exports / "broken.xlsx", exports / "kintone_certs.csv"])
     assert page.get_by_text("Excelファイルが壊れているか開けません").count() >= 1
-    load(page)
+    load(page, process)
     screenshot(page, "import-after-broken")
     assert page.get_by_test_id("stAlertContentError").filter(has_text="broken.xlsx").count() == 1
     assert kpis(app_db, 2024)["certified"]["silver"] == after_good["certified"]["silver"] + 1
@@ -164,7 +174,7 @@ def test_an_office_member_loads_checks_maps_and_undoes(browser, office_app, expo
     page.get_by_role("button", name="対応を保存して再確認").click()
     page.wait_for_selector("text=1行を取り込めます", state="attached", timeout=60_000)
     assert "利用回数" in (data_dir / "mapping.toml").read_text(encoding="utf-8")
-    load(page)
+    load(page, process)
     mapped = kpis(app_db)
     assert mapped["hours_saved"] == pytest.approx(before_mapping["hours_saved"] + 100 * 30 / 60)
     screenshot(page, "import-done-ja")
@@ -180,7 +190,7 @@ def test_an_office_member_loads_checks_maps_and_undoes(browser, office_app, expo
 
 
 def test_a_large_export_full_of_bad_rows_previews_a_sample_and_a_page_of_them(browser, office_app, tmp_path):
-    url, _, _ = office_app
+    url, *_ = office_app
     bad = tmp_path / "bad_usage.csv"
     bad.write_text(
         "アプリID,利用日,利用件数\n" + "".join(f"A1,2024-04-01,-{i}\n" for i in range(1, 5_001)),
