@@ -18,7 +18,7 @@ from etl import audit, config, impact, models, schema
 from etl.db import first_line, limit_memory, scalar
 from etl.kinds import Kind
 from etl.mapping import Match, display_name, load_extra_aliases, recognise
-from etl.messages import language, msg
+from etl.messages import LANGS, language, msg
 from etl.readers import SourceTable, UnreadableFile, file_hash, read_file
 from etl.snapshots import SnapshotStore, previous_snapshot
 from etl.staging import Staging, create_reasons
@@ -39,9 +39,14 @@ class FileResult:
     rows_read: int = 0
     rows_loaded: int = 0
     rows_quarantined: int = 0
-    message: str = ""
+    message: str = ""  # in the run's language
     sheet: str | None = None
     rows_warned: int = 0
+    messages: dict[str, str] = field(default_factory=dict)  # the message in each language, by its code
+
+    def say(self, texts: dict[str, str], lang: str) -> None:
+        self.messages = texts
+        self.message = texts[lang]
 
 
 @dataclass
@@ -145,10 +150,14 @@ class _Run:
         name = Path(self.shown(table.path)).name
         return f"{name} [{table.sheet}]" if table.sheet else name
 
-    def reject(self, table_path: Path, key: str, sheet=None, kind=None, **params) -> FileResult:
+    def reject(self, table_path: Path, key: str, sheet=None, kind=None, worded=None, **params) -> FileResult:
+        """A refused file, with the reason in both languages; `worded(lang)` gives the reason's parameters
+        that are words of a language (the kinds a header could be)."""
         result = FileResult(self.shown(table_path), kind, "rejected", sheet=sheet)
-        result.message = msg(key, self.lang, **params)
-        self._log(result, None, msg(key, "ja", **params), msg(key, "en", **params))
+        result.say(
+            {lang: msg(key, lang, **params, **(worded(lang) if worded else {})) for lang in LANGS}, self.lang
+        )
+        self._log(result, None, result.messages["ja"], result.messages["en"])
         return result
 
     def _log(self, result: FileResult, content_hash, message_ja, message_en):
@@ -171,36 +180,46 @@ class _Run:
             ],
         )
 
-    def unrecognised(self, table: SourceTable, recognition) -> tuple[str, dict]:
+    def unrecognised(self, table: SourceTable, recognition, lang: str | None = None) -> tuple[str, dict]:
+        """Why no kind fits the headers: the message's key, and its parameters in `lang` (the run's)."""
+        lang = lang or self.lang
         if recognition.tie:
-            kinds = ", ".join(kind_label(m.kind, self.lang) for m in recognition.candidates)
+            kinds = ", ".join(kind_label(m.kind, lang) for m in recognition.candidates)
             return "file_tie", {"kinds": kinds}
         if self.forced_kind:
             match = recognition.candidates[0]
-            missing = ", ".join(display_name(match.kind, c, self.lang) for c in match.missing)
+            missing = ", ".join(display_name(match.kind, c, lang) for c in match.missing)
             # not "kind": reject() takes that for the file's kind
             return "file_kind_missing_columns", {
-                "kind_label": kind_label(match.kind, self.lang),
+                "kind_label": kind_label(match.kind, lang),
                 "missing": missing,
             }
         parts = [
             msg(
                 "candidate",
-                self.lang,
-                kind=kind_label(m.kind, self.lang),
-                missing=", ".join(display_name(m.kind, c, self.lang) for c in m.missing),
+                lang,
+                kind=kind_label(m.kind, lang),
+                missing=", ".join(display_name(m.kind, c, lang) for c in m.missing),
             )
             for m in recognition.candidates
         ]
         return "file_no_kind", {"candidates": "; ".join(parts) or "-"}
+
+    def reject_unrecognised(self, table_path: Path, table: SourceTable, recognition) -> FileResult:
+        key, _ = self.unrecognised(table, recognition)
+
+        def worded(lang: str) -> dict:
+            return self.unrecognised(table, recognition, lang)[1]
+
+        return self.reject(table_path, key, table.sheet, worded=worded)
 
     def load_table(self, table: SourceTable, match: Match) -> FileResult:
         kind = match.kind
         result = FileResult(self.shown(table.path), kind.name, "loaded", sheet=table.sheet)
         if (table.content_hash, kind.name) in self.loaded_hashes:
             result.status = "unchanged"
-            result.message = msg("file_unchanged", self.lang)
-            self._log(result, table.content_hash, msg("file_unchanged", "ja"), msg("file_unchanged", "en"))
+            result.say({lang: msg("file_unchanged", lang) for lang in LANGS}, self.lang)
+            self._log(result, table.content_hash, result.messages["ja"], result.messages["en"])
             return result
         with Staging(self.con, table, match) as staging:
             # read outside any transaction: DuckDB refusing a file aborts nothing, the file is rejected
@@ -237,14 +256,8 @@ class _Run:
         staging.upsert(source_id, self.incremental_ready)
         key = "file_loaded_quarantine" if result.rows_quarantined else "file_loaded"
         params = {"rows": f"{result.rows_loaded:,}", "bad": f"{result.rows_quarantined:,}"}
-        notes_ja, notes_en = self.notes(table, "ja"), self.notes(table, "en")
-        result.message = msg(key, self.lang, **params) + (notes_ja if self.lang == "ja" else notes_en)
-        self._log(
-            result,
-            table.content_hash,
-            msg(key, "ja", **params) + notes_ja,
-            msg(key, "en", **params) + notes_en,
-        )
+        result.say({lang: msg(key, lang, **params) + self.notes(table, lang) for lang in LANGS}, self.lang)
+        self._log(result, table.content_hash, result.messages["ja"], result.messages["en"])
 
 
 def load(
@@ -463,8 +476,7 @@ def _load_file(run: _Run, path: Path, workdir: Path) -> list[FileResult]:
             if table.sheet is not None and not recognition.tie:
                 skipped_sheets.append(table.sheet)
                 continue
-            key, params = run.unrecognised(table, recognition)
-            results.append(run.reject(path, key, table.sheet, **params))
+            results.append(run.reject_unrecognised(path, table, recognition))
             continue
         try:
             results.append(run.load_table(table, recognition.match))
@@ -476,10 +488,14 @@ def _load_file(run: _Run, path: Path, workdir: Path) -> list[FileResult]:
     if tables and tables[0].sheet is not None:
         if not results:
             return [run.reject(path, "file_no_sheet", sheets=", ".join(skipped_sheets) or "-")]
-        note = " ".join(msg("sheet_skipped", run.lang, sheet=s) for s in skipped_sheets)
-        if note:
+        if skipped_sheets:
+            notes = {
+                lang: " ".join(msg("sheet_skipped", lang, sheet=s) for s in skipped_sheets) for lang in LANGS
+            }
             for entry in results:
-                entry.message = f"{entry.message} ({note})"
+                entry.say(
+                    {lang: f"{text} ({notes[lang]})" for lang, text in entry.messages.items()}, run.lang
+                )
     return results
 
 

@@ -10,6 +10,7 @@ from pathlib import Path
 MESSAGES: dict[str, dict[str, str]] = tomllib.loads(
     (Path(__file__).parent / "messages.toml").read_text(encoding="utf-8")
 )
+LANGS = ("ja", "en")  # every message is in each
 
 
 def language() -> str:

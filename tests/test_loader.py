@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 import zipfile
@@ -366,6 +367,25 @@ def test_a_bare_roster_or_nominations_header_is_a_tie_until_kind_is_forced(db, e
     forced = loader.load([exports], db=db, kind="nominations")
     assert forced.files[0].status == "loaded"
     assert query(db, "select level from raw_nominations") == [("silver",)]
+
+
+def test_a_refusal_is_worded_in_each_language_with_that_language_s_kinds(db, exports):
+    """A run in Japanese says why a file was refused in English too (the log, and a page whose reader
+    switched language), with the kinds' English names: no Japanese words in the English reason."""
+    write(exports, "people.csv", "年度,所属コード,職員番号\n2024,0101,000001\n")
+    write(exports, "usage.csv", "アプリID,利用日\nA1,2024-04-01\n")
+    write(exports, "orgs.csv", ORGS)
+    result = loader.load([exports], db=db, lang="ja")
+    refused = [f for f in result.files if f.status == "rejected"]
+    assert len(refused) == 2
+    for entry in refused:
+        assert entry.message == entry.messages["ja"]
+        assert re.search("[ぁ-んァ-ン一-龯]", entry.messages["ja"])
+        assert not re.search("[ぁ-んァ-ン一-龯]", entry.messages["en"]), entry.messages["en"]
+    logged = query(
+        db, "select message_ja, message_en from load_files where status = 'rejected' order by file_name"
+    )
+    assert sorted(logged) == sorted((f.messages["ja"], f.messages["en"]) for f in refused)
 
 
 def test_the_canonical_header_wins_over_an_alias(db, exports):
