@@ -7,11 +7,23 @@ from presentation import untrusted
 from shell import data, uploads
 from shell.components import uploader_labels
 from shell.i18n import lang, t
-from shell.imports import load_history, outcome, preview_panel, run_load, undo_last_load
+from shell.imports import (
+    finish_load,
+    follow_load,
+    load_history,
+    loads_elsewhere,
+    outcome,
+    preview_panel,
+    start_load,
+    undo_last_load,
+    wait_for_others,
+)
 from shell.state import ImportState, page_state
 
 user = st.session_state["user"]  # the router let only a data administrator through
 state = page_state("import", ImportState)
+if state.job is not None and state.job.done:
+    finish_load(state)
 st.title(t("import_title"))
 outcome(state)
 st.markdown(t("import_intro"))
@@ -41,11 +53,20 @@ confirmed = True
 if is_demo and saved:
     st.warning(t("import_replace_demo"))
     confirmed = st.checkbox(t("import_confirm_demo"))
-if st.button(t("import_button"), type="primary", disabled=not saved or bool(too_large) or not confirmed):
-    run_load(saved, files, state, user)
+# one load at a time: the session's own, followed below, or another person's on this server
+elsewhere = loads_elsewhere(state)
+if elsewhere:
+    wait_for_others(state)
+busy = state.job is not None or bool(elsewhere)
+if st.button(
+    t("import_button"), type="primary", disabled=not saved or bool(too_large) or not confirmed or busy
+):
+    start_load(saved, files, state, user)
+if state.job is not None:
+    follow_load(state)
 
 if snapshot:
     st.subheader(t("history_title"))
     load_history(snapshot)
     st.subheader(t("undo_title"))
-    undo_last_load(state, user)
+    undo_last_load(state, user, busy)

@@ -54,9 +54,10 @@ class LoadResult:
     files: list[FileResult] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)
     committed: bool = False
-    error: str | None = None
+    error: str | None = None  # in the run's language
     snapshot: str | None = None
     warnings: list[str] = field(default_factory=list)
+    error_messages: dict[str, str] = field(default_factory=dict)  # the error in each language
 
     @property
     def exit_code(self) -> int:
@@ -288,7 +289,8 @@ def load(
             names = display_names or {}
             _load_locked(store, files, kind, lang, report, workdir, result, names, estimate)
     except (OSError, duckdb.Error) as error:
-        result.error = msg("run_failed", lang, detail=str(error).splitlines()[0])
+        result.error_messages = {each: msg("run_failed", each, detail=first_line(error)) for each in LANGS}
+        result.error = result.error_messages[lang]
         result.committed = False
     finally:
         shutil.rmtree(workdir, ignore_errors=True)

@@ -13,10 +13,10 @@ from etl.kinds import ANY_OF, KINDS
 from etl.preview import Preview
 from presentation import untrusted
 from presentation.words import KIND_WORDS, LOAD_STATUS_WORDS
-from shell import data, uploads
+from shell import data, load_job, uploads
 from shell.i18n import lang, t
 from shell.state import ImportState
-from shell.tables import LOAD_COLUMNS, translated
+from shell.tables import LOAD_COLUMNS, number_columns, translated
 
 QUARANTINE_COLUMNS = {
     "row_number": "col_row",
@@ -39,7 +39,9 @@ def outcome(state: ImportState) -> None:
             if row["status_code"] == "rejected":
                 st.error(f"{untrusted.markdown(row['path'])}: {untrusted.markdown(row['message'])}")
         frame = translated(pd.DataFrame(rows), {"path": "col_file", **LOAD_COLUMNS})
-        st.dataframe(frame, hide_index=True, width="stretch", placeholder="")
+        st.dataframe(
+            frame, hide_index=True, width="stretch", column_config=number_columns(frame), placeholder=""
+        )
 
 
 def preview_panel(path: Path, number: int, preview: Preview, state: ImportState, user) -> None:
@@ -115,36 +117,63 @@ def _mapping_form(key: str, preview: Preview, state: ImportState, user) -> None:
         st.rerun()
 
 
-def run_load(saved: dict, files: list, state: ImportState, user) -> None:
-    """Loads the saved files through the ETL with a progress bar, and reruns the page to show the
-    outcome (so that the previews and the history reflect the new data)."""
-    bar = st.progress(0.0, text=t("import_running"))
-    result = loader.load(
-        list(saved),
-        actor=user.id,
-        lang=lang(),
-        display_names=saved,
-        progress=lambda f, label: bar.progress(min(f, 1.0), text=t("import_running")),
-    )
-    bar.empty()
+def start_load(saved: dict, files: list, state: ImportState, user) -> None:
+    """Starts loading the saved files on a thread of its own (shell.load_job), and reruns the page to
+    follow it: whatever the person does meanwhile, the load goes on to the end."""
+    by_id = {f.file_id: f.name for f in files}
+    state.job = load_job.start(saved, by_id, user.id, lang(), uploads.jobs_folder())
+    st.rerun()
+
+
+def loads_elsewhere(state: ImportState) -> list[load_job.LoadJob]:
+    """The loads running on this server that another session (or this one, before) started."""
+    return [job for job in load_job.running() if job is not state.job]
+
+
+@st.fragment(run_every=2)
+def wait_for_others(state: ImportState) -> None:
+    """That another load is running, until it is done: then the page reruns, loading and undoing open."""
+    elsewhere = loads_elsewhere(state)
+    if not elsewhere:
+        st.rerun(scope="app")
+    st.info(t("import_other_running", started=elsewhere[0].started.strftime("%H:%M")))
+
+
+@st.fragment(run_every=0.5)
+def follow_load(state: ImportState) -> None:
+    """The running load's progress, redrawn every half second; once it is done, the page reruns and
+    shows the outcome."""
+    job = state.job
+    if job is None or job.done:
+        st.rerun(scope="app")
+    st.progress(job.fraction, text=t("import_running"))
+    st.caption(t("import_goes_on"))
+
+
+def finish_load(state: ImportState) -> None:
+    """Once the session's load is done: its message and each file's result for the page to show, and
+    the files it loaded marked as loaded (a refused file stays, to be fixed or mapped and tried again)."""
+    job, state.job = state.job, None
+    result = job.result
+    error = result.error_messages.get(lang(), result.error) if result.error else None
     state.flash = (
-        ("error", f"{t('import_failed')}: {untrusted.markdown(result.error)}")
-        if result.error
+        ("error", f"{t('import_failed')}: {untrusted.markdown(error)}")
+        if error
         else ("success", t("import_done"))
     )
     state.last_result = [
         vars(f)
         | {
+            "message": f.messages.get(lang(), f.message),
             "status": t(LOAD_STATUS_WORDS[f.status]),
             "status_code": f.status,
             "kind": t(KIND_WORDS[f.kind]) if f.kind else "",
         }
         for f in result.files
     ]
-    if result.committed:  # a refused file stays available, to be fixed or mapped and tried again
+    if result.committed:
         refused = {f.path for f in result.files if f.status == "rejected"}
-        uploads.mark_loaded([f for f in files if f.name not in refused])
-    st.rerun()
+        uploads.mark_loaded([file_id for file_id, name in job.uploads.items() if name not in refused])
 
 
 def load_history(snapshot: str) -> None:
@@ -158,14 +187,16 @@ def load_history(snapshot: str) -> None:
         **LOAD_COLUMNS,
         "content_hash": "col_hash",
     }
-    st.dataframe(translated(history, columns), hide_index=True, width="stretch", placeholder="")
+    shown = translated(history, columns)
+    st.dataframe(shown, hide_index=True, width="stretch", column_config=number_columns(shown), placeholder="")
 
 
-def undo_last_load(state: ImportState, user) -> None:
-    """Makes the data before the last load current again, after the person ticks that they are sure."""
+def undo_last_load(state: ImportState, user, busy: bool = False) -> None:
+    """Makes the data before the last load current again, after the person ticks that they are sure;
+    not while a load runs (it would undo the load before that one, once the running one was done)."""
     st.caption(t("undo_intro"))
     sure = st.checkbox(t("undo_confirm"), key="undo_confirm")
-    if st.button(t("undo_button"), disabled=not sure):
+    if st.button(t("undo_button"), disabled=not sure or busy):
         restored = loader.undo(actor=user.id)
         state.flash = (
             ("success", t("undo_done", snapshot=restored)) if restored else ("info", t("undo_nothing"))

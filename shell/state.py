@@ -10,6 +10,8 @@ from typing import TypeVar
 
 import streamlit as st
 
+from shell.load_job import LoadJob
+
 State = TypeVar("State")
 
 
@@ -21,6 +23,8 @@ class ImportState:
     last_result: list[dict] = field(default_factory=list)
     # bumped when a header mapping is saved, so that the previews are read again with it
     mapping_version: int = 0
+    # the load this session started, while it runs and until the page has shown how it went
+    job: LoadJob | None = None
 
     def take_flash(self) -> tuple[str, str] | None:
         flash, self.flash = self.flash, None

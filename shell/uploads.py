@@ -24,6 +24,12 @@ def _process_root() -> Path:
     return Path(tempfile.mkdtemp(prefix=f"{PREFIX}{os.getpid()}-"))
 
 
+def jobs_folder() -> Path:
+    """Where a load keeps its own links to the uploads while it runs (shell.load_job): this server's
+    folder, swept like the sessions' when a later server starts."""
+    return _process_root()
+
+
 def sweep(temporary: Path) -> list[Path]:
     """Removes the upload folders of servers that are no longer running; returns what it removed."""
     removed = []
@@ -85,8 +91,8 @@ def was_loaded(upload) -> bool:
     return upload.file_id in st.session_state.get("loaded_uploads", set())
 
 
-def mark_loaded(uploads) -> None:
+def mark_loaded(file_ids) -> None:
     """Remembers what was loaded (the uploader keeps listing it) and frees the saved copies."""
-    st.session_state.setdefault("loaded_uploads", set()).update(u.file_id for u in uploads)
+    st.session_state.setdefault("loaded_uploads", set()).update(file_ids)
     shutil.rmtree(st.session_state.pop("upload_dir", ""), ignore_errors=True)
     st.session_state.pop("previews", None)

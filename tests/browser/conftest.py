@@ -189,6 +189,21 @@ def screenshot(tab, name: str) -> Path:
     return path
 
 
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]  # JIS X 8341-3 is WCAG 2.0 AA; 2.1's rules too
+SERIOUS = ("serious", "critical")
+
+
+def violations(tab, axe) -> list[str]:
+    """axe-core's serious and critical findings on the page as it is now, one line each."""
+    found = axe.run(tab, options={"runOnly": {"type": "tag", "values": AXE_TAGS}}).response["violations"]
+    return [
+        f"{v['id']} ({v['impact']}): {node['target']} {' '.join(node['html'].split())[:120]}"
+        for v in found
+        if v["impact"] in SERIOUS
+        for node in v["nodes"]
+    ]
+
+
 def wait_for_metrics(tab, at_least: int, timeout_ms: int = 60_000) -> list[str]:
     """The KPI cards' values, once at least `at_least` of them are drawn."""
     wait_until_rendered(tab, timeout_ms)

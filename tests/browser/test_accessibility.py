@@ -10,12 +10,9 @@ from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from presentation.words import translate
-from tests.browser.conftest import ROLE_PAGES, screenshot, wait_until_rendered
+from tests.browser.conftest import ROLE_PAGES, screenshot, violations, wait_until_rendered
 
 pytestmark = pytest.mark.browser
-
-TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
-SERIOUS = ("serious", "critical")
 
 
 def settle(tab) -> None:
@@ -28,16 +25,6 @@ def settle(tab) -> None:
         timeout=60_000,
     )
     tab.wait_for_selector('[data-testid="stApp"][data-test-script-state="notRunning"]', timeout=60_000)
-
-
-def violations(tab, axe) -> list[str]:
-    found = axe.run(tab, options={"runOnly": {"type": "tag", "values": TAGS}}).response["violations"]
-    return [
-        f"{v['id']} ({v['impact']}): {node['target']} {' '.join(node['html'].split())[:120]}"
-        for v in found
-        if v["impact"] in SERIOUS
-        for node in v["nodes"]
-    ]
 
 
 @pytest.mark.parametrize("lang", ["ja", "en"])

@@ -10,13 +10,16 @@ import sys
 from pathlib import Path
 
 import pytest
+from axe_playwright_python.sync_playwright import Axe
 
+from etl.snapshots import SnapshotStore
 from tests.browser.conftest import (
     ROOT,
     app_output,
     screenshot,
     start_app,
     stop_app,
+    violations,
     wait_for_metrics,
     wait_until_rendered,
 )
@@ -32,10 +35,10 @@ APPS = (
 CERTS = "職員番号,認定区分,認定日\n000001,シルバー,令和6年6月1日\n000002,gold,2025-02-01\n"
 
 
-def usage_export(rows: int) -> str:
+def usage_export(rows: int, first_staff: int = 0) -> str:
     lines = ["アプリID,利用日,利用件数,職員番号"]
     lines += [
-        f"A{1 + i % 2},2024-{4 + i % 12 if 4 + i % 12 <= 12 else 12:02d}-{1 + i % 28:02d},{1 + i % 5},{i % 9000:06d}"
+        f"A{1 + i % 2},2024-{4 + i % 12 if 4 + i % 12 <= 12 else 12:02d}-{1 + i % 28:02d},{1 + i % 5},{first_staff + i % 9000:06d}"
         for i in range(rows)
     ]
     return "\n".join(lines) + "\n"
@@ -187,6 +190,64 @@ def test_an_office_member_loads_checks_maps_and_undoes(browser, office_app, expo
     page.wait_for_selector("text=前回の取込を取り消しました", timeout=60_000)
     assert kpis(app_db) == before_mapping
     context.close()
+
+
+def test_a_load_goes_on_when_its_page_reruns_and_another_person_waits_for_it(browser, office_app, tmp_path):
+    """A load outlives its page's script run: the person switches language while it runs (a rerun, which
+    used to stop the load halfway without a word), and the outcome still comes, in the new language;
+    meanwhile another person sees that a load is running and can neither load nor undo. The test holds
+    the writers' lock (as a load from the command line would), so the load is surely running meanwhile."""
+    url, app_db, _, process = office_app
+    usage = tmp_path / "usage_more.csv"
+    usage.write_text(usage_export(300_000, first_staff=10_000), encoding="utf-8")  # uses not loaded before
+    before = kpis(app_db)
+    context = browser.new_context(viewport={"width": 1400, "height": 1000}, locale="ja-JP")
+    page = context.new_page()
+    page.goto(f"{url}/import?lang=ja")
+    wait_until_rendered(page)
+    upload(page, [usage])
+    other = browser.new_context(viewport={"width": 1400, "height": 1000}, locale="ja-JP").new_page()
+    with SnapshotStore(app_db).lock():
+        page.get_by_role("button", name="取り込む").click()
+        page.get_by_text("取込は、このページを離れても").wait_for(timeout=30_000)
+        screenshot(page, "import-running-ja")
+        assert violations(page, Axe()) == []
+
+        other.goto(f"{url}/import?lang=ja")
+        wait_until_rendered(other)
+        waiting = other.get_by_test_id("stAlertContentInfo").filter(has_text="別の取込が実行中です")
+        assert waiting.count() == 1, other.inner_text("body")[-1500:]
+        other.get_by_text("前回の取込を取り消すことを確認しました").click()
+        wait_until_rendered(other)
+        assert other.get_by_role("button", name="取り消す").is_disabled()  # ticked, but a load runs
+        screenshot(other, "import-other-running-ja")
+        assert violations(other, Axe()) == []
+
+        page.get_by_test_id("stSidebar").get_by_text("English").click()
+        page.get_by_text("The load goes on if you leave this page").wait_for(timeout=30_000)
+        assert kpis(app_db) == before  # not loaded yet: it waits for the lock
+    try:
+        page.wait_for_selector(
+            '[data-testid="stAlertContentSuccess"]:has-text("The load is complete"), [data-testid="stAlertContentError"]',
+            timeout=180_000,
+        )
+    except Exception as error:
+        screenshot(page, "import-no-outcome-en")
+        raise AssertionError(
+            f"no outcome: {page.inner_text('body')[-1500:]}\n{app_output(process)}"
+        ) from error
+    wait_until_rendered(page)
+    screenshot(page, "import-done-after-switch-en")
+    cells = page.get_by_test_id("stDataFrame").first.locator("[role=gridcell]")  # the grid's accessible table
+    cells.first.wait_for(state="attached", timeout=30_000)
+    result = " | ".join(cells.all_inner_texts())
+    assert "300,000 row(s) loaded" in result and "行" not in result, result  # the file's message in English
+    assert kpis(app_db)["hours_saved"] > before["hours_saved"]
+    # the other person's page notices by itself that the load is done: undo is open again
+    other.wait_for_selector('button:has-text("取り消す"):not([disabled])', timeout=30_000)
+    assert other.get_by_text("別の取込が実行中です").count() == 0
+    context.close()
+    other.context.close()
 
 
 def test_a_large_export_full_of_bad_rows_previews_a_sample_and_a_page_of_them(browser, office_app, tmp_path):

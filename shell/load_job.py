@@ -1,0 +1,94 @@
+"""A load started on the Import page runs on a thread of its own, not inside the page's script run.
+
+Streamlit stops a script run at its next element when the session asks for a rerun: the person switches
+language, changes a filter, opens another page, or the browser reconnects. A load made inside the run
+stopped halfway, and silently: nothing was loaded and nothing said so. On its own thread the load goes
+on to the end whatever the page does, and the page follows it and shows its outcome when it is done.
+No Streamlit here: the thread has no session, and the page reads the job's fields."""
+
+from __future__ import annotations
+
+import logging
+import os
+import shutil
+import tempfile
+import threading
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+
+from etl import loader
+from etl.db import first_line
+from etl.messages import LANGS, msg
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(eq=False)
+class LoadJob:
+    files: dict[Path, str]  # the job's own copies of the uploads -> the names the person gave them
+    uploads: dict[str, str]  # the uploads it loads: file id -> name, marked loaded when it is done
+    actor: str
+    lang: str  # the language it started in: the results keep each message in both
+    started: datetime = field(default_factory=datetime.now)  # the server's clock, as the load log's times
+    fraction: float = 0.0
+    result: loader.LoadResult | None = None
+    _finished: threading.Event = field(default_factory=threading.Event, repr=False)
+
+    @property
+    def done(self) -> bool:
+        return self._finished.is_set()
+
+    def wait(self, timeout: float | None = None) -> bool:
+        return self._finished.wait(timeout)
+
+
+_running: set[LoadJob] = set()
+_guard = threading.Lock()
+
+
+def running() -> list[LoadJob]:
+    """The loads this server is making now, for every session (a load of the command line is not here:
+    it waits for the writers' lock, and so does one started here while it runs)."""
+    with _guard:
+        return sorted(_running, key=lambda job: job.started)
+
+
+def start(saved: dict[Path, str], uploads: dict[str, str], actor: str, lang: str, parent: Path) -> LoadJob:
+    """Starts loading `saved` (path -> name). The files are linked into a folder of the job's own under
+    `parent` first: the session's upload folder goes when the session does, which may be before the
+    load is done."""
+    own = Path(tempfile.mkdtemp(prefix="load-", dir=parent))
+    files = {}
+    for number, (path, name) in enumerate(saved.items()):
+        copy = own / f"{number}{path.suffix}"
+        try:
+            os.link(path, copy)
+        except OSError:  # another file system
+            shutil.copyfile(path, copy)
+        files[copy] = name
+    job = LoadJob(files, dict(uploads), actor, lang)
+    with _guard:
+        _running.add(job)
+    threading.Thread(target=_run, args=(job, own), name="dxdash-load", daemon=True).start()
+    return job
+
+
+def _run(job: LoadJob, own: Path) -> None:
+    try:
+        job.result = loader.load(
+            list(job.files),
+            actor=job.actor,
+            lang=job.lang,
+            display_names=job.files,
+            progress=lambda fraction, _label: setattr(job, "fraction", min(max(fraction, 0.0), 1.0)),
+        )
+    except Exception as error:  # a fault of ours, not of a file: the page says the load failed, and why
+        log.exception("the load failed")
+        errors = {lang: msg("run_failed", lang, detail=first_line(error)) for lang in LANGS}
+        job.result = loader.LoadResult(error=errors[job.lang], error_messages=errors)
+    finally:
+        shutil.rmtree(own, ignore_errors=True)
+        with _guard:
+            _running.discard(job)
+        job._finished.set()
