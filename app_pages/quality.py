@@ -151,7 +151,7 @@ def audit_log() -> None:
         st.error(t("audit_chain_broken", line=fmt.integer(read.broken_at)))
     if read.unchained:
         st.caption(t("audit_unchained", count=fmt.integer(read.unchained)))
-    log = quality.audit_table(read.entries)
+    log = quality.audit_table(read.entries, words())
     columns = {"at": "col_at", "actor": "col_actor", "action": "col_action", "detail": "col_detail"}
     table_with_downloads(log, columns, "audit_log", "audit_log", personal=True)
 

@@ -66,6 +66,15 @@ LOAD_STATUS_WORDS = {
 }
 SEVERITY_WORDS = {"quarantine": "severity_quarantine", "warning": "severity_warning"}
 ROLE_WORDS = {"executive": "role_executive", "analyst": "role_analyst", "data_admin": "role_data_admin"}
+# what the audit log records (etl.audit.ACTIONS), and how a person signed in (shell.access.mode)
+AUDIT_ACTION_WORDS = {
+    "sign_in": "audit_sign_in",
+    "load": "audit_load",
+    "undo": "audit_undo",
+    "mapping": "audit_mapping",
+    "download": "audit_download",
+}
+AUDIT_MODE_WORDS = {"local": "audit_mode_local", "header": "audit_mode_header", "oidc": "audit_mode_oidc"}
 APP_EVENT_WORDS = {"created": "series_created", "released": "series_released", "retired": "series_retired"}
 PAGE_WORDS = {
     "overview": "page_overview",

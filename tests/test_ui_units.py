@@ -444,3 +444,60 @@ def test_every_table_shows_a_missing_value_as_an_empty_cell_not_the_word_none():
     assert [(name, call.lineno) for name, call in calls if not _shows_missing_as_empty(call)] == []
     # the check itself can fail
     assert not _shows_missing_as_empty(_dataframe_calls("st.dataframe(frame, hide_index=True)")[0])
+
+
+AUDITED = [
+    {"at": "2026-12-01T00:00:00Z", "actor": "a@city.example", "action": "sign_in",
+     "detail": {"role": "data_admin", "mode": "oidc"}},
+    {"at": "2026-12-01T00:01:00Z", "actor": "a@city.example", "action": "load",
+     "detail": {"snapshot": "s2.duckdb", "files": [
+         {"file": "usage.csv", "kind": "app_usage", "status": "loaded"},
+         {"file": "broken.xlsx", "kind": None, "status": "rejected"}]}},
+    {"at": "2026-12-01T00:02:00Z", "actor": "a@city.example", "action": "load",
+     "detail": {"snapshot": None, "outcome": "refused", "files": [{"file": "x.csv", "kind": None, "status": "rejected"}]}},
+    {"at": "2026-12-01T00:03:00Z", "actor": "a@city.example", "action": "mapping",
+     "detail": {"kind": "app_usage", "column": "uses", "header": "count"}},
+    {"at": "2026-12-01T00:04:00Z", "actor": "a@city.example", "action": "download",
+     "detail": {"table": "people", "format": "xlsx", "rows": 1234}},
+    {"at": "2026-12-01T00:05:00Z", "actor": "a@city.example", "action": "undo",
+     "detail": {"restored": "s1.duckdb", "undone": "s2.duckdb"}},
+    {"at": "2026-12-01T00:06:00Z", "actor": "a@city.example", "action": "load", "detail": {"files": "not a list"}},
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_audit_log_is_written_out_in_the_reader_s_language(lang):
+    from presentation.charts.quality import audit_table
+    from presentation.words import Words
+
+    table = audit_table(AUDITED, Words(lang))
+    assert list(table["at"]) == [e["at"] for e in reversed(AUDITED)]  # newest first
+    detail = dict(zip(table["at"], table["detail"], strict=True))
+    action = dict(zip(table["at"], table["action"], strict=True))
+    japanese = re.compile("[ぁ-んァ-ン一-龯]")
+    for at, text in [*detail.items(), *action.items()]:
+        if at != "2026-12-01T00:06:00Z":  # of no shape this version knows: as recorded
+            assert bool(japanese.search(text)) == (lang == "ja"), text
+            assert "{" not in text, text
+    expected = {
+        "ja": [
+            "役割: データ管理者、方法: シングルサインオン(OIDC)",
+            "usage.csv(アプリ利用実績・取込済)、broken.xlsx(種類不明・取込不可) → スナップショット s2.duckdb",
+            "people.xlsx(1,234行)",
+        ],
+        "en": [
+            "Role: Data administrator, through single sign-on (OIDC)",
+            "usage.csv (App usage, loaded); broken.xlsx (kind unknown, rejected) → snapshot s2.duckdb",
+            "people.xlsx (1,234 rows)",
+        ],
+    }[lang]
+    assert [
+        detail["2026-12-01T00:00:00Z"],
+        detail["2026-12-01T00:01:00Z"],
+        detail["2026-12-01T00:04:00Z"],
+    ] == expected
+    assert (
+        "count" in detail["2026-12-01T00:03:00Z"]
+        and ("利用件数" if lang == "ja" else "uses") in detail["2026-12-01T00:03:00Z"]
+    )
+    assert detail["2026-12-01T00:06:00Z"] == '{"files": "not a list"}'

@@ -12,7 +12,16 @@ from etl.kinds import KINDS
 from etl.mapping import display_name
 from presentation import fmt
 from presentation.charts.base import horizontal_bars
-from presentation.words import KIND_WORDS, RULE_DESCRIPTIONS, SEVERITY_WORDS, Words
+from presentation.words import (
+    AUDIT_ACTION_WORDS,
+    AUDIT_MODE_WORDS,
+    KIND_WORDS,
+    LOAD_STATUS_WORDS,
+    ROLE_WORDS,
+    RULE_DESCRIPTIONS,
+    SEVERITY_WORDS,
+    Words,
+)
 
 
 def kind_names(kinds: pd.Series, words: Words) -> pd.Series:
@@ -68,20 +77,67 @@ def warning_params(params: dict, words: Words) -> dict:
     }
 
 
-def audit_table(entries: list[dict]) -> pd.DataFrame:
-    """The audit log, newest first, with what was done written out."""
-    import json
-
+def audit_table(entries: list[dict], words: Words) -> pd.DataFrame:
+    """The audit log, newest first: what was done and its detail written out in the reader's words (the
+    file, audit.jsonl, keeps the entries as they were recorded)."""
     rows = [
         {
             "at": entry.get("at", ""),
             "actor": entry.get("actor", ""),
-            "action": entry.get("action", ""),
-            "detail": json.dumps(entry.get("detail", {}), ensure_ascii=False),
+            "action": words(AUDIT_ACTION_WORDS[action]) if action in AUDIT_ACTION_WORDS else str(action),
+            "detail": audit_detail(action, entry.get("detail") or {}, words),
         }
         for entry in reversed(entries)
+        for action in [entry.get("action", "")]
     ]
     return pd.DataFrame(rows, columns=["at", "actor", "action", "detail"])
+
+
+def audit_detail(action: str, detail: dict, words: Words) -> str:
+    """One entry's detail as a sentence; an entry of a shape this version does not know, as recorded."""
+    import json
+
+    try:
+        if action == "load":
+            files = detail.get("files") or []
+            said = words("audit_list_separator").join(_audited_file(f, words) for f in files) or "-"
+            if detail.get("snapshot"):
+                said += words("audit_load_snapshot", snapshot=detail["snapshot"])
+            if detail.get("outcome") in ("failed", "refused"):
+                said += words(f"audit_load_{detail['outcome']}")
+            return said
+        if action == "undo" and detail.get("restored"):
+            return words("audit_undo_detail", restored=detail["restored"], undone=detail.get("undone") or "-")
+        if action == "sign_in" and detail.get("role") in ROLE_WORDS:
+            mode = detail.get("mode")
+            how = words(AUDIT_MODE_WORDS[mode]) if mode in AUDIT_MODE_WORDS else str(mode or "-")
+            return words("audit_sign_in_detail", role=words(ROLE_WORDS[detail["role"]]), mode=how)
+        if action == "download" and {"table", "format", "rows"} <= detail.keys():
+            rows = fmt.integer(int(detail["rows"]))
+            return words("audit_download_detail", file=f"{detail['table']}.{detail['format']}", rows=rows)
+        if action == "mapping" and detail.get("kind") in KINDS:
+            kind = KINDS[detail["kind"]]
+            column = display_name(kind, detail.get("column", ""), words.lang)
+            return words(
+                "audit_mapping_detail",
+                kind=words(KIND_WORDS[kind.name]),
+                header=detail.get("header", ""),
+                column=column,
+            )
+    except (KeyError, TypeError, ValueError, AttributeError):
+        pass  # an entry edited by hand, or of an older shape
+    return json.dumps(detail, ensure_ascii=False)
+
+
+def _audited_file(entry: dict, words: Words) -> str:
+    kind = entry.get("kind")
+    status = entry.get("status")
+    return words(
+        "audit_load_file",
+        file=entry.get("file", "-"),
+        kind=words(KIND_WORDS[kind]) if kind in KIND_WORDS else words("audit_kind_unknown"),
+        status=words(LOAD_STATUS_WORDS[status]) if status in LOAD_STATUS_WORDS else str(status or "-"),
+    )
 
 
 RULE_SOURCES = {"file": "rule_from_file", "default": "rule_from_default", "contract": "rule_from_contract"}
