@@ -474,7 +474,7 @@ def _act_slide(con, fiscal_year: int, bureaus: list[str], words: Words) -> Slide
             [str(r.bureau_name), str(r.dept_name), fmt.integer(r.staff), fmt.integer(r.leaders_nominated)]
             for r in short.head(TOP).itertuples()
         ],
-        widths=[1.5, 2.3, 0.9, 1.3],
+        widths=[1.75, 2.15, 0.8, 1.3],  # a bureau of nine characters (市民文化スポーツ局) on one line
     )
     flagged = cleanup[cleanup["is_inactive"] | cleanup["is_orphaned"]].sort_values(["start_on", "app_id"])
     apps = Table(
