@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import math
 from datetime import date
 
@@ -178,18 +179,70 @@ def method_panel(
 
 
 def uploader_labels(limit_mb: int) -> None:
-    """Streamlit's uploader writes its button and limits in English only: relabel them in the
-    reader's language (CSS, so the widget itself keeps working as Streamlit made it)."""
-    button = t("upload_button").replace('"', "")
-    limits = t("upload_limits", limit=limit_mb).replace('"', "")
-    st.html(
-        "<style>"
-        '[data-testid="stFileUploaderDropzone"] button [data-testid="stMarkdownContainer"] p {font-size: 0}'
-        f'[data-testid="stFileUploaderDropzone"] button [data-testid="stMarkdownContainer"] p::after {{content: "{button}"; font-size: 0.875rem}}'
-        '[data-testid="stFileUploaderDropzoneInstructions"] span {font-size: 0}'
-        f'[data-testid="stFileUploaderDropzoneInstructions"] span::after {{content: "{limits}"; font-size: 0.875rem}}'
-        "</style>"
-    )
+    """Streamlit's uploader writes its button, its limits and the names a screen reader reads (the file
+    input, the button that adds files, each file's remove button) in English only: a constant script of
+    the app's own puts them in the reader's language, and keeps them so when Streamlit draws the
+    uploader again (a MutationObserver; it sets a text node's value, so React keeps its own nodes).
+    Its only texts are words of the app's table, as JSON strings."""
+    said = {
+        "button": t("upload_button"),
+        "limits": t("upload_limits", limit=limit_mb),
+        "input": t("upload_input"),
+        "add": t("upload_add"),
+        "remove": t("upload_remove", name="{name}"),
+    }
+    st.html(f"<script>window.dxdashUploaderWords = {json.dumps(said, ensure_ascii=False)};{_UPLOADER_SCRIPT}</script>",
+            unsafe_allow_javascript=True)  # fmt: skip
+
+
+_UPLOADER_SCRIPT = """
+(() => {
+  const text = (element, value) => {
+    if (!element) return;
+    const nodes = [...element.childNodes].filter((n) => n.nodeType === Node.TEXT_NODE);
+    if (!nodes.length) { if (element.textContent !== value) element.textContent = value; return; }
+    nodes.forEach((node, index) => {  // React may write a text in several nodes: the first says it all
+      const wanted = index === 0 ? value : "";
+      if (node.nodeValue !== wanted) node.nodeValue = wanted;
+    });
+  };
+  const label = (element, value) => {
+    if (element && element.getAttribute("aria-label") !== value) element.setAttribute("aria-label", value);
+  };
+  const apply = () => {
+    const said = window.dxdashUploaderWords;
+    for (const zone of document.querySelectorAll('[data-testid="stFileUploaderDropzone"]')) {
+      text(zone.querySelector('[data-testid="stFileUploaderDropzoneInstructions"] span'), said.limits);
+      label(zone.querySelector('input[type="file"]'), said.input);
+      for (const button of zone.querySelectorAll("button")) {
+        const kind = button.getAttribute("data-testid") || "";
+        if (button.closest('[data-testid="stFileChipDeleteBtn"]')) {
+          const chip = button.closest('[data-testid="stFileChip"]');
+          const name = chip?.querySelector('[data-testid="stFileChipName"]')?.getAttribute("title") || "";
+          label(button, said.remove.replace("{name}", name));
+        } else if (kind === "stBaseButton-borderlessIcon") {
+          label(button, said.add);
+          for (const span of button.querySelectorAll("span:not([data-testid])")) {
+            if (!span.children.length && span.textContent === "add icon") span.textContent = "";
+          }
+        } else {
+          text(button.querySelector('[data-testid="stMarkdownContainer"] p'), said.button);
+        }
+      }
+    }
+  };
+  apply();
+  if (!window.dxdashUploaderObserver) {
+    let queued = false;
+    window.dxdashUploaderObserver = new MutationObserver(() => {
+      if (queued) return;
+      queued = true;
+      requestAnimationFrame(() => { queued = false; apply(); });
+    });
+    window.dxdashUploaderObserver.observe(document.body, { childList: true, subtree: true, characterData: true });
+  }
+})();
+"""
 
 
 # on a narrow page the tabs go onto a second line rather than out of sight behind a scroll (the open

@@ -79,6 +79,22 @@ def exports(tmp_path_factory) -> Path:
     return folder
 
 
+ENGLISH_UPLOADER = ("Upload", "per file", "file upload", "Add files", "Remove", "add icon", "Browse", "Drag")
+
+
+def assert_uploader_in_japanese(page, expected: str) -> None:
+    """What a screen reader reads of the uploader (Streamlit writes it in English) is Japanese."""
+    uploader = page.get_by_test_id("stFileUploader")
+    page.wait_for_function(
+        "([words]) => document.querySelector('[data-testid=stFileUploader]').innerText.includes('1ファイル')"
+        " || !!document.querySelector('[data-testid=stFileChip]')",
+        arg=[expected],
+        timeout=10_000,
+    )
+    said = uploader.aria_snapshot()
+    assert expected in said and not [w for w in ENGLISH_UPLOADER if w in said], said
+
+
 def upload(page, files: list[Path]) -> None:
     with page.expect_file_chooser() as chooser:
         page.get_by_test_id("stFileUploaderDropzone").click()
@@ -119,6 +135,7 @@ def test_an_office_member_loads_checks_maps_and_undoes(browser, office_app, expo
     page.goto(f"{url}/import?lang=ja")
     wait_until_rendered(page)
     demo = kpis(app_db)
+    assert_uploader_in_japanese(page, "ファイルを選ぶ")
 
     # 1. a good set: previewed before anything is written, then loaded after confirming the demo goes
     good = [exports / n for n in ("orgs.csv", "apps.csv", "certs.csv", "usage.csv")]
@@ -126,6 +143,7 @@ def test_an_office_member_loads_checks_maps_and_undoes(browser, office_app, expo
     for kind in ("組織", "アプリ台帳", "認定", "アプリ利用実績"):
         assert page.get_by_text(f"— {kind}", exact=False).count() >= 1
     screenshot(page, "import-preview-ja")
+    assert_uploader_in_japanese(page, "orgs.csv を外す")
     assert page.get_by_role("button", name="取り込む").is_disabled()
     page.get_by_text("デモデータを置き換えることを確認しました").click()
 
