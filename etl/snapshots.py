@@ -66,8 +66,11 @@ class SnapshotStore:
         return work, final
 
     def publish(self, work: Path, final: Path) -> None:
-        """Makes the finished work file the current snapshot, atomically."""
+        """Makes the finished work file the current snapshot, atomically and durably: each rename is
+        written out with its folder before the next step relies on it (after a power cut the database
+        never names a snapshot its folder does not list)."""
         os.replace(work, final)
+        sync_folder(final.parent)
         self.switch_to(final)
         self.cleanup()
 
@@ -79,7 +82,9 @@ class SnapshotStore:
             # a plain database file from before snapshots: keep it as the oldest snapshot
             self.folder.mkdir(parents=True, exist_ok=True)
             os.replace(self.db_path, self.folder / "00000000T000000-legacy.duckdb")
+            sync_folder(self.folder)
         os.replace(link, self.db_path)
+        sync_folder(self.db_path.parent)
 
     def chain(self) -> list[Path]:
         """The current snapshot and the ones undo goes back to, newest first, as far as they are kept.
@@ -108,6 +113,15 @@ class SnapshotStore:
     def discard(self, work: Path) -> None:
         work.unlink(missing_ok=True)
         Path(str(work) + ".wal").unlink(missing_ok=True)
+
+
+def sync_folder(folder: Path) -> None:
+    """Writes a folder's entries out to the disk: a rename or a new file in it is durable only then."""
+    handle = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(handle)
+    finally:
+        os.close(handle)
 
 
 def previous_snapshot(snapshot: Path, folder: Path) -> Path | None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import subprocess
 import sys
@@ -474,6 +475,29 @@ def test_old_snapshots_are_cleaned_up(db, exports):
         write(exports, f"orgs{number}.csv", ORGS + f"09{number:02d},課{number},局\n")
         loader.load([exports / f"orgs{number}.csv"], db=db)
     assert len(SnapshotStore(db).snapshots()) <= 3
+
+
+def test_a_load_writes_each_rename_out_with_its_folder_before_relying_on_it(db, exports, monkeypatch):
+    """The snapshot's rename is on the disk before the database names it, and the database's new name
+    is on the disk before the load says it is done (a power cut never leaves it naming nothing)."""
+    from etl import snapshots
+
+    steps = []
+    replace, sync = os.replace, snapshots.sync_folder
+    monkeypatch.setattr(
+        snapshots.os, "replace", lambda a, b: (steps.append(("rename", Path(b))), replace(a, b))[1]
+    )
+    monkeypatch.setattr(
+        snapshots, "sync_folder", lambda folder: (steps.append(("sync", Path(folder))), sync(folder))[1]
+    )
+    write(exports, "orgs.csv", ORGS)
+    assert loader.load([exports], db=db).committed
+    [(_, snapshot)] = [
+        step for step in steps if step[0] == "rename" and step[1].suffix == ".duckdb" and step[1] != db
+    ]
+    assert steps == [("rename", snapshot), ("sync", snapshot.parent), ("rename", db), ("sync", db.parent)], (
+        steps
+    )
 
 
 def test_the_first_office_load_replaces_the_demo_data(db, demo_exports, exports):
