@@ -370,15 +370,21 @@ def cost_scenarios(costs: pd.DataFrame, low: float, high: float) -> pd.DataFrame
     return out
 
 
-USAGE_CYCLE_DAYS = 45  # usage exports arrive monthly; older than this means one is missing
+USAGE_CYCLE_DAYS = 45  # usage and e-learning exports arrive monthly; older than this means one is missing
 
 
 def freshness_warnings(con: duckdb.DuckDBPyConnection, today) -> list[tuple[str, dict]]:
     """Kinds older than their usual cycle: (message key, parameters) for each warning."""
     warnings = []
     latest_usage = scalar(con, "select latest_date from mart_data_freshness where kind = 'app_usage'")
-    if latest_usage is None or (today - latest_usage).days > USAGE_CYCLE_DAYS:
+    if latest_usage is None:
+        warnings.append(("warn_usage_none", {}))
+    elif (today - latest_usage).days > USAGE_CYCLE_DAYS:
         warnings.append(("warn_usage_old", {"latest": latest_usage, "days": USAGE_CYCLE_DAYS}))
+    # e-learning is exported monthly too, where the city has the service: warned of once some is loaded
+    latest_learning = scalar(con, "select latest_date from mart_data_freshness where kind = 'elearning'")
+    if latest_learning is not None and (today - latest_learning).days > USAGE_CYCLE_DAYS:
+        warnings.append(("warn_elearning_old", {"latest": latest_learning, "days": USAGE_CYCLE_DAYS}))
     current_fy = fiscal_year_of(today)
     if not scalar(con, "select count(*) from stg_staff where fiscal_year = ?", [current_fy]):
         warnings.append(("warn_roster_missing", {"fy": current_fy}))

@@ -60,3 +60,41 @@ def test_every_kind_of_the_registry_is_counted_and_each_dated_kind_has_its_fresh
     }
     fresh = set(demo_con.execute("select kind from mart_data_freshness").df()["kind"])
     assert fresh == dated - {"targets"}  # a plan's years are not data arriving
+
+
+ROSTER_2026 = "年度,職員番号,氏名,所属コード\n2026,000001,山田 太郎,0101\n"
+USAGE_MAY = "アプリID,利用日,利用件数\nA1,2026-05-31,3\n"
+LEARNING_JUNE = "職員番号,講座名,視聴時間(分),最終受講日\n000001,データ活用入門,30,2026-06-30\n"
+
+
+@pytest.mark.parametrize(
+    ("today", "files", "expected"),
+    [
+        # 45 days after the latest usage and e-learning is still their monthly cycle
+        ("2026-07-15", {"s.csv": ROSTER_2026, "u.csv": USAGE_MAY, "e.csv": LEARNING_JUNE}, []),
+        ("2026-07-16", {"s.csv": ROSTER_2026, "u.csv": USAGE_MAY, "e.csv": LEARNING_JUNE}, ["warn_usage_old"]),
+        ("2026-08-15", {"s.csv": ROSTER_2026, "u.csv": USAGE_MAY, "e.csv": LEARNING_JUNE},
+         ["warn_usage_old", "warn_elearning_old"]),
+        # no e-learning at all is a city without the service, not a missed export; no usage is said so
+        ("2026-06-01", {"s.csv": ROSTER_2026, "u.csv": USAGE_MAY}, []),
+        ("2026-06-01", {"s.csv": ROSTER_2026}, ["warn_usage_none"]),
+        # a new fiscal year without its roster
+        ("2027-04-10", {"s.csv": ROSTER_2026, "u.csv": "アプリID,利用日,利用件数\nA1,2027-04-01,3\n"},
+         ["warn_roster_missing"]),
+    ],
+)  # fmt: skip
+def test_freshness_warns_of_a_monthly_export_missed_and_a_roster_missing(db, exports, today, files, expected):
+    from datetime import date
+
+    from etl import metrics
+    from presentation.charts.quality import warning_params
+    from presentation.words import LANGUAGES, Words
+    from tests.conftest import loaded_connection
+
+    con = loaded_connection(db, exports, files)
+    warnings = metrics.freshness_warnings(con, date.fromisoformat(today))
+    assert [key for key, _ in warnings] == expected
+    for lang in LANGUAGES:  # each says what it found in words, with no placeholder or None left
+        for key, params in warnings:
+            said = Words(lang)(key, **warning_params(params, Words(lang)))
+            assert "{" not in said and "None" not in said, said
