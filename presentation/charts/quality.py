@@ -103,8 +103,11 @@ def audit_detail(action: str, detail: dict, words: Words) -> str:
             said = words("audit_list_separator").join(_audited_file(f, words) for f in files) or "-"
             if detail.get("snapshot"):
                 said += words("audit_load_snapshot", snapshot=detail["snapshot"])
-            if detail.get("outcome") in ("failed", "refused"):
-                said += words(f"audit_load_{detail['outcome']}")
+            outcome = {"failed": "audit_load_failed", "refused": "audit_load_refused"}.get(
+                detail.get("outcome")
+            )
+            if outcome:
+                said += words(outcome)
             return said
         if action == "undo" and detail.get("restored"):
             return words("audit_undo_detail", restored=detail["restored"], undone=detail.get("undone") or "-")
