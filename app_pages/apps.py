@@ -70,7 +70,7 @@ def tab_long_tail():
         st.markdown(
             t("pareto_summary", top10=fmt.percent(shares["top10"]), top20=fmt.percent(shares["top20"]))
         )
-        chart(charts.pareto(shares["cumulative"], fy, said))
+        chart(charts.pareto(shares["cumulative"], fy, said), charts.pareto_table(shares["cumulative"], said))
 
 
 def tab_cleanup():

@@ -134,7 +134,7 @@ def tab_estimates():
         spread = live.iloc[0]
         days = {k: fmt.integer(spread[f"{k}_days"]) for k in ("median", "q1", "q3", "min", "max")}
         st.markdown(t("to_live_summary", fy=fy_label, count=fmt.integer(spread["projects_live"]), **days))
-        chart(charts.time_to_live(live, said))
+        chart(charts.time_to_live(live, said), charts.time_to_live_table(live, said))
     st.subheader(t("estimate_title"))
     if estimates.empty:
         st.info(t("estimate_none"))

@@ -103,11 +103,17 @@ def tab_event_study() -> None:
         st.info(t("impact_event_none"))
         return
     hours = charts.event_study_summary(estimates, "hours_per_person")
-    chart(charts.event_study_chart(estimates, "built_share", said))
+    chart(
+        charts.event_study_chart(estimates, "built_share", said),
+        charts.event_study_table(estimates, "built_share", said),
+    )
     point = {k: fmt.points(built[k], language) for k in ("estimate", "lower", "upper", "year_after")}
     st.markdown(t("impact_event_summary_built", people=fmt.integer(built["people"]), **point))
     st.caption(t("impact_event_parallel_yes" if built["parallel_before"] else "impact_event_parallel_no"))
-    chart(charts.event_study_chart(estimates, "hours_per_person", said))
+    chart(
+        charts.event_study_chart(estimates, "hours_per_person", said),
+        charts.event_study_table(estimates, "hours_per_person", said),
+    )
     if hours is not None:
         per_month = {k: f"{hours[k]:+.2f}" for k in ("estimate", "lower", "upper")}
         st.markdown(t("impact_event_summary_hours", **per_month))

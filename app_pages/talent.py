@@ -103,7 +103,7 @@ def tab_funnel():
 
 def tab_coverage():
     coverage = data.report(snapshot, "report_department_coverage", fiscal_year=fy, bureaus=bureaus)
-    chart(charts.coverage_treemap(coverage, fy, said))
+    chart(charts.coverage_treemap(coverage, fy, said), charts.coverage_table(coverage, said))
     action = coverage[coverage["leaders_nominated"] < settings.value("leaders_per_department")]
     st.subheader(t("action_list_title", count=len(action)))
     columns = {

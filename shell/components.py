@@ -13,7 +13,7 @@ from etl.reports import ReportName
 from presentation import fmt
 from presentation.assumptions import DEFAULTS, LIMITS
 from presentation.cards import Card, Comparison, comparison, headline_card, kpi_comparison
-from presentation.charts.base import figure_table
+from presentation.charts.base import figure_formats, figure_table
 from presentation.privacy import min_group_size
 from presentation.untrusted import markdown
 from shell import data
@@ -116,19 +116,23 @@ def as_of_line(snapshot: str) -> None:
     st.caption(t("as_of", latest=fmt.day(info["latest_date"], lang()), loaded=loaded or "—"))
 
 
-def chart(figure) -> None:
-    """A chart, and under it its figures as a table a screen reader reaches (closed until opened)."""
+def chart(figure, table=None) -> None:
+    """A chart, and under it its figures as a table a screen reader reaches (closed until opened): the
+    chart's own traces (figure_table), or `table` where they would not read as one (a box plot's
+    points, a treemap's nesting, an interval's band, a curve of thousands of points)."""
 
     st.plotly_chart(
         figure,
         width="stretch",
         config={"displaylogo": False, "modeBarButtonsToRemove": ["lasso2d", "select2d"]},
     )
-    table = figure_table(figure)
+    table = figure_table(figure) if table is None else table
     if not table.empty:
         title = figure.layout.title.text or ""
         with st.expander(t("chart_table", title=markdown(title)), icon=":material/table:"):
-            st.table(table)
+            if table.attrs.get("values"):
+                st.caption(t("chart_table_values", values=markdown(table.attrs["values"])))
+            st.table(table.style.format(figure_formats(table), na_rep=""))
 
 
 def demo_banner(snapshot: str) -> None:

@@ -501,3 +501,59 @@ def test_the_audit_log_is_written_out_in_the_reader_s_language(lang):
         and ("利用件数" if lang == "ja" else "uses") in detail["2026-12-01T00:03:00Z"]
     )
     assert detail["2026-12-01T00:06:00Z"] == '{"files": "not a list"}'
+
+
+def test_charts_whose_traces_would_not_read_as_a_table_give_one_of_their_own():
+    import pandas as pd
+
+    from presentation.charts import apps, ideas, impact, talent
+    from presentation.charts.base import figure_table
+    from presentation.words import Words
+
+    said = Words("en")
+    # a box plot: per year, the projects and their fewest, median and most days (its points read as one)
+    live = pd.DataFrame({"live_fiscal_year": [2024, 2024, 2024, 2025], "days_idea_to_live": [30, 90, 60, 200],
+                         "theme": ["a", "b", "c", "d"]})  # fmt: skip
+    box = ideas.time_to_live_table(live, said)
+    assert box.loc["FY2024"].tolist() == [3, 30, 60, 90] and box.loc["FY2025"].tolist() == [1, 200, 200, 200]
+    # an event study: the estimate and both edges of its interval (the band read as its upper edge)
+    estimates = pd.DataFrame({"outcome": ["built_share"] * 3, "event_month": [-1, 0, 1],
+                              "estimate": [0.0, 0.01, 0.05], "lower": [None, -0.01, 0.02], "upper": [None, 0.03, 0.08]})  # fmt: skip
+    study = impact.event_study_table(estimates, "built_share", said)
+    assert list(study.columns) == ["Estimate", "95% interval, lower", "95% interval, upper"]
+    scale = impact.EVENT_STUDY_OUTCOMES["built_share"][2]
+    assert study.iloc[2].tolist() == [round(0.05 * scale, 2), round(0.02 * scale, 2), round(0.08 * scale, 2)]
+    # a curve of 2,900 points: a row per tenth of the apps
+    hours = pd.Series(sorted(range(1, 2901), reverse=True), dtype=float)
+    cumulative = hours.cumsum() / hours.sum()
+    curve = apps.pareto_table(cumulative, said)
+    assert len(curve) == 10 and curve.iloc[-1].tolist() == [2900, 100.0]
+    assert curve.loc["Top 10% of apps"].tolist() == [290, round(float(cumulative.iloc[289]) * 100, 1)]
+    # a treemap: each department under its bureau with what its colour says, and no column of its key
+    coverage = pd.DataFrame({"bureau_name": ["総務局", "総務局"], "dept_code": ["0101", "0102"], "dept_name": ["総務課", "人事課"],
+                             "staff": [40, 12], "leaders_nominated": [2, 0], "dx_talent": [5, 1]})  # fmt: skip
+    table = talent.coverage_table(coverage, said)
+    assert table.loc["人事課"].tolist() == ["総務局", 12, 0, 1]
+    generic = figure_table(talent.coverage_treemap(coverage, 2024, said))
+    assert list(generic.columns) == ["1"]  # the legend's colour key has no figures
+
+
+def test_a_chart_s_table_says_what_its_figures_are_and_writes_them_as_a_person_reads_them():
+    import pandas as pd
+
+    from presentation.charts.base import figure_formats, figure_table
+    from presentation.charts.costs import cost_components
+    from presentation.words import Words
+
+    said = Words("ja")
+    kpis = pd.DataFrame({"fiscal_year": [2024, 2025], "cost_avoided_cumulative_yen": [1.0e9, 2.5e9],
+                         "cost_initial_yen": [0.8e9, 2.0e9], "cost_running_yen": [0.15e9, 0.35e9],
+                         "cost_maintenance_yen": [0.05e9, 0.15e9]})  # fmt: skip
+    figure = cost_components(kpis, said)
+    table = figure_table(figure)
+    assert table.attrs["values"] == figure.layout.yaxis.title.text  # the unit (億円) the figures are in
+    assert said("series_total") in table.columns  # the totals over the bars, named
+    frame = pd.DataFrame(
+        {"whole": [1200.0, 3.0], "large": [57.14, 100.0], "small": [0.083, -1.2], "words": ["a", "b"]}
+    )
+    assert figure_formats(frame) == {"whole": "{:,.0f}", "large": "{:,.1f}", "small": "{:,.2f}"}

@@ -51,6 +51,22 @@ def makers_by_bureau(frame: pd.DataFrame, fiscal_year: int, words: Words) -> go.
     return horizontal_bars(names, frame["makers"], title, words("axis_people"), words("axis_bureau"))
 
 
+def pareto_table(cumulative: pd.Series, words: Words) -> pd.DataFrame:
+    """The curve as figures, a row per tenth of the apps (its thousands of points would be a table
+    nobody reads): how many apps, and the share of the hours saved they hold."""
+    count = len(cumulative)
+    rows = {}
+    for share in range(10, 101, 10):
+        apps = max(1, round(count * share / 100)) if count else 0
+        rows[words("pareto_top", share=share)] = [
+            apps,
+            round(float(cumulative.iloc[apps - 1]) * 100, 1) if apps else 0.0,
+        ]
+    return pd.DataFrame.from_dict(
+        rows, orient="index", columns=[words("table_apps"), words("axis_share_hours")]
+    )
+
+
 def pareto(cumulative: pd.Series, fiscal_year: int, words: Words) -> go.Figure:
     """Cumulative share of hours saved against the share of apps, with the top 10% and 20% marked."""
     count = len(cumulative)

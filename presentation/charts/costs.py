@@ -58,6 +58,7 @@ def cost_components(kpis: pd.DataFrame, words: Words) -> go.Figure:
         mode="text",
         text=_yen_hover(totals, words),
         textposition="top center",
+        name=words("series_total"),  # the column of the chart's table
         showlegend=False,
         hoverinfo="skip",
     )

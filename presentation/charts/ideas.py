@@ -94,6 +94,18 @@ def time_to_live(frame: pd.DataFrame, words: Words) -> go.Figure:
     return layout(figure, words("to_live_title"), words("axis_live_year"), words("axis_days"))
 
 
+def time_to_live_table(frame: pd.DataFrame, words: Words) -> pd.DataFrame:
+    """The box plot as figures: per fiscal year live, how many projects and their fewest, median and most
+    days from idea to live app."""
+    days = frame.groupby("live_fiscal_year")["days_idea_to_live"]
+    summary = days.agg(["count", "min", "median", "max"]).sort_index()
+    summary.index = [fmt.fiscal_year(int(fy), words.lang) for fy in summary.index]
+    summary.columns = [
+        words(k) for k in ("table_projects", "table_min_days", "table_median_days", "table_max_days")
+    ]
+    return summary
+
+
 def estimated_vs_realised(frame: pd.DataFrame, fiscal_year: int, words: Words) -> go.Figure:
     """Per project: the hours a year its idea promised against the hours its app saved, scaled to a year."""
     series = {

@@ -212,6 +212,26 @@ def event_study_chart(estimates: pd.DataFrame, outcome: str, words: Words) -> go
     return layout(figure, words(title), words("impact_event_axis_months"), words(axis))
 
 
+def event_study_table(estimates: pd.DataFrame, outcome: str, words: Words) -> pd.DataFrame:
+    """The event study as figures: per month since certification, the estimate and its 95% interval
+    (the band would read as one column of its upper edge)."""
+    _, _, scale, _ = EVENT_STUDY_OUTCOMES[outcome]
+    rows = estimates[(estimates["outcome"] == outcome) & estimates["event_month"].notna()]
+    rows = rows.sort_values("event_month")
+    table = pd.DataFrame(
+        {
+            words(key): (rows[column].astype(float) * scale).round(2).tolist()
+            for key, column in (
+                ("impact_event_estimate", "estimate"),
+                ("impact_event_lower", "lower"),
+                ("impact_event_upper", "upper"),
+            )
+        },
+        index=[words("impact_event_month", month=int(m)) for m in rows["event_month"]],
+    )
+    return table
+
+
 def _signed(value: float) -> str:
     return f"{value:+.2f}"
 

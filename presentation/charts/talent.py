@@ -183,6 +183,22 @@ def share_comparison(frame: pd.DataFrame, fiscal_year: int, words: Words) -> go.
     )
 
 
+def coverage_table(frame: pd.DataFrame, words: Words) -> pd.DataFrame:
+    """The treemap as figures: each department under its bureau, with its staff, the leaders it nominated
+    and its DX talent (what the colours and the hover say)."""
+    table = pd.DataFrame(
+        {
+            words("col_bureau"): list(frame["bureau_name"]),
+            words("col_staff"): list(frame["staff"]),
+            words("col_leaders"): list(frame["leaders_nominated"]),
+            words("col_dx_talent"): list(frame["dx_talent"]),
+        },
+        index=list(frame["dept_name"]),
+    )
+    table.index.name = words("col_dept")
+    return table
+
+
 def coverage_treemap(frame: pd.DataFrame, fiscal_year: int, words: Words) -> go.Figure:
     """Departments grouped by bureau, sized by staff, coloured by Silver leaders nominated: none, fewer
     than the programme's rule (etl/settings.py), or enough."""
