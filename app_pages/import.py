@@ -69,4 +69,4 @@ if snapshot:
     st.subheader(t("history_title"))
     load_history(snapshot)
     st.subheader(t("undo_title"))
-    undo_last_load(state, user, busy)
+    undo_last_load(state, user, snapshot, busy)

@@ -97,7 +97,7 @@ def prepare(db: Path | None = None, progress: Progress | None = None):
             estimate=False,
         )
         if result.error or not result.committed:
-            _say(db, error=result.error or "")
+            _say(db, error=result.error or "", errors=result.error_messages)  # each language's words
         else:
             report(1.0)
         return result

@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import csv
 import json
+import os
 import shutil
 import tempfile
 from collections.abc import Callable, Iterable
@@ -440,8 +441,10 @@ def _load_locked(
             for file_result in _load_file(run, path, workdir):
                 result.files.append(file_result)
                 changed |= file_result.status == "loaded"
-        if not changed and store.current() is not None and not start_empty and models_current:
-            result.committed = True  # nothing to change: the current snapshot stays, the copy goes
+        # nothing loaded: the current snapshot stays and the copy goes; above all, demo data is not
+        # replaced by an empty database because every file of the first office load was refused
+        if not changed and store.current() is not None and (start_empty or models_current):
+            result.committed = True
             return
         report(0.95, "marts")
         con.execute("begin transaction")
@@ -501,13 +504,21 @@ def _load_file(run: _Run, path: Path, workdir: Path) -> list[FileResult]:
     return results
 
 
-def undo(db: str | Path | None = None, actor: str | None = None) -> str | None:
-    """Makes the snapshot before the last load current again. Returns its name, or None if there is none."""
+class DataChanged(Exception):
+    """The data changed since the person looked (a load went in meanwhile): an undo would undo that."""
+
+
+def undo(db: str | Path | None = None, actor: str | None = None, seen: str | None = None) -> str | None:
+    """Makes the snapshot before the last load current again. Returns its name, or None if there is none.
+    With `seen` (the snapshot a person looked at) it raises DataChanged when another is current by the
+    time it holds the writers' lock, rather than undo a load the person has not seen."""
     store = SnapshotStore(config.db_path(db))
     with store.lock():
         current = store.current()
         if current is None:
             return None
+        if seen is not None and os.path.realpath(current) != os.path.realpath(seen):
+            raise DataChanged(current.name)
         previous = previous_snapshot(current, store.folder)
         if previous is None or not previous.exists():
             return None

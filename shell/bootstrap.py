@@ -12,7 +12,7 @@ import streamlit as st
 
 from etl import config, first_run, loader
 from shell import data
-from shell.i18n import t
+from shell.i18n import lang, t
 
 WAIT_SECONDS = 600  # a first run that has not finished by then is taken over, or reported
 _estimating = threading.Lock()
@@ -78,7 +78,8 @@ def ensure_data() -> bool:
         if result is None:  # made by the process run.sh started: follow it
             _wait_for_the_other_run(bar)
         if not config.db_path().exists():
-            detail = result.error if result is not None else first_run.status().get("error")
+            said = vars(result) if result is not None else first_run.status()  # the reader's language first
+            detail = (said.get("error_messages") or said.get("errors") or {}).get(lang()) or said.get("error")
             status.update(label=t("first_run_failed", detail=detail or ""), state="error")
             return False
         status.update(label=t("first_run_done"), state="complete", expanded=False)

@@ -27,12 +27,12 @@ QUARANTINE_COLUMNS = {
 
 
 def outcome(state: ImportState) -> None:
-    """What the last action did (it reran the page): its message, and each file's result."""
-    flash = state.take_flash()
+    """What the last action did (it reran the page): its message, and each file's result. Cleared once
+    drawn whole: a rerun that stops this run midway finds them still there, and draws them again."""
+    flash, rows = state.flash, state.last_result
     if flash:
         kind, text = flash
         getattr(st, kind)(text)
-    rows = state.take_result()
     if rows:
         st.subheader(t("import_result"))
         for row in rows:  # a file that was refused says why, in words
@@ -42,6 +42,7 @@ def outcome(state: ImportState) -> None:
         st.dataframe(
             frame, hide_index=True, width="stretch", column_config=number_columns(frame), placeholder=""
         )
+    state.flash, state.last_result = None, []
 
 
 def preview_panel(path: Path, number: int, preview: Preview, state: ImportState, user) -> None:
@@ -121,6 +122,7 @@ def start_load(saved: dict, files: list, state: ImportState, user) -> None:
     """Starts loading the saved files on a thread of its own (shell.load_job), and reruns the page to
     follow it: whatever the person does meanwhile, the load goes on to the end."""
     by_id = {f.file_id: f.name for f in files}
+    # None when another load started a moment before: the rerun shows it running
     state.job = load_job.start(saved, by_id, user.id, lang(), uploads.jobs_folder())
     st.rerun()
 
@@ -152,19 +154,25 @@ def follow_load(state: ImportState) -> None:
 
 def finish_load(state: ImportState) -> None:
     """Once the session's load is done: its message and each file's result for the page to show, and
-    the files it loaded marked as loaded (a refused file stays, to be fixed or mapped and tried again)."""
-    job, state.job = state.job, None
+    the files it loaded marked as loaded (a refused file stays, to be fixed or mapped and tried again).
+    Everything is worked out before the job is let go: reading the session's state is where a rerun
+    stops a run, and the next run then finds the job and does this again."""
+    job = state.job
     result = job.result
-    error = result.error_messages.get(lang(), result.error) if result.error else None
-    state.flash = (
-        ("error", f"{t('import_failed')}: {untrusted.markdown(error)}")
-        if error
-        else ("success", t("import_done"))
-    )
-    state.last_result = [
+    reading = lang()
+    error = result.error_messages.get(reading, result.error) if result.error else None
+    if error and result.committed:  # loaded, but something after it went wrong (the audit log)
+        flash = ("warning", untrusted.markdown(error))
+    elif error:
+        flash = ("error", f"{t('import_failed')}: {untrusted.markdown(error)}")
+    elif not any(f.status == "loaded" for f in result.files):
+        flash = ("warning", t("import_nothing_loaded"))
+    else:
+        flash = ("success", t("import_done"))
+    rows = [
         vars(f)
         | {
-            "message": f.messages.get(lang(), f.message),
+            "message": f.messages.get(reading, f.message),
             "status": t(LOAD_STATUS_WORDS[f.status]),
             "status_code": f.status,
             "kind": t(KIND_WORDS[f.kind]) if f.kind else "",
@@ -174,6 +182,7 @@ def finish_load(state: ImportState) -> None:
     if result.committed:
         refused = {f.path for f in result.files if f.status == "rejected"}
         uploads.mark_loaded([file_id for file_id, name in job.uploads.items() if name not in refused])
+    state.flash, state.last_result, state.job = flash, rows, None
 
 
 def load_history(snapshot: str) -> None:
@@ -191,15 +200,20 @@ def load_history(snapshot: str) -> None:
     st.dataframe(shown, hide_index=True, width="stretch", column_config=number_columns(shown), placeholder="")
 
 
-def undo_last_load(state: ImportState, user, busy: bool = False) -> None:
-    """Makes the data before the last load current again, after the person ticks that they are sure;
-    not while a load runs (it would undo the load before that one, once the running one was done)."""
+def undo_last_load(state: ImportState, user, snapshot: str, busy: bool = False) -> None:
+    """Makes the data before the last load current again, after the person ticks that they are sure; not
+    while a load runs (it would wait for it, and undo it). Only the load the person saw: one that went
+    in meanwhile (another person's, or the command line's) is not undone unseen."""
     st.caption(t("undo_intro"))
     sure = st.checkbox(t("undo_confirm"), key="undo_confirm")
     if st.button(t("undo_button"), disabled=not sure or busy):
-        restored = loader.undo(actor=user.id)
-        state.flash = (
-            ("success", t("undo_done", snapshot=restored)) if restored else ("info", t("undo_nothing"))
-        )
+        try:
+            restored = loader.undo(actor=user.id, seen=snapshot)
+        except loader.DataChanged:
+            state.flash = ("warning", t("undo_changed"))
+        else:
+            state.flash = (
+                ("success", t("undo_done", snapshot=restored)) if restored else ("info", t("undo_nothing"))
+            )
         del st.session_state["undo_confirm"]
         st.rerun()

@@ -17,9 +17,10 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
-from etl import loader
+from etl import config, loader
 from etl.db import first_line
 from etl.messages import LANGS, msg
+from etl.snapshots import SnapshotStore
 
 log = logging.getLogger(__name__)
 
@@ -54,27 +55,44 @@ def running() -> list[LoadJob]:
         return sorted(_running, key=lambda job: job.started)
 
 
-def start(saved: dict[Path, str], uploads: dict[str, str], actor: str, lang: str, parent: Path) -> LoadJob:
-    """Starts loading `saved` (path -> name). The files are linked into a folder of the job's own under
-    `parent` first: the session's upload folder goes when the session does, which may be before the
-    load is done."""
+def start(
+    saved: dict[Path, str], uploads: dict[str, str], actor: str, lang: str, parent: Path
+) -> LoadJob | None:
+    """Starts loading `saved` (path -> name), or returns None when a load of this server is running (one
+    at a time: two clicks, or two people, at the same moment start one). The files are linked into a
+    folder of the job's own under `parent` first: the session's upload folder goes when the session
+    does, which may be before the load is done."""
     own = Path(tempfile.mkdtemp(prefix="load-", dir=parent))
-    files = {}
-    for number, (path, name) in enumerate(saved.items()):
-        copy = own / f"{number}{path.suffix}"
+    try:
+        files = {}
+        for number, (path, name) in enumerate(saved.items()):
+            copy = own / f"{number}{path.suffix}"
+            try:
+                os.link(path, copy)
+            except OSError:  # another file system
+                shutil.copyfile(path, copy)
+            files[copy] = name
+        job = LoadJob(files, dict(uploads), actor, lang)
+        with _guard:
+            if _running:
+                shutil.rmtree(own, ignore_errors=True)
+                return None
+            _running.add(job)
         try:
-            os.link(path, copy)
-        except OSError:  # another file system
-            shutil.copyfile(path, copy)
-        files[copy] = name
-    job = LoadJob(files, dict(uploads), actor, lang)
-    with _guard:
-        _running.add(job)
-    threading.Thread(target=_run, args=(job, own), name="dxdash-load", daemon=True).start()
+            threading.Thread(target=_run, args=(job, own), name="dxdash-load", daemon=True).start()
+        except BaseException:
+            with _guard:
+                _running.discard(job)
+            raise
+    except BaseException:
+        shutil.rmtree(own, ignore_errors=True)
+        raise
     return job
 
 
 def _run(job: LoadJob, own: Path) -> None:
+    store = SnapshotStore(config.db_path())
+    before = store.current()
     try:
         job.result = loader.load(
             list(job.files),
@@ -83,11 +101,16 @@ def _run(job: LoadJob, own: Path) -> None:
             display_names=job.files,
             progress=lambda fraction, _label: setattr(job, "fraction", min(max(fraction, 0.0), 1.0)),
         )
-    except Exception as error:  # a fault of ours, not of a file: the page says the load failed, and why
+    except Exception as error:  # a fault of ours, not of a file: the page says what became of the data
         log.exception("the load failed")
-        errors = {lang: msg("run_failed", lang, detail=first_line(error)) for lang in LANGS}
-        job.result = loader.LoadResult(error=errors[job.lang], error_messages=errors)
+        # the loader raises after the new data is current only where the audit log cannot be written
+        changed = store.current() != before
+        key = "run_unaudited" if changed else "run_failed"
+        errors = {lang: msg(key, lang, detail=first_line(error)) for lang in LANGS}
+        job.result = loader.LoadResult(committed=changed, error=errors[job.lang], error_messages=errors)
     finally:
+        if job.result is None:  # even the account of a failure failed: the page must still hear of it
+            job.result = loader.LoadResult(error="-", error_messages={lang: "-" for lang in LANGS})
         shutil.rmtree(own, ignore_errors=True)
         with _guard:
             _running.discard(job)

@@ -26,14 +26,6 @@ class ImportState:
     # the load this session started, while it runs and until the page has shown how it went
     job: LoadJob | None = None
 
-    def take_flash(self) -> tuple[str, str] | None:
-        flash, self.flash = self.flash, None
-        return flash
-
-    def take_result(self) -> list[dict]:
-        result, self.last_result = self.last_result, []
-        return result
-
 
 @dataclass
 class BriefingState:

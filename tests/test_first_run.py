@@ -94,10 +94,13 @@ def test_a_failed_first_run_says_why_to_whoever_follows_it(db, monkeypatch):
         write(folder, "notes.csv", "a,b\n1,2\n")
 
     monkeypatch.setattr("etl.demo.write_demo", unreadable)
-    monkeypatch.setattr("etl.loader.load", lambda *a, **kw: loader.LoadResult(error="disk full"))
+    said = {"ja": "ディスクがいっぱいです", "en": "disk full"}
+    monkeypatch.setattr(
+        "etl.loader.load", lambda *a, **kw: loader.LoadResult(error="disk full", error_messages=said)
+    )
     result = first_run.prepare(db)
     assert result is not None and not result.committed
-    assert first_run.status(db) == {"error": "disk full"}
+    assert first_run.status(db) == {"error": "disk full", "errors": said}  # the page takes its reader's
     assert not db.exists()
 
 

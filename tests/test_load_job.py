@@ -89,3 +89,87 @@ def test_the_import_page_shows_a_finished_load_in_the_language_read_now(finished
     messages = list(table.value.iloc[:, -1])
     assert messages == [f.messages[lang] for f in finished_job.result.files]
     assert app.session_state["import"].job is None  # shown once: the next run shows the page afresh
+
+
+def test_a_load_that_went_in_but_could_not_be_audited_says_so_never_that_nothing_changed(
+    db, tmp_path, monkeypatch
+):
+    from etl import audit
+
+    def full_disk(*args, **kwargs):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(audit, "record", full_disk)
+    saved, _ = uploads(tmp_path, {"組織.csv": ORGS})
+    job = load_job.start(saved, {"id-1": "組織.csv"}, "tester", "en", tmp_path)
+    assert job.wait(60)
+    assert job.result.committed and SnapshotStore(db).current() is not None
+    assert job.result.error.startswith("the files were loaded, but the audit log could not be written")
+    assert "監査ログに記録できませんでした" in job.result.error_messages["ja"]
+
+
+def test_one_load_at_a_time_two_clicks_at_once_start_one(db, tmp_path):
+    saved, _ = uploads(tmp_path, {"組織.csv": ORGS})
+    with SnapshotStore(db).lock():
+        first = load_job.start(saved, {"id-1": "組織.csv"}, "tester", "en", tmp_path)
+        assert load_job.start(saved, {"id-1": "組織.csv"}, "tester", "en", tmp_path) is None
+    assert first.wait(60) and first.result.committed
+
+
+def test_while_another_person_s_load_runs_the_page_says_so_and_undo_waits(db, tmp_path):
+    saved, _ = uploads(tmp_path, {"組織.csv": ORGS})
+    assert loader.load([next(iter(saved))], db=db).committed  # something to undo
+    with SnapshotStore(db).lock():
+        job = load_job.start(saved, {"id-1": "組織.csv"}, "someone else", "ja", tmp_path)
+        app = AppTest.from_file(DASHBOARD, default_timeout=60)
+        app.query_params["lang"] = "en"
+        app.session_state["undo_confirm"] = True  # sure: only the running load holds the undo back
+        app.switch_page("app_pages/import.py")
+        app.run()
+        assert not app.exception, [e.value for e in app.exception]
+        assert any("Another load is running" in i.value for i in app.info)
+        undo = [b for b in app.button if b.label == "Undo"]
+        assert len(undo) == 1 and undo[0].disabled
+    assert job.wait(60)
+    app.run()
+    assert not [i for i in app.info if "Another load is running" in i.value]
+    assert not [b for b in app.button if b.label == "Undo"][0].disabled
+
+
+def test_a_load_of_which_no_file_went_in_is_no_success(db, tmp_path):
+    saved, _ = uploads(tmp_path, {"unknown.csv": UNKNOWN})
+    job = load_job.start(saved, {"id-1": "unknown.csv"}, "tester", "ja", tmp_path)
+    assert job.wait(60)
+    app = AppTest.from_file(DASHBOARD, default_timeout=60)
+    app.query_params["lang"] = "en"
+    app.session_state["import"] = ImportState(job=job)
+    app.switch_page("app_pages/import.py")
+    app.run()
+    assert not app.success
+    assert [w.value for w in app.warning] == [
+        "No file was loaded (each was refused, or the same as one loaded before): the data did not change."
+    ]
+
+
+def test_a_rerun_while_the_outcome_is_worked_out_leaves_the_job_for_the_next_run(finished_job, monkeypatch):
+    """Reading the session's state is where Streamlit stops a run for a rerun: stopped there, the page
+    still holds the finished job, and the next run shows its outcome (it was let go first, and lost)."""
+    from shell import imports
+
+    class Rerun(Exception):
+        pass
+
+    def stopped():
+        raise Rerun
+
+    state = ImportState(job=finished_job)
+    with monkeypatch.context() as patch:
+        patch.setattr(imports, "lang", stopped)
+        with pytest.raises(Rerun):
+            imports.finish_load(state)
+    assert state.job is finished_job and state.flash is None and state.last_result == []
+    monkeypatch.setattr(imports, "lang", lambda: "en")
+    monkeypatch.setattr(imports, "t", lambda key, **params: key)
+    monkeypatch.setattr(imports.uploads, "mark_loaded", lambda ids: None)
+    imports.finish_load(state)
+    assert state.job is None and state.flash == ("success", "import_done") and len(state.last_result) == 2

@@ -595,3 +595,26 @@ def test_a_database_from_before_the_roster_had_addresses_is_brought_up_to_date_b
         assert con.execute("select count(*) from raw_elearning_users").fetchone() == (0,)
     finally:
         con.close()
+
+
+def test_a_first_office_load_whose_files_are_all_refused_leaves_the_demo_data(db, demo_exports, exports):
+    loader.load([demo_exports], db=db)
+    before = SnapshotStore(db).current()
+    write(exports, "unknown.csv", "見出しA,見出しB\n1,2\n")
+    result = loader.load([exports], db=db)
+    assert [f.status for f in result.files] == ["rejected"] and result.committed
+    assert SnapshotStore(db).current() == before  # no empty office database in its place
+    assert query(db, "select value from meta where key = 'dataset'") == [("demo",)]
+    assert query(db, "select count(*) > 0 from raw_apps") == [(True,)]
+
+
+def test_an_undo_undoes_only_the_load_its_person_saw(db, exports):
+    write(exports, "orgs.csv", ORGS)
+    loader.load([exports / "orgs.csv"], db=db)
+    seen = SnapshotStore(db).current()
+    write(exports, "more.csv", ORGS + "0301,企画課,企画局\n")
+    loader.load([exports / "more.csv"], db=db)  # meanwhile, another person's load
+    with pytest.raises(loader.DataChanged):
+        loader.undo(db, seen=str(seen))
+    assert query(db, "select count(*) from raw_organizations") == [(4,)]  # nothing undone
+    assert loader.undo(db, seen=str(SnapshotStore(db).current())) == seen.name

@@ -210,7 +210,9 @@ def test_an_office_member_loads_checks_maps_and_undoes(browser, office_app, expo
     context.close()
 
 
-def test_a_load_goes_on_when_its_page_reruns_and_another_person_waits_for_it(browser, office_app, tmp_path):
+def test_a_load_goes_on_when_its_page_reruns_and_another_person_waits_for_it(
+    browser, office_app, exports, tmp_path
+):
     """A load outlives its page's script run: the person switches language while it runs (a rerun, which
     used to stop the load halfway without a word), and the outcome still comes, in the new language;
     meanwhile another person sees that a load is running and can neither load nor undo. The test holds
@@ -235,7 +237,10 @@ def test_a_load_goes_on_when_its_page_reruns_and_another_person_waits_for_it(bro
         wait_until_rendered(other)
         waiting = other.get_by_test_id("stAlertContentInfo").filter(has_text="別の取込が実行中です")
         assert waiting.count() == 1, other.inner_text("body")[-1500:]
+        upload(other, [exports / "certs.csv"])  # a file ready to load: only the running load holds it back
+        assert other.get_by_role("button", name="取り込む", exact=True).is_disabled()
         other.get_by_text("前回の取込を取り消すことを確認しました").click()
+        other.wait_for_selector('[data-testid="stCheckbox"] input:checked', state="attached", timeout=30_000)
         wait_until_rendered(other)
         assert other.get_by_role("button", name="取り消す").is_disabled()  # ticked, but a load runs
         screenshot(other, "import-other-running-ja")
@@ -261,8 +266,9 @@ def test_a_load_goes_on_when_its_page_reruns_and_another_person_waits_for_it(bro
     result = " | ".join(cells.all_inner_texts())
     assert "300,000 row(s) loaded" in result and "行" not in result, result  # the file's message in English
     assert kpis(app_db)["hours_saved"] > before["hours_saved"]
-    # the other person's page notices by itself that the load is done: undo is open again
+    # the other person's page notices by itself that the load is done: loading and undo are open again
     other.wait_for_selector('button:has-text("取り消す"):not([disabled])', timeout=30_000)
+    assert not other.get_by_role("button", name="取り込む", exact=True).is_disabled()
     assert other.get_by_text("別の取込が実行中です").count() == 0
     context.close()
     other.context.close()
