@@ -65,6 +65,7 @@ def status(db: Path | None = None) -> dict:
 
 def _say(db: Path, **entry) -> None:
     path = _beside(db, "json")
+    path.parent.mkdir(parents=True, exist_ok=True)
     partial = path.with_name(path.name + f".{os.getpid()}")
     partial.write_text(json.dumps(entry), encoding="utf-8")
     os.replace(partial, path)  # a reader never sees half a file
@@ -101,6 +102,15 @@ def prepare(db: Path | None = None, progress: Progress | None = None):
         else:
             report(1.0)
         return result
+
+
+def say_failed(error: BaseException, db: Path | None = None) -> None:
+    """A first run that broke off with an error of ours: what it says to whoever follows it."""
+    from etl.db import first_line
+    from etl.messages import LANGS, msg
+
+    errors = {lang: msg("run_failed", lang, detail=first_line(error)) for lang in LANGS}
+    _say(config.db_path(db), error=errors["en"], errors=errors)
 
 
 def main() -> int:

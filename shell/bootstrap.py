@@ -4,6 +4,7 @@ by the process run.sh started while the server started, or here where none is un
 from __future__ import annotations
 
 import contextlib
+import logging
 import os
 import threading
 import time
@@ -32,10 +33,37 @@ def _estimate_later() -> None:
         threading.Thread(target=run, name="dxdash-estimate", daemon=True).start()
 
 
-def _wait_for_the_other_run(bar) -> None:
-    """Follows the progress of the first run another process is making, until it is done."""
+_maker: threading.Thread | None = None
+_maker_guard = threading.Lock()
+
+
+def _make_the_demo() -> threading.Thread:
+    """The first run made by this server, on a thread of its own: inside the page's script run a rerun
+    (a click, a browser that reconnects) stopped it midway, and the next run began it again. One thread
+    per server; the first run's own lock keeps out any other process."""
+    global _maker
+
+    def run() -> None:
+        try:
+            result = first_run.prepare()
+        except Exception as error:  # a fault of ours: the page following the run says so, in words
+            logging.getLogger(__name__).exception("the first run failed")
+            first_run.say_failed(error)
+            return
+        if result is not None and result.committed:  # made here: the event study follows
+            _estimate_later()
+
+    with _maker_guard:
+        if _maker is None or not _maker.is_alive():
+            _maker = threading.Thread(target=run, name="dxdash-first-run", daemon=True)
+            _maker.start()
+        return _maker
+
+
+def _follow_the_first_run(bar, maker: threading.Thread | None) -> None:
+    """Follows the progress of the first run (this server's thread, or another process), until it is done."""
     deadline = time.monotonic() + WAIT_SECONDS
-    while first_run.under_way() and time.monotonic() < deadline:
+    while (maker is not None and maker.is_alive() or first_run.under_way()) and time.monotonic() < deadline:
         bar.progress(min(max(float(first_run.status().get("fraction", 0.0)), 0.0), 1.0))
         time.sleep(0.2)
 
@@ -74,15 +102,12 @@ def ensure_data() -> bool:
     with st.status(t("first_run"), expanded=True) as status:
         bar = st.progress(0.0)
         _warm_up_the_browser()
-        result = first_run.prepare(progress=bar.progress)
-        if result is None:  # made by the process run.sh started: follow it
-            _wait_for_the_other_run(bar)
+        # made by the process run.sh started, or else by this server: either way followed from here
+        _follow_the_first_run(bar, None if first_run.under_way() else _make_the_demo())
         if not config.db_path().exists():
-            said = vars(result) if result is not None else first_run.status()  # the reader's language first
-            detail = (said.get("error_messages") or said.get("errors") or {}).get(lang()) or said.get("error")
+            said = first_run.status()  # the reader's language, where the run wrote both
+            detail = (said.get("errors") or {}).get(lang()) or said.get("error")
             status.update(label=t("first_run_failed", detail=detail or ""), state="error")
             return False
         status.update(label=t("first_run_done"), state="complete", expanded=False)
-    if result is not None:  # made here: the event study follows in the background
-        _estimate_later()
     return True

@@ -114,3 +114,34 @@ def test_the_impact_page_says_the_event_study_is_coming_while_it_is_pending(db, 
     assert not app.exception, [e.value for e in app.exception]
     assert any(translate(lang, "impact_event_pending") in info.value for info in app.info)
     assert not app.get("plotly_chart")
+
+
+def test_a_server_with_no_database_and_no_first_run_under_way_makes_the_demo_on_a_thread_and_shows_it(db):
+    """The first run made by the server itself (not the process run.sh starts): on a thread of its own,
+    followed by the page, which then draws the overview; the event study follows in the background."""
+    from shell import bootstrap
+
+    app = run_page("overview", "en")
+    assert not app.exception, [e.value for e in app.exception]
+    assert db.exists() and len([m for m in app.metric if m.label != bootstrap.WARM_UP]) == 8
+    assert bootstrap._maker is not None and bootstrap._maker.name == "dxdash-first-run"
+    bootstrap._maker.join(60)
+    assert first_run.status(db) == {"fraction": 1.0}
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_a_first_run_that_breaks_off_says_why_in_the_reader_s_language(db, monkeypatch, lang):
+    def broken(*args, **kwargs):
+        raise RuntimeError("something of ours broke")
+
+    monkeypatch.setattr(first_run, "prepare", broken)
+    app = run_page("overview", lang)
+    assert not app.exception, [e.value for e in app.exception]
+    assert not db.exists()
+    said = {
+        "ja": "デモデータを取り込めませんでした: 取込に失敗しました",
+        "en": "The demo data could not be loaded: the load failed",
+    }
+    assert any(said[lang] in s.label and "something of ours broke" in s.label for s in app.status), [
+        s.label for s in app.status
+    ]
