@@ -13,6 +13,7 @@ import os
 import shutil
 import tempfile
 import threading
+import time
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -41,7 +42,14 @@ class LoadJob:
         return self._finished.is_set()
 
     def wait(self, timeout: float | None = None) -> bool:
-        return self._finished.wait(timeout)
+        """Until the load is done, or `timeout` seconds: True when it is done. It looks every 50 ms: a
+        timed wait on the event never returned under faketime (the suite runs on other days)."""
+        deadline = None if timeout is None else time.monotonic() + timeout
+        while not self.done:
+            if deadline is not None and time.monotonic() >= deadline:
+                return False
+            time.sleep(0.05)
+        return True
 
 
 _running: set[LoadJob] = set()
