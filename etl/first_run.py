@@ -107,9 +107,9 @@ def prepare(db: Path | None = None, progress: Progress | None = None):
 def say_failed(error: BaseException, db: Path | None = None) -> None:
     """A first run that broke off with an error of ours: what it says to whoever follows it."""
     from etl.db import first_line
-    from etl.messages import LANGS, msg
+    from etl.messages import in_each_language
 
-    errors = {lang: msg("run_failed", lang, detail=first_line(error)) for lang in LANGS}
+    errors = in_each_language("run_failed", detail=first_line(error))
     _say(config.db_path(db), error=errors["en"], errors=errors)
 
 

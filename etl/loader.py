@@ -19,7 +19,7 @@ from etl import audit, config, impact, models, schema
 from etl.db import first_line, limit_memory, scalar
 from etl.kinds import Kind
 from etl.mapping import Match, display_name, load_extra_aliases, recognise
-from etl.messages import LANGS, language, msg
+from etl.messages import LANGS, in_each_language, language, msg
 from etl.readers import SourceTable, UnreadableFile, file_hash, read_file
 from etl.snapshots import SnapshotStore, previous_snapshot
 from etl.staging import Staging, create_reasons
@@ -220,7 +220,7 @@ class _Run:
         result = FileResult(self.shown(table.path), kind.name, "loaded", sheet=table.sheet)
         if (table.content_hash, kind.name) in self.loaded_hashes:
             result.status = "unchanged"
-            result.say({lang: msg("file_unchanged", lang) for lang in LANGS}, self.lang)
+            result.say(in_each_language("file_unchanged"), self.lang)
             self._log(result, table.content_hash, result.messages["ja"], result.messages["en"])
             return result
         with Staging(self.con, table, match) as staging:
@@ -290,7 +290,7 @@ def load(
             names = display_names or {}
             _load_locked(store, files, kind, lang, report, workdir, result, names, estimate)
     except (OSError, duckdb.Error) as error:
-        result.error_messages = {each: msg("run_failed", each, detail=first_line(error)) for each in LANGS}
+        result.error_messages = in_each_language("run_failed", detail=first_line(error))
         result.error = result.error_messages[lang]
         result.committed = False
     finally:

@@ -25,3 +25,8 @@ def language() -> str:
 def msg(key: str, lang: str | None = None, **params) -> str:
     text = MESSAGES[key][lang or language()]
     return text.format(**params) if params else text
+
+
+def in_each_language(key: str, **params) -> dict[str, str]:
+    """A message in every language, by its code: for a page that shows it in whichever its reader reads."""
+    return {lang: msg(key, lang, **params) for lang in LANGS}

@@ -20,7 +20,7 @@ from pathlib import Path
 
 from etl import config, loader
 from etl.db import first_line
-from etl.messages import LANGS, msg
+from etl.messages import LANGS, in_each_language
 from etl.snapshots import SnapshotStore
 
 log = logging.getLogger(__name__)
@@ -114,7 +114,7 @@ def _run(job: LoadJob, own: Path) -> None:
         # the loader raises after the new data is current only where the audit log cannot be written
         changed = store.current() != before
         key = "run_unaudited" if changed else "run_failed"
-        errors = {lang: msg(key, lang, detail=first_line(error)) for lang in LANGS}
+        errors = in_each_language(key, detail=first_line(error))
         job.result = loader.LoadResult(committed=changed, error=errors[job.lang], error_messages=errors)
     finally:
         if job.result is None:  # even the account of a failure failed: the page must still hear of it

@@ -160,13 +160,18 @@ EVENT_STUDY_OUTCOMES = {
 }
 
 
+def _event_months(estimates: pd.DataFrame, outcome: str) -> pd.DataFrame:
+    """The outcome's estimates by month since certification, in order (the chart and its table)."""
+    rows = estimates[(estimates["outcome"] == outcome) & estimates["event_month"].notna()]
+    return rows.sort_values("event_month")
+
+
 def event_study_chart(estimates: pd.DataFrame, outcome: str, words: Words) -> go.Figure:
     """The certified against the not yet certified, by months since certification: the estimate as a line
     with its 95% interval as a band, the months before shaded, zero and the certification month marked."""
     title, axis, scale, unit = EVENT_STUDY_OUTCOMES[outcome]
     suffix = words(unit) if unit else ""
-    rows = estimates[(estimates["outcome"] == outcome) & estimates["event_month"].notna()]
-    rows = rows.sort_values("event_month")
+    rows = _event_months(estimates, outcome)
     x = rows["event_month"].astype(int).tolist()
     estimate, lower, upper = (rows[c].astype(float) * scale for c in ("estimate", "lower", "upper"))
     # the base month has no interval: the band closes on the estimate there
@@ -216,8 +221,7 @@ def event_study_table(estimates: pd.DataFrame, outcome: str, words: Words) -> pd
     """The event study as figures: per month since certification, the estimate and its 95% interval
     (the band would read as one column of its upper edge)."""
     _, _, scale, _ = EVENT_STUDY_OUTCOMES[outcome]
-    rows = estimates[(estimates["outcome"] == outcome) & estimates["event_month"].notna()]
-    rows = rows.sort_values("event_month")
+    rows = _event_months(estimates, outcome)
     table = pd.DataFrame(
         {
             words(key): (rows[column].astype(float) * scale).round(2).tolist()
