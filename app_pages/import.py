@@ -53,13 +53,15 @@ confirmed = True
 if is_demo and saved:
     st.warning(t("import_replace_demo"))
     confirmed = st.checkbox(t("import_confirm_demo"))
-# one load at a time: the session's own, followed below, or another person's on this server
+# one load at a time: the session's own, followed below, or another person's on this server; a load
+# started while another process writes (the command line) waits its turn
 elsewhere = loads_elsewhere(state)
 if elsewhere:
     wait_for_others(state)
-busy = state.job is not None or bool(elsewhere)
+busy = state.job is not None or elsewhere is not None
+held = state.job is not None or (elsewhere is not None and elsewhere.holds_loads)
 if st.button(
-    t("import_button"), type="primary", disabled=not saved or bool(too_large) or not confirmed or busy
+    t("import_button"), type="primary", disabled=not saved or bool(too_large) or not confirmed or held
 ):
     start_load(saved, files, state, user)
 if state.job is not None:

@@ -351,12 +351,12 @@ def _publish(con, store: SnapshotStore, work: Path, final: Path) -> None:
     store.publish(work, final)
 
 
-def _from_current(db: str | Path | None, wanted: Callable[[dict[str, str]], bool], make) -> bool:
+def _from_current(db: str | Path | None, task: str, wanted: Callable[[dict[str, str]], bool], make) -> bool:
     """A new snapshot made from the current one by `make(con, store, work, final)` inside a transaction,
     which commits and publishes it (readers keep the old one until they reopen); only where
     `wanted(meta)` holds under the writers' lock. True when it did."""
     store = SnapshotStore(config.db_path(db))
-    with store.lock():
+    with store.lock(task):
         if store.current() is None or not wanted(_current_meta(store)):
             return False
         work, final = store.prepare(start_empty=False)
@@ -382,7 +382,7 @@ def rebuild(db: str | Path | None = None) -> bool:
         schema.ensure_schema(con)  # a column this version's contract added (the roster's email)
         _build_and_publish(con, store, work, final, {})
 
-    return _from_current(db, lambda meta: meta.get("models") != models.fingerprint(), make)
+    return _from_current(db, "rebuild", lambda meta: meta.get("models") != models.fingerprint(), make)
 
 
 def estimate(db: str | Path | None = None) -> bool:
@@ -394,7 +394,7 @@ def estimate(db: str | Path | None = None) -> bool:
         schema.set_meta(con, schema.EVENT_STUDY, schema.ESTIMATED)
         _publish(con, store, work, final)
 
-    return _from_current(db, lambda meta: meta.get(schema.EVENT_STUDY) == schema.PENDING, make)
+    return _from_current(db, "estimate", lambda meta: meta.get(schema.EVENT_STUDY) == schema.PENDING, make)
 
 
 def _load_locked(
@@ -513,7 +513,7 @@ def undo(db: str | Path | None = None, actor: str | None = None, seen: str | Non
     With `seen` (the snapshot a person looked at) it raises DataChanged when another is current by the
     time it holds the writers' lock, rather than undo a load the person has not seen."""
     store = SnapshotStore(config.db_path(db))
-    with store.lock():
+    with store.lock("undo"):
         current = store.current()
         if current is None:
             return None

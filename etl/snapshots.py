@@ -10,14 +10,35 @@ from __future__ import annotations
 
 import contextlib
 import fcntl
+import json
 import os
 import shutil
+import threading
 import time
+from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 
 import duckdb
 
 from etl import config
+
+TASKS = ("load", "undo", "rebuild", "estimate")  # what a writer can be doing (Writer.task)
+
+
+@dataclass(frozen=True)
+class Writer:
+    """Who holds the writers' lock: a load, an undo, a rebuild of the models or the first run's estimate,
+    in this process (a load of the Import page, the server's first run) or another (the command line)."""
+
+    task: str | None  # one of TASKS; None for a moment after the lock is taken, before it is said
+    pid: int | None
+    started: datetime | None  # the writer's clock (this machine's), as the load log's times
+    thread: int | None = None  # the writing thread's id in its process (a page's load job knows its own)
+
+    def is_thread(self, thread: int | None) -> bool:
+        """Whether the writer is `thread` of this process."""
+        return thread is not None and self.pid == os.getpid() and self.thread == thread
 
 
 class SnapshotStore:
@@ -40,15 +61,61 @@ class SnapshotStore:
         return sorted(self.folder.glob("*.duckdb"))
 
     @contextlib.contextmanager
-    def lock(self):
-        """One writer at a time; readers never take this lock."""
+    def lock(self, task: str = "load"):
+        """One writer at a time; readers never take this lock. The holder says what it is doing in a
+        file beside the lock (`writer()`), for the pages to tell the people waiting."""
+        if task not in TASKS:
+            raise ValueError(task)
         self.folder.mkdir(parents=True, exist_ok=True)
-        with open(self.folder / ".lock", "w") as handle:
+        with open(self.folder / ".lock", "a") as handle:
             fcntl.flock(handle, fcntl.LOCK_EX)
+            said = self.folder / ".writer.json"
             try:
+                note = said.with_name(f".writer.{os.getpid()}.tmp")
+                note.write_text(
+                    json.dumps(
+                        {
+                            "task": task,
+                            "pid": os.getpid(),
+                            "thread": threading.get_ident(),
+                            "started": datetime.now().isoformat(),
+                        }
+                    ),
+                    encoding="utf-8",
+                )
+                os.replace(note, said)
                 yield
             finally:
+                said.unlink(missing_ok=True)
                 fcntl.flock(handle, fcntl.LOCK_UN)
+
+    def writer(self) -> Writer | None:
+        """Who is writing now (a load of the command line, another session's, the first run's estimate),
+        or None when no one holds the writers' lock. It takes no lock itself but for an instant: a
+        shared one that fails while a writer holds it, so a writer that died is never reported."""
+        try:
+            with open(self.folder / ".lock", "rb") as handle:
+                try:
+                    fcntl.flock(handle, fcntl.LOCK_SH | fcntl.LOCK_NB)
+                except BlockingIOError:
+                    pass
+                else:
+                    fcntl.flock(handle, fcntl.LOCK_UN)
+                    return None
+        except FileNotFoundError:  # no load yet
+            return None
+        try:
+            said = json.loads((self.folder / ".writer.json").read_text(encoding="utf-8"))
+            task = said["task"] if said.get("task") in TASKS else None
+            thread = said.get("thread")
+            return Writer(
+                task,
+                int(said["pid"]),
+                datetime.fromisoformat(said["started"]),
+                thread if isinstance(thread, int) else None,
+            )
+        except (OSError, ValueError, KeyError, TypeError):  # taken a moment ago, not said yet
+            return Writer(None, None, None)
 
     def new_path(self) -> Path:
         stamp = time.strftime("%Y%m%dT%H%M%S")

@@ -4,15 +4,17 @@ file of no known kind, the load itself and the history of loads. The page lays t
 from __future__ import annotations
 
 from pathlib import Path
+from typing import NamedTuple
 
 import pandas as pd
 import streamlit as st
 
-from etl import audit, loader, mapping
+from etl import audit, config, loader, mapping
 from etl.kinds import ANY_OF, KINDS
 from etl.preview import Preview
+from etl.snapshots import SnapshotStore, Writer
 from presentation import untrusted
-from presentation.words import KIND_WORDS, LOAD_STATUS_WORDS
+from presentation.words import KIND_WORDS, LOAD_STATUS_WORDS, WRITER_TASK_WORDS
 from shell import data, load_job, uploads
 from shell.i18n import lang, t
 from shell.state import ImportState
@@ -127,18 +129,42 @@ def start_load(saved: dict, files: list, state: ImportState, user) -> None:
     st.rerun()
 
 
-def loads_elsewhere(state: ImportState) -> list[load_job.LoadJob]:
-    """The loads running on this server that another session (or this one, before) started."""
-    return [job for job in load_job.running() if job is not state.job]
+class Elsewhere(NamedTuple):
+    """Another writer at work, as the Import page says it."""
+
+    message: str
+    holds_loads: bool  # a load of this server: one at a time. Another process's: a load waits its turn
+
+
+def loads_elsewhere(state: ImportState) -> Elsewhere | None:
+    """Who else is writing, or None: a load of this server that another session (or this one, before)
+    started; else whoever holds the writers' lock, a load or undo of the command line, or the first run's
+    estimate. The session's own load is followed by `follow_load`, which says what it waits for."""
+    elsewhere = [job for job in load_job.running() if job is not state.job]
+    if elsewhere:
+        return Elsewhere(t("import_other_running", started=elsewhere[0].started.strftime("%H:%M")), True)
+    if state.job is not None:
+        return None
+    writer = SnapshotStore(config.db_path()).writer()
+    if writer is None:
+        return None
+    if writer.started is None:
+        return Elsewhere(t("import_writer_running_now", task=writer_task(writer)), False)
+    started = writer.started.strftime("%H:%M")
+    return Elsewhere(t("import_writer_running", task=writer_task(writer), started=started), False)
+
+
+def writer_task(writer: Writer) -> str:
+    return t(WRITER_TASK_WORDS[writer.task]) if writer.task else t("writer_task_unknown")
 
 
 @st.fragment(run_every=2)
 def wait_for_others(state: ImportState) -> None:
-    """That another load is running, until it is done: then the page reruns, loading and undoing open."""
+    """That another writer is at work, until it is done: then the page reruns, loading and undoing open."""
     elsewhere = loads_elsewhere(state)
-    if not elsewhere:
+    if elsewhere is None:
         st.rerun(scope="app")
-    st.info(t("import_other_running", started=elsewhere[0].started.strftime("%H:%M")))
+    st.info(elsewhere.message)
 
 
 @st.fragment(run_every=1)
@@ -149,6 +175,9 @@ def follow_load(state: ImportState) -> None:
     if job is None or job.done:
         st.rerun(scope="app")
     st.progress(job.fraction, text=t("import_running"))
+    writer = SnapshotStore(config.db_path()).writer()
+    if writer is not None and not writer.is_thread(job.thread):  # it waits for the lock
+        st.caption(t("import_load_waiting", task=writer_task(writer)))
     st.caption(t("import_goes_on"))
 
 

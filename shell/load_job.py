@@ -34,6 +34,7 @@ class LoadJob:
     lang: str  # the language it started in: the results keep each message in both
     started: datetime = field(default_factory=datetime.now)  # the server's clock, as the load log's times
     fraction: float = 0.0
+    thread: int | None = None  # the thread that loads, once it runs (it holds the writers' lock then)
     result: loader.LoadResult | None = None
     _finished: threading.Event = field(default_factory=threading.Event, repr=False)
 
@@ -99,6 +100,7 @@ def start(
 
 
 def _run(job: LoadJob, own: Path) -> None:
+    job.thread = threading.get_ident()
     store = SnapshotStore(config.db_path())
     before = store.current()
     try:

@@ -3,7 +3,10 @@ page shows its outcome in the language the person reads now."""
 
 from __future__ import annotations
 
+import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -173,3 +176,93 @@ def test_a_rerun_while_the_outcome_is_worked_out_leaves_the_job_for_the_next_run
     monkeypatch.setattr(imports.uploads, "mark_loaded", lambda ids: None)
     imports.finish_load(state)
     assert state.job is None and state.flash == ("success", "import_done") and len(state.last_result) == 2
+
+
+def _hold_the_lock(db: Path, task: str) -> subprocess.Popen:
+    """Another process (the command line) that takes the writers' lock for `task` and keeps it until it
+    is killed; returns once it holds it."""
+    holder = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            "import sys, time\n"
+            "from etl.snapshots import SnapshotStore\n"
+            "with SnapshotStore(sys.argv[1]).lock(sys.argv[2]):\n"
+            "    print('held', flush=True)\n"
+            "    time.sleep(120)\n",
+            str(db),
+            task,
+        ],
+        stdout=subprocess.PIPE,
+        text=True,
+        cwd=Path(__file__).resolve().parent.parent,
+    )
+    assert holder.stdout.readline().strip() == "held"
+    return holder
+
+
+def test_the_store_says_who_writes_and_forgets_a_writer_that_died(db):
+    store = SnapshotStore(db)
+    assert store.writer() is None  # no load yet: no lock file
+    with store.lock("rebuild"):
+        here = store.writer()  # this process's own lock, taken on another open file: held
+    assert here.task == "rebuild" and here.pid == os.getpid() and here.started is not None
+    assert store.writer() is None
+    holder = _hold_the_lock(db, "undo")
+    try:
+        there = store.writer()
+        assert there.task == "undo" and there.pid == holder.pid
+    finally:
+        holder.kill()  # killed with the lock held: the file it wrote stays, the lock does not
+        holder.wait()
+    assert (store.folder / ".writer.json").exists() and store.writer() is None
+    with pytest.raises(ValueError), store.lock("anything"):
+        pass
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_while_the_command_line_loads_the_page_says_so_and_a_load_waits_its_turn(db, tmp_path, lang):
+    saved, _ = uploads(tmp_path, {"組織.csv": ORGS})
+    assert loader.load([next(iter(saved))], db=db).committed  # something to undo
+    holder = _hold_the_lock(db, "load")
+    try:
+        app = AppTest.from_file(DASHBOARD, default_timeout=60)
+        app.query_params["lang"] = lang
+        app.session_state["undo_confirm"] = True  # sure: only the load elsewhere holds the undo back
+        app.switch_page("app_pages/import.py")
+        app.run()
+        assert not app.exception, [e.value for e in app.exception]
+        said = {
+            "ja": "別の処理がデータを更新しています(データの取込、",
+            "en": "Another process is updating the data (a data load, started at ",
+        }[lang]
+        assert [i.value for i in app.info if said in i.value], [i.value for i in app.info]
+        undo = [b for b in app.button if b.label == {"ja": "取り消す", "en": "Undo"}[lang]]
+        assert len(undo) == 1 and undo[0].disabled
+    finally:
+        holder.kill()
+        holder.wait()
+    app.run()
+    assert not [i for i in app.info if said in i.value]
+    assert not [b for b in app.button if b.label == {"ja": "取り消す", "en": "Undo"}[lang]][0].disabled
+
+
+def test_a_load_started_while_another_process_writes_says_what_it_waits_for(db, tmp_path):
+    saved, _ = uploads(tmp_path, {"組織.csv": ORGS})
+    assert loader.load([next(iter(saved))], db=db).committed  # data: the page makes no demo of its own
+    holder = _hold_the_lock(db, "undo")
+    try:
+        job = load_job.start(saved, {"id-1": "組織.csv"}, "tester", "ja", tmp_path)
+        app = AppTest.from_file(DASHBOARD, default_timeout=60)
+        app.query_params["lang"] = "ja"
+        app.session_state["import"] = ImportState(job=job)
+        app.switch_page("app_pages/import.py")
+        app.run()
+        assert not app.exception, [e.value for e in app.exception]
+        captions = [c.value for c in app.caption]
+        assert "別の処理(取込の取消)の終了を待っています。終わると取込が始まります。" in captions, captions
+        assert not app.info  # its own load is no other's
+    finally:
+        holder.kill()
+        holder.wait()
+    assert job.wait(60) and job.result.committed
