@@ -28,6 +28,15 @@ def _progress_bar(stream):
     return show
 
 
+def _say_waiting(writer) -> None:
+    """On stderr, when the command has to wait for another writer: who it is and since when."""
+    from etl.messages import msg
+
+    task = msg(writer.task_words) if writer is not None else msg("writer_task_unknown")
+    started = writer.started.strftime("%H:%M") if writer is not None and writer.started else "-"
+    print(msg("waiting_for_writer", task=task, started=started), file=sys.stderr, flush=True)
+
+
 def cmd_demo(args) -> int:
     from etl import demo
 
@@ -39,7 +48,9 @@ def cmd_demo(args) -> int:
 def cmd_load(args) -> int:
     from etl import loader
 
-    result = loader.load(args.paths, db=args.db, kind=args.kind, progress=_progress_bar(sys.stderr))
+    result = loader.load(
+        args.paths, db=args.db, kind=args.kind, progress=_progress_bar(sys.stderr), waiting=_say_waiting
+    )
     if args.json:
         print(json.dumps(result.to_json(), ensure_ascii=False))
     else:
@@ -126,7 +137,7 @@ def cmd_undo(args) -> int:
     from etl import loader
     from etl.messages import msg
 
-    restored = loader.undo(args.db)
+    restored = loader.undo(args.db, waiting=_say_waiting)
     if restored is None:
         print(msg("undo_nothing"), file=sys.stderr)
         return 1

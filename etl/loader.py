@@ -21,7 +21,7 @@ from etl.kinds import Kind
 from etl.mapping import Match, display_name, load_extra_aliases, recognise
 from etl.messages import LANGS, in_each_language, language, msg
 from etl.readers import SourceTable, UnreadableFile, file_hash, read_file
-from etl.snapshots import SnapshotStore, previous_snapshot
+from etl.snapshots import SnapshotStore, Writer, previous_snapshot
 from etl.staging import Staging, create_reasons
 
 DEMO_MANIFEST = "demo-manifest.json"
@@ -271,12 +271,14 @@ def load(
     display_names: dict[Path, str] | None = None,
     actor: str | None = None,
     estimate: bool = True,
+    waiting: Callable[[Writer | None], None] | None = None,
 ) -> LoadResult:
     """Loads files or folders as one run: it all lands in a new snapshot, or nothing changes.
 
     `display_names` names files by what a person called them (an upload is saved under a name of
     our own, never its own name), in the results and the load log. With `estimate` False the event
     study is left for `estimate()`, so the figures are there a few seconds sooner (the first run).
+    `waiting` hears who writes when the load has to wait for another writer.
     """
     lang = lang or language()
     report = progress or (lambda fraction, label: None)
@@ -286,7 +288,7 @@ def load(
     workdir = Path(tempfile.mkdtemp(prefix="dxdash-load-"))
     try:
         store.db_path.parent.mkdir(parents=True, exist_ok=True)
-        with store.lock():
+        with store.lock("load", waiting):
             names = display_names or {}
             _load_locked(store, files, kind, lang, report, workdir, result, names, estimate)
     except (OSError, duckdb.Error) as error:
@@ -508,12 +510,17 @@ class DataChanged(Exception):
     """The data changed since the person looked (a load went in meanwhile): an undo would undo that."""
 
 
-def undo(db: str | Path | None = None, actor: str | None = None, seen: str | None = None) -> str | None:
+def undo(
+    db: str | Path | None = None,
+    actor: str | None = None,
+    seen: str | None = None,
+    waiting: Callable[[Writer | None], None] | None = None,
+) -> str | None:
     """Makes the snapshot before the last load current again. Returns its name, or None if there is none.
     With `seen` (the snapshot a person looked at) it raises DataChanged when another is current by the
     time it holds the writers' lock, rather than undo a load the person has not seen."""
     store = SnapshotStore(config.db_path(db))
-    with store.lock("undo"):
+    with store.lock("undo", waiting):
         current = store.current()
         if current is None:
             return None

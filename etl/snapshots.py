@@ -15,6 +15,7 @@ import os
 import shutil
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -23,7 +24,14 @@ import duckdb
 
 from etl import config
 
-TASKS = ("load", "undo", "rebuild", "estimate")  # what a writer can be doing (Writer.task)
+# what a writer can be doing (Writer.task), and its words (etl/messages.toml; the Import page says them too)
+TASK_WORDS = {
+    "load": "writer_task_load",
+    "undo": "writer_task_undo",
+    "rebuild": "writer_task_rebuild",
+    "estimate": "writer_task_estimate",
+}
+TASKS = tuple(TASK_WORDS)
 
 
 @dataclass(frozen=True)
@@ -35,6 +43,11 @@ class Writer:
     pid: int | None
     started: datetime | None  # the writer's clock (this machine's), as the load log's times
     thread: int | None = None  # the writing thread's id in its process (a page's load job knows its own)
+
+    @property
+    def task_words(self) -> str:
+        """The key of what it does in the words (unknown for a moment after it took the lock)."""
+        return TASK_WORDS[self.task] if self.task else "writer_task_unknown"
 
     def is_thread(self, thread: int | None) -> bool:
         """Whether the writer is `thread` of this process."""
@@ -61,14 +74,20 @@ class SnapshotStore:
         return sorted(self.folder.glob("*.duckdb"))
 
     @contextlib.contextmanager
-    def lock(self, task: str = "load"):
+    def lock(self, task: str = "load", waiting: Callable[[Writer | None], None] | None = None):
         """One writer at a time; readers never take this lock. The holder says what it is doing in a
-        file beside the lock (`writer()`), for the pages to tell the people waiting."""
+        file beside the lock (`writer()`), for the pages to tell the people waiting; `waiting` hears who
+        holds it when this has to wait (the command line says so)."""
         if task not in TASKS:
             raise ValueError(task)
         self.folder.mkdir(parents=True, exist_ok=True)
         with open(self.folder / ".lock", "a") as handle:
-            fcntl.flock(handle, fcntl.LOCK_EX)
+            try:
+                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                if waiting is not None:
+                    waiting(self.writer())
+                fcntl.flock(handle, fcntl.LOCK_EX)
             said = self.folder / ".writer.json"
             try:
                 note = said.with_name(f".writer.{os.getpid()}.tmp")

@@ -64,13 +64,6 @@ LOAD_STATUS_WORDS = {
     "unchanged": "status_unchanged",
     "rejected": "status_rejected",
 }
-# what holds the writers' lock (etl.snapshots.TASKS), for the Import page to say while it waits
-WRITER_TASK_WORDS = {
-    "load": "writer_task_load",
-    "undo": "writer_task_undo",
-    "rebuild": "writer_task_rebuild",
-    "estimate": "writer_task_estimate",
-}
 SEVERITY_WORDS = {"quarantine": "severity_quarantine", "warning": "severity_warning"}
 ROLE_WORDS = {"executive": "role_executive", "analyst": "role_analyst", "data_admin": "role_data_admin"}
 # what the audit log records (etl.audit.ACTIONS), and how a person signed in (shell.access.mode)

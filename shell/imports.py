@@ -14,7 +14,7 @@ from etl.kinds import ANY_OF, KINDS
 from etl.preview import Preview
 from etl.snapshots import SnapshotStore, Writer
 from presentation import untrusted
-from presentation.words import KIND_WORDS, LOAD_STATUS_WORDS, WRITER_TASK_WORDS
+from presentation.words import KIND_WORDS, LOAD_STATUS_WORDS
 from shell import data, load_job, uploads
 from shell.i18n import lang, t
 from shell.state import ImportState
@@ -155,7 +155,7 @@ def loads_elsewhere(state: ImportState) -> Elsewhere | None:
 
 
 def writer_task(writer: Writer) -> str:
-    return t(WRITER_TASK_WORDS[writer.task]) if writer.task else t("writer_task_unknown")
+    return t(writer.task_words)
 
 
 @st.fragment(run_every=2)

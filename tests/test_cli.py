@@ -187,3 +187,41 @@ def test_the_same_seed_writes_the_same_files(tmp_path):
     second = {p.name: p.read_bytes() for p in demo.write_demo(tmp_path / "b", seed=7, scale=0.1)}
     assert first == second
     assert (tmp_path / "a" / "demo-manifest.json").exists()
+
+
+def test_a_load_that_waits_for_another_writer_says_who_and_since_when(tmp_path):
+    """A load of the command line behind an undo of another process: it says what it waits for, then
+    loads once the lock is free."""
+    import threading
+
+    from etl.snapshots import SnapshotStore
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    write(folder, "orgs.csv", "所属コード,所属名\n0101,総務課\n")
+    db = tmp_path / "x.duckdb"
+    store = SnapshotStore(db)
+    held, release = threading.Event(), threading.Event()
+
+    def hold():
+        with store.lock("undo"):
+            held.set()
+            release.wait()  # untimed: a timed wait never returns under faketime
+
+    holder = threading.Thread(target=hold, daemon=True)
+    holder.start()
+    held.wait()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "etl", "load", str(folder), "--db", str(db)],
+        cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        env={"PATH": "/usr/bin:/bin", "DXDASH_LANG": "en", "HOME": str(ROOT)},
+    )  # fmt: skip
+    try:
+        said = process.stderr.readline()
+    finally:
+        release.set()
+    out, _ = process.communicate(timeout=120)
+    started = store.folder / ".writer.json"
+    assert said.startswith("Another process is updating the data (an undo of a load, started at "), said
+    assert "waiting for it to end" in said and not started.exists()
+    assert process.returncode == 0 and "1 row(s) loaded" in out, out
