@@ -3,6 +3,7 @@ that see only aggregates, and one more cell where a total shown beside them woul
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 
 from etl import settings
@@ -35,15 +36,28 @@ def for_viewer(
     frame: pd.DataFrame, columns: list[str], dependents: tuple[str, ...] = (), sees_people: bool = False
 ) -> pd.DataFrame:
     """The frame as a role may see it: unchanged for a role that sees people; for any other, the small
-    counts of `columns` hidden (suppress) and, where the first of them is hidden, the `dependents` too
-    (a share or a sum that would give the count away). Hidden cells are NaN, which a chart leaves out."""
+    counts of `columns` hidden (suppress), and then each row with a hidden count hidden whole: a count
+    shown beside a hidden one bounds it (7 ideas passed: at least 7 submitted), and so do the `dependents`
+    (a share or a sum that would give the count away). Where that leaves a column with one hidden cell,
+    its total would give it back: the row with the smallest other count goes too. Hidden cells are NaN,
+    which a chart leaves out."""
     if sees_people:
         return frame
     out = suppress(frame, columns)
-    hidden = out[columns[0]].isna() & frame[columns[0]].notna()
+    hidden = np.zeros(len(frame), dtype=bool)
+    for column in columns:
+        hidden |= (out[column].isna() & frame[column].notna()).to_numpy()
+    counted = [pd.to_numeric(frame[column], errors="coerce").to_numpy(dtype=float) for column in columns]
+    while hidden.any():
+        # a column's hidden cells: those of the hidden rows that hold a figure (zero included: a hidden
+        # cell may be nobody, so a lone hidden zero would be given back by the total as well)
+        lone = [values for values in counted if (hidden & ~np.isnan(values)).sum() == 1]
+        candidates = np.where(~hidden & (counted[0] > 0))[0] if lone else []
+        if not len(candidates):
+            break
+        hidden[candidates[np.argmin(counted[0][candidates])]] = True
     for column in (*columns, *dependents):
-        values = pd.to_numeric(out[column], errors="coerce").astype(float)
-        out[column] = values.mask(hidden) if column in dependents else values
+        out[column] = pd.to_numeric(out[column], errors="coerce").astype(float).mask(hidden)
     return out
 
 

@@ -132,7 +132,8 @@ def chart(figure, table=None) -> None:
         with st.expander(t("chart_table", title=markdown(title)), icon=":material/table:"):
             if table.attrs.get("values"):
                 st.caption(t("chart_table_values", values=markdown(table.attrs["values"])))
-            st.table(table.style.format(figure_formats(table), na_rep=""))
+            # a hidden small group (privacy.for_viewer) reads as —, as in every other table
+            st.table(table.style.format(figure_formats(table), na_rep="—"))
 
 
 def demo_banner(snapshot: str) -> None:

@@ -330,3 +330,31 @@ def test_an_entry_after_a_last_line_without_its_end_stays_a_line_of_its_own(tmp_
     audit.record("b", "undo", {}, path)
     log = audit.read(path)
     assert [e["actor"] for e in log.entries] == ["a", "b"] and log.chain_holds
+
+
+def test_a_count_beside_a_hidden_one_is_hidden_with_it_so_it_cannot_bound_it():
+    """Ideas by bureau for an aggregate role: B's 8 ideas go with A's 1 (the total would give A's back);
+    B's 7 passed, left shown, would say B submitted at least 7, and so A exactly 1. The row goes whole."""
+    frame = pd.DataFrame(
+        {
+            "bureau": ["A", "B", "C", "D", "E"],
+            "ideas": [1, 8, 30, 40, 50],
+            "passed": [0, 7, 20, 25, 30],
+            "per_100": [1.0, 8.0, 3.0, 4.0, 5.0],
+        }
+    )
+    shown = privacy.for_viewer(frame, ["ideas", "passed"], ("per_100",), sees_people=False)
+    for column in ("ideas", "passed", "per_100"):
+        assert shown[column].isna().tolist() == [True, True, False, False, False], column
+    assert shown.loc[2:, "ideas"].tolist() == [30, 40, 50]
+
+
+def test_a_lone_hidden_cell_left_by_hiding_rows_takes_one_more_row_with_it():
+    # A's 3 and B's 4 learners hide each other, and their rows go whole; B has no completions figure, so
+    # A's 10 completions would be the column's one hidden cell, given back by the total: C's row goes too
+    frame = pd.DataFrame(
+        {"bureau": ["A", "B", "C", "D"], "learners": [3, 4, 50, 60], "completions": [10, None, 20, 30]}
+    )
+    shown = privacy.for_viewer(frame, ["learners", "completions"], sees_people=False)
+    assert shown["learners"].isna().tolist() == [True, True, True, False]
+    assert shown["completions"].isna().tolist() == [True, True, True, False]

@@ -534,8 +534,10 @@ def test_charts_whose_traces_would_not_read_as_a_table_give_one_of_their_own():
                              "staff": [40, 12], "leaders_nominated": [2, 0], "dx_talent": [5, 1]})  # fmt: skip
     table = talent.coverage_table(coverage, said)
     assert table.loc["人事課"].tolist() == ["総務局", 12, 0, 1]
-    generic = figure_table(talent.coverage_treemap(coverage, 2024, said))
-    assert list(generic.columns) == ["1"]  # the legend's colour key has no figures
+    treemap = talent.coverage_treemap(coverage, 2024, said)
+    generic = figure_table(treemap)
+    # the legend's colour key has no figures; the one series is named by the chart's title, never "1"
+    assert list(generic.columns) == [treemap.layout.title.text]
 
 
 def test_a_chart_s_table_says_what_its_figures_are_and_writes_them_as_a_person_reads_them():
@@ -557,3 +559,23 @@ def test_a_chart_s_table_says_what_its_figures_are_and_writes_them_as_a_person_r
         {"whole": [1200.0, 3.0], "large": [57.14, 100.0], "small": [0.083, -1.2], "words": ["a", "b"]}
     )
     assert figure_formats(frame) == {"whole": "{:,.0f}", "large": "{:,.1f}", "small": "{:,.2f}"}
+
+
+def test_a_chart_table_names_its_one_series_and_writes_months_as_months():
+    """A chart of one unnamed series gave a column headed "1", and a monthly chart rows headed
+    2021-04-01T00:00:00.000000."""
+    import datetime
+
+    import pandas as pd
+    import plotly.graph_objects as go
+
+    from presentation.charts.base import figure_table
+
+    months = go.Figure(go.Bar(x=pd.date_range("2021-04-01", periods=3, freq="MS"), y=[4, 5, 6]))
+    months.update_layout(yaxis_title="アプリ数(件)")
+    assert figure_table(months).to_dict() == {"アプリ数(件)": {"2021-04": 4, "2021-05": 5, "2021-06": 6}}
+    days = go.Figure(go.Scatter(x=[datetime.date(2024, 4, 3), datetime.date(2024, 4, 4)], y=[1, 2], name="s"))
+    assert list(figure_table(days).index) == ["2024-04-03", "2024-04-04"]
+    bureaus = go.Figure(go.Bar(x=[3, 2], y=["2024-04-01 局", "局B"], orientation="h"))
+    bureaus.update_layout(title="提出件数(局別)")
+    assert figure_table(bureaus).to_dict() == {"提出件数(局別)": {"2024-04-01 局": 3, "局B": 2}}

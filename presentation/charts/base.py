@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Iterable
 
+import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 import plotly.io as pio
@@ -155,7 +157,7 @@ def figure_table(figure: go.Figure) -> pd.DataFrame:
     columns: dict[str, pd.Series] = {}
     value_axis = None
     for number, trace in enumerate(figure.data, start=1):
-        name = html.unescape(str(trace.name)) if trace.name else f"{number}"
+        name = html.unescape(str(trace.name)) if trace.name else None
         if getattr(trace, "labels", None) is not None and getattr(trace, "values", None) is not None:
             categories, values = trace.labels, trace.values  # a pie or a treemap
         elif getattr(trace, "x", None) is not None and getattr(trace, "y", None) is not None:
@@ -168,13 +170,39 @@ def figure_table(figure: go.Figure) -> pd.DataFrame:
             continue
         if all(value is None for value in values):  # a legend entry only (a treemap's colour key)
             continue
-        categories = [html.unescape(str(c)) for c in categories]
+        categories = _category_labels(categories)
         series = pd.Series(list(values), index=categories)
+        if name is None:  # a chart of one series names it nowhere: what its axis says it is, else its title
+            axis = value_axis.title.text if value_axis is not None else None
+            name = html.unescape(axis or figure.layout.title.text or "") or f"{number}"
         columns[name] = series[~series.index.duplicated()]
     table = pd.DataFrame(columns)
     if value_axis is not None and value_axis.title.text:  # what the figures are, and in what unit
         table.attrs["values"] = html.unescape(value_axis.title.text)
     return table
+
+
+def _category_labels(categories) -> list[str]:
+    """A chart's categories as a reader reads them: a month's date as 2024-04 (a day's as 2024-04-01), not
+    the timestamp plotly keeps (2024-04-01T00:00:00.000000); any other as its text."""
+    import html
+
+    values = list(categories)
+    is_date = bool(values) and all(
+        isinstance(v, (datetime.date, np.datetime64))
+        or isinstance(v, str)
+        and len(v) >= 10
+        and v[4] == "-"
+        and v[7] == "-"
+        and v[:4].isdigit()
+        for v in values
+    )
+    if is_date:
+        stamps = pd.to_datetime(pd.Series([str(v) for v in values]), errors="coerce", format="ISO8601")
+        if stamps.notna().all() and (stamps == stamps.dt.normalize()).all():
+            form = "%Y-%m" if (stamps.dt.day == 1).all() else "%Y-%m-%d"
+            return list(stamps.dt.strftime(form))
+    return [html.unescape(str(c)) for c in values]
 
 
 def figure_formats(table: pd.DataFrame) -> dict[str, str]:
