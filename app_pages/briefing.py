@@ -9,6 +9,7 @@ from presentation import fmt
 from presentation.untrusted import markdown as plain
 from presentation.words import LANGUAGES, PDF_REASON_WORDS
 from shell import data, downloads
+from shell.access import sees_people
 from shell.components import as_of_line, chart, page_context
 from shell.i18n import lang, t
 from shell.state import BriefingState, PlannerState, page_state
@@ -27,13 +28,14 @@ class Choice:
     lang: str
     scope: str | None  # a bureau, or None for the whole city
     planned: tuple  # the Impact page's planner for this year (Silver nominations, Gold places)
+    hide_small: bool  # small groups hidden: the deck of a role that sees aggregates only
 
     @property
     def key(self) -> tuple:
-        return (self.snapshot, self.fiscal_year, self.lang, self.scope, self.planned)
+        return (self.snapshot, self.fiscal_year, self.lang, self.scope, self.planned, self.hide_small)
 
     def files(self) -> tuple[bytes, bytes]:
-        return data.briefing_files(self.snapshot, self.fiscal_year, self.lang, self.scope, self.planned)
+        return data.briefing_files(*self.key)
 
 
 def choose(snapshot: str, filters) -> Choice:
@@ -67,7 +69,8 @@ def choose(snapshot: str, filters) -> Choice:
         format_func=lambda b: t("briefing_city") if b is None else b,
         key="briefing_scope",
     )
-    return Choice(snapshot, fy, deck_lang, scope, page_state("planner", PlannerState).inputs(fy))
+    planned = page_state("planner", PlannerState).inputs(fy)
+    return Choice(snapshot, fy, deck_lang, scope, planned, not sees_people())
 
 
 def make(choice: Choice, state: BriefingState) -> None:
@@ -127,7 +130,7 @@ st.title(t("briefing_title"))
 as_of_line(snapshot)
 st.caption(t("briefing_intro"))
 choice = choose(snapshot, filters)
-deck = data.briefing_deck(snapshot, choice.fiscal_year, choice.lang, choice.scope, choice.planned)
+deck = data.briefing_deck(*choice.key)
 if st.button(t("briefing_make"), type="primary", icon=":material/slideshow:"):
     make(choice, state)
 if state.made == choice.key:

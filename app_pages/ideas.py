@@ -35,7 +35,12 @@ st.title(t("ideas_title"))
 as_of_line(snapshot)
 st.caption(t("ideas_intro"))
 
-by_year = data.report(snapshot, "report_ideas_by_year", bureaus=bureaus).set_index("fiscal_year")
+by_year = data.report(snapshot, "report_ideas_by_year", bureaus=bureaus)
+# a year's ideas by result, and by the maker's level, are groups whose total is shown: for an aggregate
+# role their small cells go (a bureau's one failed idea)
+for parts in (list(RESULT_WORDS), [level for level in LEVEL_WORDS if level in by_year.columns]):
+    by_year = privacy.across_for_viewer(by_year, parts, sees_people())
+by_year = by_year.set_index("fiscal_year")
 seminar = data.report(snapshot, "report_seminar_by_year").set_index("fiscal_year")
 funnel = data.report_row(snapshot, "report_idea_funnel", fiscal_year=fy, bureaus=bureaus)
 estimates = data.report(snapshot, "report_estimated_vs_realised", fiscal_year=fy)
@@ -73,6 +78,8 @@ def tab_ideas():
         columns = {"fiscal_year": "filter_fy", "ideas": "col_ideas"}
         columns |= LEVEL_WORDS
         columns |= RESULT_WORDS | {"est_hours": "col_est_hours_total"}
+        counts = [c for c in (*LEVEL_WORDS, *RESULT_WORDS) if c in years.columns]
+        years = privacy.as_text(years, counts, sees_people())
         table_with_downloads(years, columns, "ideas_by_year", "ideas_years")
     by_bureau = data.report(snapshot, "report_ideas_by_bureau", fiscal_year=fy, bureaus=bureaus)
     if by_bureau.empty:  # a year whose ideas are not in yet (they come in from November)
@@ -84,6 +91,9 @@ def tab_ideas():
     left, right = chart_row("ideas-1")
     with left:
         categories = data.report(snapshot, "report_ideas_by_category", fiscal_year=fy, bureaus=bureaus)
+        categories = privacy.for_viewer(
+            categories, ["ideas", "passed"], ("taken_up", "est_hours"), sees_people()
+        )
         chart(charts.ideas_by_category(categories, fy, said))
     with right:
         chart(charts.ideas_by_bureau(shown, fy, said))

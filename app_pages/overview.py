@@ -5,17 +5,19 @@ from datetime import date
 import streamlit as st
 
 from etl.metrics import talent_projection
-from presentation import fmt
+from presentation import fmt, privacy
 from presentation.charts.costs import cost_components
 from presentation.charts.hours import hours_by_month
 from presentation.charts.talent import certified_by_bureau, talent_vs_target
 from shell import data
+from shell.access import sees_people
 from shell.components import (
     as_of_line,
     chart,
     chart_row,
     kpi_row,
     page_context,
+    small_groups_note,
 )
 from shell.i18n import lang, t, words
 
@@ -82,4 +84,7 @@ with right:
     by_bureau = data.report(
         snapshot, "report_certifications_by_bureau", fiscal_year=fy, bureaus=filters.bureaus
     )
-    chart(certified_by_bureau(by_bureau, fy, said))
+    people = sees_people()
+    shown = privacy.each_for_viewer(by_bureau, "level", ["certified"], ("per_100_staff",), people)
+    chart(certified_by_bureau(shown, fy, said))
+    small_groups_note()

@@ -16,7 +16,7 @@ import plotly.graph_objects as go
 
 from etl import metrics, reports, settings
 from etl.fiscal import to_wareki, today_in_japan
-from presentation import fmt
+from presentation import fmt, privacy
 from presentation.assumptions import DEFAULTS
 from presentation.cards import HEADLINES, Comparison, headline_card, kpi_comparison
 from presentation.charts import costs as cost_charts
@@ -118,9 +118,11 @@ def gather(
     bureau: str | None = None,
     today: date | None = None,
     planned: tuple[int | None, int | None] = (None, None),
+    hide_small: bool = False,
 ) -> Deck:
     """The briefing of a fiscal year, city-wide or for one bureau, in one language; `planned` is next
-    year's (Silver nominations, Gold places) for the impact slide, None for the year's own."""
+    year's (Silver nominations, Gold places) for the impact slide, None for the year's own; `hide_small`
+    hides small groups of people, as the pages do for a role that sees aggregates only."""
     words = Words(lang)
     if fiscal_year not in metrics.fiscal_years(con):
         raise LookupError(words("no_data"))
@@ -143,7 +145,7 @@ def gather(
     slides = [
         _kpi_slide(con, kpis, fiscal_year, words, bool(bureau), today),
         _talent_slide(frame, fiscal_year, words),
-        _certifications_slide(con, kpis, fiscal_year, bureaus, words),
+        _certifications_slide(con, kpis, fiscal_year, bureaus, words, hide_small),
         _hours_slide(con, kpis, fiscal_year, bureaus, words),
         _cost_slide(kpis, frame, words),
         _programme_slide(con, fiscal_year, bureaus, words),
@@ -260,8 +262,12 @@ def _talent_slide(frame: pd.DataFrame, fiscal_year: int, words: Words) -> Slide:
     return Slide(title, charts=[chart], notes=notes)
 
 
-def _certifications_slide(con, kpis: dict, fiscal_year: int, bureaus: list[str], words: Words) -> Slide:
-    frame = reports.run(con, "report_certifications_by_bureau", fiscal_year=fiscal_year, bureaus=bureaus)
+def _certifications_slide(
+    con, kpis: dict, fiscal_year: int, bureaus: list[str], words: Words, hide_small: bool
+) -> Slide:
+    counted = reports.run(con, "report_certifications_by_bureau", fiscal_year=fiscal_year, bureaus=bureaus)
+    frame = privacy.each_for_viewer(counted, "level", ["certified"], ("per_100_staff",), not hide_small)
+    hidden = bool(frame["certified"].isna().sum() > counted["certified"].isna().sum())
     figure = talent_charts.certified_by_bureau(frame, fiscal_year, words)
     order = (
         frame.drop_duplicates("bureau_name")
@@ -272,15 +278,21 @@ def _certifications_slide(con, kpis: dict, fiscal_year: int, bureaus: list[str],
     series = []
     for level in LEVELS:
         part = frame[frame["level"] == level].set_index("bureau_name")["certified"]
+        values = [part.get(b, 0) for b in order]
         series.append(
-            Series(words(LEVEL_WORDS[level]), [float(part.get(b, 0)) for b in order], LEVEL_COLOURS[level])
+            Series(
+                words(LEVEL_WORDS[level]),
+                [None if pd.isna(v) else float(v) for v in values],  # a hidden small group: no bar
+                LEVEL_COLOURS[level],
+            )
         )
     counts = {level: fmt.integer(kpis["certified"][level]) for level in LEVELS}
     title = words("deck_certs_title", fy=_year_label(fiscal_year, words), **counts)
     chart = Chart(
         "stacked_bar_h", figure.layout.title.text, names, series, "#,##0", words("axis_people"), figure
     )
-    return Slide(title, charts=[chart])
+    notes = [words("small_groups_hidden", min=privacy.min_group_size())] if hidden else []
+    return Slide(title, charts=[chart], notes=notes)
 
 
 def _hours_slide(con, kpis: dict, fiscal_year: int, bureaus: list[str], words: Words) -> Slide:

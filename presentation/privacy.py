@@ -61,6 +61,36 @@ def for_viewer(
     return out
 
 
+def across_for_viewer(frame: pd.DataFrame, columns: list[str], sees_people: bool = False) -> pd.DataFrame:
+    """Each row's `columns` as one group whose total is shown beside it (a year's ideas by result: passed,
+    resubmit, failed): for a role that does not see people its small cells hidden, and one more where the
+    total would give a lone one back (suppress, along the row)."""
+    if sees_people or frame.empty:
+        return frame
+    cells = frame[columns].apply(pd.to_numeric, errors="coerce").T
+    cells.columns = range(len(frame))
+    hidden = suppress(cells, list(cells.columns)).T
+    out = frame.copy()
+    for column in columns:
+        out[column] = hidden[column].astype(float).to_numpy()
+    return out
+
+
+def each_for_viewer(
+    frame: pd.DataFrame,
+    by: str,
+    columns: list[str],
+    dependents: tuple[str, ...] = (),
+    sees_people: bool = False,
+) -> pd.DataFrame:
+    """for_viewer within each group of `by` (a long frame: each level's certified by bureau is a table of
+    its own, with a total of its own)."""
+    if sees_people or frame.empty:
+        return frame
+    parts = [for_viewer(part, columns, dependents) for _, part in frame.groupby(by, sort=False)]
+    return pd.concat(parts).loc[frame.index]
+
+
 def as_text(
     frame: pd.DataFrame, columns: list[str], sees_people: bool, decimals: tuple[str, ...] = ()
 ) -> pd.DataFrame:

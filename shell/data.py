@@ -163,40 +163,45 @@ def freshness_warnings(snapshot: str, today: date) -> list:
         return metrics.freshness_warnings(con, today)
 
 
-def briefing_deck(
-    snapshot: str, fiscal_year: int, lang: str, bureau: str | None, planned: tuple = (None, None)
-):
-    """The briefing's slides (briefing.content), cached per snapshot and day like the kpis; `planned` is
-    the Impact page's planner (Silver nominations, Gold places)."""
-    settings_in_force = (plans.load_bands()[0], rules())
-    return _briefing_deck(snapshot, fiscal_year, lang, bureau, today_in_japan(), settings_in_force, planned)
+def _deck_choice(
+    snapshot: str,
+    fiscal_year: int,
+    lang: str,
+    bureau: str | None,
+    planned: tuple = (None, None),
+    hide_small: bool = False,
+) -> tuple:
+    """Which deck: a snapshot's fiscal year in a language, city-wide or for a bureau; `planned` is the
+    Impact page's planner (Silver nominations, Gold places); `hide_small` for a role that sees
+    aggregates only."""
+    return (snapshot, fiscal_year, lang, bureau, planned, hide_small)
+
+
+def briefing_deck(*choice):
+    """The briefing's slides (briefing.content) of a `_deck_choice`, cached per snapshot and day like the
+    kpis."""
+    return _briefing_deck(_deck_choice(*choice), today_in_japan(), (plans.load_bands()[0], rules()))
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
-def _briefing_deck(
-    snapshot: str, fiscal_year: int, lang: str, bureau: str | None, today: date, settings_in_force, planned
-):
+def _briefing_deck(choice: tuple, today: date, settings_in_force):
     # the bands and rules key the cache only: the deck grades and cuts with the settings file, as the pages do
     from briefing import content
 
+    snapshot, fiscal_year, lang, bureau, planned, hide_small = choice
     with cursor(snapshot) as con:
-        return content.gather(con, fiscal_year, lang, bureau, today, planned)
+        return content.gather(con, fiscal_year, lang, bureau, today, planned, hide_small)
 
 
-def briefing_files(
-    snapshot: str, fiscal_year: int, lang: str, bureau: str | None, planned: tuple = (None, None)
-) -> tuple[bytes, bytes]:
-    """The deck's PowerPoint and PDF, made once for everyone who asks for the same deck (a person who
-    clicks again, or six people at once, wait for the one print) and kept for the last few decks."""
-    settings_in_force = (plans.load_bands()[0], rules())
-    return _briefing_files(snapshot, fiscal_year, lang, bureau, today_in_japan(), settings_in_force, planned)
+def briefing_files(*choice) -> tuple[bytes, bytes]:
+    """The PowerPoint and PDF of a `_deck_choice`, made once for everyone who asks for the same deck (a
+    person who clicks again, or six people at once, wait for the one print) and kept for the last few."""
+    return _briefing_files(_deck_choice(*choice), today_in_japan(), (plans.load_bands()[0], rules()))
 
 
 @st.cache_data(show_spinner=False, max_entries=4)
-def _briefing_files(
-    snapshot: str, fiscal_year: int, lang: str, bureau: str | None, today: date, settings_in_force, planned
-) -> tuple[bytes, bytes]:
+def _briefing_files(choice: tuple, today: date, settings_in_force) -> tuple[bytes, bytes]:
     from briefing import pdf, slides
 
-    deck = _briefing_deck(snapshot, fiscal_year, lang, bureau, today, settings_in_force, planned)
+    deck = _briefing_deck(choice, today, settings_in_force)
     return slides.write(deck), pdf.write(deck)

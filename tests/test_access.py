@@ -358,3 +358,16 @@ def test_a_lone_hidden_cell_left_by_hiding_rows_takes_one_more_row_with_it():
     shown = privacy.for_viewer(frame, ["learners", "completions"], sees_people=False)
     assert shown["learners"].isna().tolist() == [True, True, True, False]
     assert shown["completions"].isna().tolist() == [True, True, True, False]
+
+
+def test_a_year_s_results_are_one_group_whose_total_is_shown():
+    # a bureau's ideas by result: 2024's 1 failed goes, and its 3 resubmitted with it (the year's 35 ideas
+    # would give the 1 back); 2023 has no small cell
+    frame = pd.DataFrame(
+        {"fiscal_year": [2023, 2024], "ideas": [37, 35], "pass": [37, 31], "resubmit": [0, 3], "fail": [0, 1]}
+    )
+    shown = privacy.across_for_viewer(frame, ["pass", "resubmit", "fail"])
+    assert shown.loc[0, ["pass", "resubmit", "fail"]].tolist() == [37, 0, 0]
+    assert shown.loc[1, ["resubmit", "fail"]].isna().all() and shown.loc[1, "pass"] == 31
+    assert shown["ideas"].tolist() == [37, 35]
+    assert privacy.across_for_viewer(frame, ["pass", "resubmit", "fail"], sees_people=True).equals(frame)

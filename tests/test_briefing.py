@@ -268,3 +268,17 @@ def test_the_impact_slide_carries_next_years_plan_as_the_planner_or_the_command_
     assert main([*argv, "--nominations", "1200", "--gold-places", "90"]) == 0
     texts = [s.text_frame.text for s in Presentation(str(out)).slides[7].shapes if s.has_text_frame]
     assert any("Silver nominations 1,200" in text for text in texts)
+
+
+def test_the_deck_of_an_aggregate_role_hides_small_certified_counts_and_says_so(decks):
+    con, made = decks
+    shown = made["ja"].slides[2]  # certified by bureau, as a role that sees people makes it
+    hidden = content.gather(con, COMPLETE, "ja", hide_small=True).slides[2]
+    gold = {s.name: s.values for s in shown.charts[0].series}["ゴールド"]
+    kept = {s.name: s.values for s in hidden.charts[0].series}["ゴールド"]
+    assert any(0 < v < 5 for v in gold) and not shown.notes  # the demo has small groups
+    assert not any(v is not None and 0 < v < 5 for v in kept) and sum(v is None for v in kept) >= 2
+    assert [v for v in kept if v is not None] == [v for v, k in zip(gold, kept, strict=True) if k is not None]
+    assert hidden.notes and "5人未満の集団" in hidden.notes[0]
+    pptx = Presentation(io.BytesIO(slides.write(content.gather(con, COMPLETE, "ja", hide_small=True))))
+    assert len(pptx.slides) == len(presentation(made["ja"]).slides)  # the deck writes with the gaps

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
@@ -481,3 +482,53 @@ def test_the_impact_page_shows_the_contracts_difference_and_says_it_is_no_proof_
     summary = translate(lang, "impact_event_summary_built").split("{")[0]
     said = [m.value for m in app.markdown if summary in m.value]
     assert said and fmt.points(overall[0] * 100, lang) in said[0] and fmt.integer(overall[1]) in said[0]
+
+
+@pytest.mark.parametrize("people", [True, False])
+def test_the_overview_hides_small_certified_counts_by_bureau_from_an_aggregate_role_only(
+    app_db, monkeypatch, people
+):
+    """Gold certified by bureau runs from 0 to 5 a bureau in the demo: an executive sees no count of 1-4."""
+    from shell import access, components
+
+    for module in (access, components):
+        monkeypatch.setattr(module, "sees_people", lambda: people)
+    app = run_page("overview", "ja", fy="2025")
+    assert not app.exception, [e.value for e in app.exception]
+    [by_bureau] = [table.value for table in app.table if "ゴールド" in table.value.columns]
+    gold = pd.to_numeric(by_bureau["ゴールド"], errors="coerce")
+    counted = report(app_db, "report_certifications_by_bureau", fiscal_year=2025, bureaus=[])
+    truth = counted[counted["level"] == "gold"]["certified"]
+    assert ((truth > 0) & (truth < 5)).any()  # the demo has small groups to hide
+    note = [c.value for c in app.caption if "5人未満の集団" in c.value]
+    if people:
+        assert gold.notna().all() and not note
+    else:
+        assert not ((gold > 0) & (gold < 5)).any() and gold.isna().sum() >= 2 and note
+
+
+def test_a_bureau_s_ideas_by_result_and_category_hide_small_groups_from_an_aggregate_role(
+    app_db, monkeypatch
+):
+    """Filtered to one bureau, a year's one failed idea is a person: an executive reads —."""
+    from shell import access, components
+
+    bureaus = report(app_db, "report_certifications_by_bureau", fiscal_year=2024, bureaus=[])["bureau_name"]
+    small = None
+    for bureau in bureaus.unique():
+        years = report(app_db, "report_ideas_by_year", bureaus=[bureau]).set_index("fiscal_year")
+        if 2024 in years.index and 0 < years.loc[2024, "fail"] < 5:
+            small = bureau
+            break
+    assert small is not None  # the demo has a bureau with a few failed ideas in FY2024
+    for module in (access, components):
+        monkeypatch.setattr(module, "sees_people", lambda: False)
+    app = run_page("ideas", "ja", fy="2024", bureau=small)
+    assert not app.exception, [e.value for e in app.exception]
+    [table] = [d.value for d in app.dataframe if "不合格" in d.value.columns]
+    row = table[table["年度"] == "2024年度"].iloc[0]
+    assert row["不合格"] == "—" and row["アイデア"] == years.loc[2024, "ideas"]  # the year's total stays
+    named = set(report(app_db, "report_ideas_by_category", fiscal_year=2024, bureaus=[small])["category"])
+    [categories] = [t.value for t in app.table if set(t.value.index) == named]
+    counts = pd.to_numeric(categories["提出"], errors="coerce")
+    assert not ((counts > 0) & (counts < 5)).any() and counts.notna().any()
