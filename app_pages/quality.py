@@ -7,6 +7,7 @@ from etl.fiscal import today_in_japan
 from etl.messages import msg
 from presentation import fmt, untrusted
 from presentation.charts import quality
+from presentation.words import LEVEL_WORDS
 from shell import data
 from shell.components import (
     chart,
@@ -119,6 +120,10 @@ def orphans(snapshot: str) -> None:
     st.subheader(t("orphans_title"))
     for key, report, columns in ORPHANS:
         frame = data.report(snapshot, report)
+        if "level" in frame:  # a certification's level in the reader's words, not the file's code
+            frame["level"] = frame["level"].map(
+                lambda level: t(LEVEL_WORDS[level]) if level in LEVEL_WORDS else level
+            )
         with st.expander(t(key, count=fmt.integer(len(frame)))):
             table_with_downloads(frame, columns, key, key, personal=bool(PERSONAL & columns.keys()))
     summary = data.report_row(snapshot, "report_quality_summary")

@@ -66,11 +66,17 @@ def percent(value, digits: int = 1) -> str:
     return f"{value * 100:.{digits}f}%"
 
 
-def points(value, lang: str) -> str:
-    """A difference of two shares in percentage points, signed: +5.8 pt / +5.8ポイント."""
+# where a line may break though no space shows (a card's figure: "+5.3" over "ポイント" rather than cut)
+BREAK = "\u200b"
+
+
+def points(value, lang: str, breakable: bool = False) -> str:
+    """A difference of two shares in percentage points, signed: +5.8 pt / +5.8ポイント; `breakable`: the
+    Japanese unit may go to a line of its own (a card's figure, which never breaks inside a word)."""
     if _missing(value):
         return "—"
-    return signed(f"{value:.1f}" + ("ポイント" if lang == "ja" else " pt"), value)
+    unit = ((BREAK if breakable else "") + "ポイント") if lang == "ja" else " pt"
+    return signed(f"{value:.1f}" + unit, value)
 
 
 def signed(text: str, value) -> str:

@@ -60,6 +60,7 @@ def show(snapshot: str, fiscal_year: int) -> None:
         _cards("planner_gold", plan["gold"])
         st.caption(t("impact_planner_gold_note"))
     with st.expander(t("impact_planner_rates")):
+        st.caption(t("impact_planner_rates_note"))
         for kind, columns in (
             ("silver", charts.RATES_TABLE_COLUMNS),
             ("gold", charts.GOLD_RATES_TABLE_COLUMNS),

@@ -8,6 +8,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from etl import settings
+from etl.first_run import ACTOR as FIRST_RUN_ACTOR
 from etl.kinds import KINDS
 from etl.mapping import display_name
 from presentation import fmt
@@ -83,7 +84,10 @@ def audit_table(entries: list[dict], words: Words) -> pd.DataFrame:
     rows = [
         {
             "at": entry.get("at", ""),
-            "actor": entry.get("actor", ""),
+            # the first start's own loads are the dashboard's, named in the reader's words
+            "actor": words("audit_actor_first_run")
+            if entry.get("actor") == FIRST_RUN_ACTOR
+            else entry.get("actor", ""),
             "action": words(AUDIT_ACTION_WORDS[action]) if action in AUDIT_ACTION_WORDS else str(action),
             "detail": audit_detail(action, entry.get("detail") or {}, words),
         }

@@ -94,10 +94,11 @@ def test_a_cards_help_is_reached_and_read_with_the_keyboard(page, app):
 
 
 @pytest.mark.parametrize("width", [1280, 1024, 768])
-def test_the_overview_is_readable_at_narrow_widths(browser, app, width):
+@pytest.mark.parametrize("page", ["overview", "impact"])  # the impact card's "+5.3ポイント" was cut at 1280 px
+def test_the_cards_are_readable_at_narrow_widths(browser, app, width, page):
     context = browser.new_context(viewport={"width": width, "height": 900}, locale="ja-JP")
     tab = context.new_page()
-    tab.goto(f"{app}/overview?lang=ja")
+    tab.goto(f"{app}/{page}?lang=ja")
     settle(tab)
     cut = tab.evaluate(
         """() => [...document.querySelectorAll('[data-testid=stMetricValue], [data-testid=stMetricLabel]')]
@@ -108,7 +109,7 @@ def test_the_overview_is_readable_at_narrow_widths(browser, app, width):
     assert tab.evaluate(
         "() => document.documentElement.scrollWidth <= window.innerWidth"
     )  # no sideways scroll
-    screenshot(tab, f"overview-ja-{width}")
+    screenshot(tab, f"{page}-ja-{width}")
     context.close()
 
 
