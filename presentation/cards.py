@@ -104,7 +104,7 @@ HEADLINES: dict[str, Headline] = {
         "kpi_coverage",
         "kpi_coverage_help",
         _share,
-        fmt.integer,
+        fmt.departments,  # the change counts departments, beside a share: with its unit
         compared=("leader_coverage", "departments_covered"),
     ),
     "elearning_learners": Headline(

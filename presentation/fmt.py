@@ -25,6 +25,15 @@ def integer(value, lang: str = "ja", unit: str = "") -> str:
     return f"{round(value):,}{unit}"
 
 
+def departments(value, lang: str) -> str:
+    """A count of departments with its unit, so that a change beside a share (leader coverage: 89.2%,
+    +7) never reads as points: +7所属 / +7 depts."""
+    if _missing(value):
+        return "—"
+    unit = "所属" if lang == "ja" else (" dept" if abs(round(value)) == 1 else " depts")
+    return integer(value, lang, unit)
+
+
 def yen(value, lang: str) -> str:
     """100.2億円 / 1,234万円 / 1,234円; English ¥10.02bn / ¥12.3m / ¥1,234."""
     if _missing(value):

@@ -50,3 +50,15 @@ def test_a_card_of_a_year_in_progress_says_so_and_names_its_comparison(demo_con)
     assert card.notes == ("To date (as of 31 Oct 2026)",)
     assert card.change.startswith(("+", "-")) and card.compared_with == "vs same period (Apr–Oct)"
     assert card.planned and card.plan_line(EN).endswith("-badge[" + card.grade_text(EN) + "]")
+
+
+def test_the_change_of_leader_coverage_counts_departments_and_says_so(demo_con):
+    # the card shows a share (89.2%) and its change counts departments: a bare "+7" read as 7 points
+    now = metrics.kpis(demo_con, 2025)
+    before = metrics.kpis(demo_con, 2024)
+    card = headline_card("leader_coverage", now, kpi_comparison(now, before, EN), EN)
+    moved = now["leader_coverage"]["departments_covered"] - before["leader_coverage"]["departments_covered"]
+    unit = " dept" if abs(moved) == 1 else " depts"
+    assert card.value.endswith("%") and card.change == ("+" if moved > 0 else "") + f"{moved:,}{unit}"
+    ja = headline_card("leader_coverage", now, kpi_comparison(now, before, Words("ja")), Words("ja"))
+    assert ja.change.endswith("所属")

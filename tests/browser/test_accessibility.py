@@ -94,7 +94,9 @@ def test_a_cards_help_is_reached_and_read_with_the_keyboard(page, app):
 
 
 @pytest.mark.parametrize("width", [1280, 1024, 768])
-@pytest.mark.parametrize("page", ["overview", "impact"])  # the impact card's "+5.3ポイント" was cut at 1280 px
+@pytest.mark.parametrize(
+    "page", ["overview", "impact"]
+)  # the impact card's "+5.3ポイント" was cut at 1280 px
 def test_the_cards_are_readable_at_narrow_widths(browser, app, width, page):
     context = browser.new_context(viewport={"width": width, "height": 900}, locale="ja-JP")
     tab = context.new_page()
