@@ -522,6 +522,10 @@ def _method_slide(con, fiscal_year: int, words: Words, today) -> Slide:
         _plain(words("deck_method_talent")),
         _plain(words("method_hours")),
         _plain(words("method_cost")),
+        words(
+            "deck_method_missing_cost",
+            count=fmt.integer(len(reports.run(con, "report_apps_missing_cost", fiscal_year=fiscal_year))),
+        ),
         _plain(words("method_counts", **shown)),
         _plain(words("method_excluded", **shown)),
         words(

@@ -282,3 +282,11 @@ def test_the_deck_of_an_aggregate_role_hides_small_certified_counts_and_says_so(
     assert hidden.notes and "5人未満の集団" in hidden.notes[0]
     pptx = Presentation(io.BytesIO(slides.write(content.gather(con, COMPLETE, "ja", hide_small=True))))
     assert len(pptx.slides) == len(presentation(made["ja"]).slides)  # the deck writes with the gaps
+
+
+def test_the_method_slide_counts_the_apps_whose_cost_is_missing_and_promises_no_list_it_lacks(decks):
+    con, made = decks
+    notes = made["ja"].slides[-1].notes
+    missing = len(reports.run(con, "report_apps_missing_cost", fiscal_year=COMPLETE))
+    assert any(n.startswith(f"費用の見積りが欠けているアプリ: {missing:,}本") for n in notes), notes
+    assert not any("下に一覧" in n for n in notes)
