@@ -1,7 +1,10 @@
 """Hours saved: by month, year, bureau, department, app and category; in full-time equivalents."""
 
+from datetime import date
+
 import streamlit as st
 
+from etl.fiscal import month_a_year_before
 from etl.metrics import fte
 from presentation import fmt
 from presentation.cards import Card
@@ -42,13 +45,23 @@ show_card(
 cards[1].caption(f"{t('fte_hours')}: {fmt.integer(annual_hours)}")
 
 chart(charts.hours_by_month(data.report(snapshot, "report_hours_by_month", bureaus=bureaus), said))
-by_dimension = {"fiscal_year": fy, "bureaus": bureaus}
+# a year in progress sets its months against the same months of the year before (contract 4.1)
+usage_as_of = (
+    None if now["year_complete"] or not now["usage_as_of"] else date.fromisoformat(now["usage_as_of"])
+)
+previous_through = None if usage_as_of is None else month_a_year_before(usage_as_of)
+by_dimension = {"fiscal_year": fy, "bureaus": bureaus, "previous_through": previous_through}
+period = None if usage_as_of is None else fmt.year_to_date(usage_as_of, language)
+previous_fy = fmt.fiscal_year(fy - 1, language)
+previous_label = (
+    previous_fy if period is None else t("hours_previous_same_period", fy=previous_fy, period=period)
+)
 left, right = chart_row("hours-1")
 with left:
     frame = data.kpis_frame(snapshot)
     chart(charts.hours_by_year(frame[frame["fiscal_year"] <= fy], said))
     categories = data.report(snapshot, "report_hours_by_dimension", **by_dimension, dimension="category")
-    chart(charts.hours_by_category(categories, fy, said))
+    chart(charts.hours_by_category(categories, fy, said, previous_label))
 with right:
     by_bureau = data.report(snapshot, "report_hours_by_bureau", fiscal_year=fy, bureaus=bureaus)
     chart(charts.hours_by_bureau(by_bureau, fy, said))
@@ -65,7 +78,7 @@ columns = {
     "key": "col_dept_code",
     "dept_name": "col_dept",
     "hours_saved": "col_hours",
-    "hours_saved_previous": "col_hours_previous",
+    "hours_saved_previous": "col_hours_previous" if period is None else "col_hours_same_period",
 }
 table_with_downloads(departments, columns, f"hours_by_department_{fy}", "dept_hours")
 

@@ -71,3 +71,9 @@ def cut_a_year_before(fiscal_year: int, day: date | None) -> date:
     if day < start:
         return fiscal_year_start(fiscal_year - 1) - timedelta(days=1)
     return same_day_a_year_before(day)
+
+
+def month_a_year_before(day: date) -> date:
+    """The first day of `day`'s month a year earlier: the last month of a year in progress's same period
+    the year before, for monthly figures (2026-11-30 -> 2025-11-01)."""
+    return date(day.year - 1, day.month, 1)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import pandas as pd
@@ -534,3 +535,30 @@ def test_a_bureau_s_ideas_by_result_and_category_hide_small_groups_from_an_aggre
     [categories] = [t.value for t in app.table if set(t.value.index) == named]
     counts = pd.to_numeric(categories["提出"], errors="coerce")
     assert not ((counts > 0) & (counts < 5)).any() and counts.notna().any()
+
+
+def test_hours_by_category_set_a_year_in_progress_against_the_same_months_of_the_year_before(app_db):
+    """FY2026 to November against the whole of FY2025 made every category look a fifth down."""
+    import duckdb
+
+    from etl.fiscal import month_a_year_before
+
+    con = duckdb.connect(str(app_db), read_only=True)
+    try:
+        now = metrics.kpis(con, 2026)
+        through = month_a_year_before(date.fromisoformat(now["usage_as_of"]))
+        whole, same = con.execute(
+            """select sum(hours_saved), sum(hours_saved) filter (where usage_month <= ?)
+               from mart_usage_monthly where fiscal_year = 2025""",
+            [through],
+        ).fetchone()
+    finally:
+        con.close()
+    assert not now["year_complete"] and same < whole
+    app = run_page("hours", "ja", fy="2026")
+    assert not app.exception, [e.value for e in app.exception]
+    [categories] = [t.value for t in app.table if any("2025年度同期" in str(c) for c in t.value.columns)]
+    previous = next(c for c in categories.columns if "2025年度同期" in str(c))
+    assert float(pd.to_numeric(categories[previous]).sum()) == pytest.approx(float(same), rel=1e-9)
+    [departments] = [d.value for d in app.dataframe if "前年同期の削減時間" in d.value.columns]
+    assert float(departments["前年同期の削減時間"].sum()) == pytest.approx(float(same), abs=1.0)

@@ -25,7 +25,14 @@ def test_a_report_refuses_missing_extra_or_unknown_parameters(demo_con):
     with pytest.raises(ValueError):
         reports.run(demo_con, "report_no_such_thing")
     with pytest.raises(ValueError):  # a choice outside its allow-list never reaches DuckDB
-        reports.run(demo_con, "report_hours_by_dimension", fiscal_year=2024, bureaus=[], dimension="name; --")
+        reports.run(
+            demo_con,
+            "report_hours_by_dimension",
+            fiscal_year=2024,
+            bureaus=[],
+            dimension="name; --",
+            previous_through=None,
+        )
 
 
 def test_bureaus_may_be_a_tuple_as_the_filters_hold_them(demo_con):

@@ -1,7 +1,11 @@
--- one row per department (or category) in fiscal year $fiscal_year: hours saved, with the previous year
+-- one row per department (or category) in fiscal year $fiscal_year: hours saved, with the previous year's;
+-- for a year in progress, the previous year's months up to $previous_through only (the same period,
+-- contract 4.1), which is null for a complete year
 with source as (
     select * from mart_usage_monthly
-    where fiscal_year in ($fiscal_year, $fiscal_year - 1)
+    where (fiscal_year = $fiscal_year
+            or fiscal_year = $fiscal_year - 1
+                and ($previous_through::date is null or usage_month <= $previous_through::date))
         and (len($bureaus::varchar[]) = 0 or list_contains($bureaus::varchar[], bureau_name))
 ),
 

@@ -70,11 +70,14 @@ def others_caption(apps: pd.DataFrame, words: Words, top: int = TOP_APPS) -> str
     )
 
 
-def hours_by_category(frame: pd.DataFrame, fiscal_year: int, words: Words) -> go.Figure:
-    """Each category's hours saved this year next to the year before."""
+def hours_by_category(
+    frame: pd.DataFrame, fiscal_year: int, words: Words, previous_label: str | None = None
+) -> go.Figure:
+    """Each category's hours saved this year next to the year before (`previous_label`: what that is, the
+    same period of it for a year in progress)."""
     series = {
         "hours_saved": fmt.fiscal_year(fiscal_year, words.lang),
-        "hours_saved_previous": fmt.fiscal_year(fiscal_year - 1, words.lang),
+        "hours_saved_previous": previous_label or fmt.fiscal_year(fiscal_year - 1, words.lang),
     }
     names = [untrusted.plotly(k) if k else "—" for k in frame["key"]]
     return grouped_horizontal(
