@@ -579,3 +579,20 @@ def test_a_chart_table_names_its_one_series_and_writes_months_as_months():
     bureaus = go.Figure(go.Bar(x=[3, 2], y=["2024-04-01 局", "局B"], orientation="h"))
     bureaus.update_layout(title="提出件数(局別)")
     assert figure_table(bureaus).to_dict() == {"提出件数(局別)": {"2024-04-01 局": 3, "局B": 2}}
+
+
+def test_the_cost_band_s_table_names_its_edges_low_and_high_not_by_the_band_s_legend():
+    import pandas as pd
+
+    from presentation.charts.base import figure_table
+    from presentation.charts.costs import cost_band
+    from presentation.words import Words
+
+    frame = pd.DataFrame(
+        {"fiscal_year": [2024, 2025], "cost_avoided_cumulative_yen": [1e9, 2e9], "low_yen": [8e8, 1.6e9],
+         "high_yen": [1.2e9, 2.4e9]}
+    )  # fmt: skip
+    for lang in ("ja", "en"):
+        said = Words(lang)
+        table = figure_table(cost_band(frame, 0.8, 1.2, said))
+        assert list(table.columns) == [said("band_high"), said("band_low"), said("band_base")]

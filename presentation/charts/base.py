@@ -157,7 +157,10 @@ def figure_table(figure: go.Figure) -> pd.DataFrame:
     columns: dict[str, pd.Series] = {}
     value_axis = None
     for number, trace in enumerate(figure.data, start=1):
-        name = html.unescape(str(trace.name)) if trace.name else None
+        # a trace's `meta`, where a string, names its column where its legend name would not (a band's
+        # edge carries the band's legend)
+        named = trace.meta if isinstance(trace.meta, str) else trace.name
+        name = html.unescape(str(named)) if named else None
         if getattr(trace, "labels", None) is not None and getattr(trace, "values", None) is not None:
             categories, values = trace.labels, trace.values  # a pie or a treemap
         elif getattr(trace, "x", None) is not None and getattr(trace, "y", None) is not None:

@@ -86,8 +86,11 @@ def cost_band(frame: pd.DataFrame, low: float, high: float, words: Words) -> go.
         )
 
     edge = {"mode": "lines", "line": {"width": 0, "color": OKABE_ITO[4]}}
-    line("high_yen", words("band_high"), words("band_high"), showlegend=False, **edge)
-    line("low_yen", band, words("band_low"), fill="tonexty", fillcolor="rgba(86,180,233,0.25)", **edge)
+    line(
+        "high_yen", words("band_high"), words("band_high"), showlegend=False, meta=words("band_high"), **edge
+    )
+    fill = {"fill": "tonexty", "fillcolor": "rgba(86,180,233,0.25)"}
+    line("low_yen", band, words("band_low"), meta=words("band_low"), **fill, **edge)
     base = {"mode": "lines+markers", "line": {"color": OKABE_ITO[0], "width": 3}}
     line("cost_avoided_cumulative_yen", words("band_base"), words("band_base"), **base)
     figure.update_xaxes(type="category")
