@@ -596,3 +596,23 @@ def test_the_cost_band_s_table_names_its_edges_low_and_high_not_by_the_band_s_le
         said = Words(lang)
         table = figure_table(cost_band(frame, 0.8, 1.2, said))
         assert list(table.columns) == [said("band_high"), said("band_low"), said("band_base")]
+
+
+def test_a_funnel_with_no_certification_loaded_for_its_year_gives_no_rate_rather_than_zero():
+    """FY2026's Silver certifications come in at the year's end: the funnel said data was missing and its
+    table 0.0% certified in every bureau."""
+    import pandas as pd
+
+    from presentation.charts import talent
+    from presentation.words import Words
+
+    frame = pd.DataFrame(
+        {"bureau_name": ["総務局"], "nominated": [20], "trained": [18], "submitted": [15], "certified": [0],
+         "has_nominated": [True], "has_trained": [True], "has_submitted": [True], "has_certified": [False]}
+    )  # fmt: skip
+    table = talent.funnel_table(frame, Words("ja"))
+    assert table["conversion"].tolist() == ["—"]
+    assert "conversion" not in talent.funnel_columns(frame.iloc[0])
+    loaded = frame.assign(certified=[12], has_certified=[True])
+    assert talent.funnel_table(loaded, Words("ja"))["conversion"].tolist() == ["60.0%"]
+    assert "conversion" in talent.funnel_columns(loaded.iloc[0])

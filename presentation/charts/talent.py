@@ -148,17 +148,20 @@ def funnel(frame: pd.DataFrame, level: str, fiscal_year: int, words: Words) -> g
 
 
 def funnel_table(frame: pd.DataFrame, words: Words) -> pd.DataFrame:
-    """The funnel by bureau with the share certified of the first step that has data."""
+    """The funnel by bureau with the share certified of the first step that has data; — where no
+    certification is loaded for the year (not yet in: 0% would read as nobody certified)."""
     first = next((step for step in STEPS if frame.iloc[0][f"has_{step}"]), "certified")
     table = frame.copy()
     table["bureau_name"] = table["bureau_name"].map(lambda b: bureau_word(b, words))
-    table["conversion"] = (table["certified"] / table[first].where(table[first] > 0)).map(fmt.percent)
+    certified = table["certified"] if frame.iloc[0]["has_certified"] else table["certified"] * float("nan")
+    table["conversion"] = (certified / table[first].where(table[first] > 0)).map(fmt.percent)
     return table
 
 
 def funnel_columns(city) -> dict[str, str]:
     steps = {step: STEP_WORDS[step] for step in STEPS if city[f"has_{step}"]}
-    return {"bureau_name": "col_bureau", **steps, "conversion": "col_conversion"}
+    rate = {"conversion": "col_conversion"} if city["has_certified"] else {}  # no certification yet: no rate
+    return {"bureau_name": "col_bureau", **steps, **rate}
 
 
 def share_comparison(frame: pd.DataFrame, fiscal_year: int, words: Words) -> go.Figure:
