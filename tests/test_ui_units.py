@@ -616,3 +616,13 @@ def test_a_funnel_with_no_certification_loaded_for_its_year_gives_no_rate_rather
     loaded = frame.assign(certified=[12], has_certified=[True])
     assert talent.funnel_table(loaded, Words("ja"))["conversion"].tolist() == ["60.0%"]
     assert "conversion" in talent.funnel_columns(loaded.iloc[0])
+
+
+def test_every_chart_writes_its_axes_figures_in_full_with_separators():
+    import plotly.graph_objects as go
+
+    from presentation.charts.base import layout
+
+    figure = layout(go.Figure(go.Bar(x=[15_000, 120_000], y=["A", "B"], orientation="h")), "t", "x", "y")
+    for axis in (figure.layout.xaxis, figure.layout.yaxis):
+        assert axis.separatethousands and axis.exponentformat == "none"  # 15,000, never 15k

@@ -50,14 +50,19 @@ def layout(figure: go.Figure, title: str, x_title: str, y_title: str, height: in
         },
         hoverlabel={"font": {"family": FONT}},
         separators=".,",
+        # figures in full with thousands separators on either axis (a horizontal bar's values are on x):
+        # never plotly's 15k, which no Japanese reader writes
         xaxis={
             "title": {"text": x_title, "font": {"color": TEXT_COLOUR}},
             "tickfont": {"color": TEXT_COLOUR},
+            "separatethousands": True,
+            "exponentformat": "none",
         },
         yaxis={
             "title": {"text": y_title, "font": {"color": TEXT_COLOUR}},
             "tickfont": {"color": TEXT_COLOUR},
             "separatethousands": True,
+            "exponentformat": "none",
             "rangemode": "tozero",
         },
     )

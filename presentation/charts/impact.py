@@ -153,7 +153,8 @@ def new_managers_chart(frame: pd.DataFrame, words: Words) -> go.Figure:
     return figure
 
 
-# the event study's two outcomes (etl/impact.py): stored name -> (title, axis, scale, the ticks' unit words)
+# the event study's two outcomes (etl/impact.py): stored name -> (title, axis, scale, the hover's unit words;
+# the ticks carry none, the axis title says it: 差(ポイント))
 EVENT_STUDY_OUTCOMES = {
     "built_share": ("impact_event_built_title", "impact_event_built_axis", 100.0, "impact_event_points_unit"),
     "hours_per_person": ("impact_event_hours_title", "impact_event_hours_axis", 1.0, None),
@@ -212,7 +213,6 @@ def event_study_chart(estimates: pd.DataFrame, outcome: str, words: Words) -> go
         )
     figure.add_hline(y=0, line={"color": TARGET_COLOUR, "dash": "dash", "width": 1})
     figure.add_vline(x=0, line={"color": TARGET_COLOUR, "width": 1})
-    figure.update_yaxes(ticksuffix=suffix)
     figure.update_xaxes(dtick=6)
     return layout(figure, words(title), words("impact_event_axis_months"), words(axis))
 
@@ -220,7 +220,7 @@ def event_study_chart(estimates: pd.DataFrame, outcome: str, words: Words) -> go
 def event_study_table(estimates: pd.DataFrame, outcome: str, words: Words) -> pd.DataFrame:
     """The event study as figures: per month since certification, the estimate and its 95% interval
     (the band would read as one column of its upper edge)."""
-    _, _, scale, _ = EVENT_STUDY_OUTCOMES[outcome]
+    scale = EVENT_STUDY_OUTCOMES[outcome][2]
     rows = _event_months(estimates, outcome)
     table = pd.DataFrame(
         {
