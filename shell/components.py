@@ -287,7 +287,14 @@ def assumption_input(name: str, label_key: str, help_key: str, column=None) -> f
             requested = DEFAULTS[name]
         st.session_state[key] = min(max(requested, lowest), highest)
     chosen = (column or st).number_input(
-        t(label_key), min_value=lowest, max_value=highest, step=step, key=key, help=t(help_key)
+        t(label_key),
+        min_value=lowest,
+        max_value=highest,
+        step=step,
+        # hours and yen in whole steps read 1,860 and 4,000, not 1860.00 and 4000.00; a multiplier keeps two
+        format="%.0f" if float(step).is_integer() else "%.2f",
+        key=key,
+        help=t(help_key),
     )
     if chosen == DEFAULTS[name]:
         st.query_params.pop(name, None)
