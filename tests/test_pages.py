@@ -531,6 +531,10 @@ def test_a_bureau_s_ideas_by_result_and_category_hide_small_groups_from_an_aggre
     [table] = [d.value for d in app.dataframe if "不合格" in d.value.columns]
     row = table[table["年度"] == "2024年度"].iloc[0]
     assert row["不合格"] == "—" and row["アイデア"] == years.loc[2024, "ideas"]  # the year's total stays
+    # the chart's bar keeps its height: the hidden results stand together, not broken down
+    [bars] = [t.value for t in app.table if "少人数のため内訳非表示" in t.value.columns]
+    year = years.loc[2024]
+    assert bars.loc["2024年度", "少人数のため内訳非表示"] == year["ideas"] - year["pass"] - year["none"]
     named = set(report(app_db, "report_ideas_by_category", fiscal_year=2024, bureaus=[small])["category"])
     [categories] = [t.value for t in app.table if set(t.value.index) == named]
     counts = pd.to_numeric(categories["提出"], errors="coerce")

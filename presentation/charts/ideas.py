@@ -21,6 +21,7 @@ from presentation.words import RESULT_WORDS, STAGE_WORDS, Words
 
 RESULTS = ("pass", "resubmit", "fail", "none")
 RESULT_COLOURS = {"pass": OKABE_ITO[2], "resubmit": OKABE_ITO[1], "fail": OKABE_ITO[5], "none": TARGET_COLOUR}
+HIDDEN_COLOUR = "#D3D7DC"  # small groups hidden from an aggregate role, drawn together in light grey
 STAGES = ("submitted", "passed", "taken_up", "building", "live")
 STATUSES = ("idea", "building", "live")
 
@@ -39,6 +40,17 @@ def ideas_by_year(frame: pd.DataFrame, words: Words) -> go.Figure:
                 marker_color=RESULT_COLOURS[result],
                 hovertemplate="%{x}: %{y:,}<extra>" + name + "</extra>",
             )
+    # results hidden as small groups (privacy.across_for_viewer) still stand in the year's bar, together
+    hidden = frame[list(RESULTS)].isna().any(axis=1)
+    if hidden.any():
+        name = words("series_hidden_small")
+        figure.add_bar(
+            x=x,
+            y=(frame["ideas"] - frame[list(RESULTS)].sum(axis=1)).where(hidden),
+            name=name,
+            marker_color=HIDDEN_COLOUR,
+            hovertemplate="%{x}: %{y:,}<extra>" + name + "</extra>",
+        )
     figure.update_layout(barmode="stack", legend={"traceorder": "normal"})
     figure.update_xaxes(type="category")
     return layout(figure, words("chart_ideas_by_year"), words("axis_fiscal_year"), words("axis_ideas"))
