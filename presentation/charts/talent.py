@@ -48,7 +48,8 @@ def talent_vs_target(kpis: pd.DataFrame, projection: dict | None, words: Words) 
             y=with_target["dx_talent_target"],
             name=words("chart_talent_target"),
             mode="lines+markers",
-            line={"color": TARGET_COLOUR, "dash": "dash", "width": 2},
+            # a target holds for its plan's years and steps to the next plan's: no slope between them
+            line={"color": TARGET_COLOUR, "dash": "dash", "width": 2, "shape": "hv"},
             hovertemplate="%{x}: %{y:,}<extra></extra>",
         )
     planned = kpis[kpis["dx_talent_plan"].notna()] if "dx_talent_plan" in kpis else kpis.iloc[0:0]
