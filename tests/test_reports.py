@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
 from etl import config, reports
@@ -105,3 +106,11 @@ def test_freshness_warns_of_a_monthly_export_missed_and_a_roster_missing(db, exp
         for key, params in warnings:
             said = Words(lang)(key, **warning_params(params, Words(lang)))
             assert "{" not in said and "None" not in said, said
+
+
+def test_the_licence_list_has_no_latest_date_only_its_last_load(demo_con):
+    """Its last join (months old) read as a stale export beside "all within their cycle"."""
+    fresh = reports.run(demo_con, "report_data_freshness").set_index("kind")
+    assert pd.isna(fresh.loc["elearning_users", "latest_date"])
+    assert pd.notna(fresh.loc["elearning_users", "last_loaded_at"])
+    assert pd.notna(fresh.loc["elearning", "latest_date"])

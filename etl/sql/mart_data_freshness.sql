@@ -12,7 +12,9 @@ with latest as (
     union all
     select 'app_usage', max(last_counted_on) filter (where granularity = 'day') from stg_app_usage_months
     union all select 'elearning', max(activity_on) from stg_elearning
-    union all select 'elearning_users', max(joined_on) from stg_elearning_users
+    -- a licence list holds no events: its last join (2024年9月30日) read as a stale export beside "all
+    -- within their cycle"; it has no latest date, only when it was last loaded
+    union all select 'elearning_users', cast(null as date) from stg_elearning_users
     union all select 'projects', make_date(max(fiscal_year), 4, 1) from stg_projects
 ),
 
