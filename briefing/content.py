@@ -291,7 +291,7 @@ def _certifications_slide(
     chart = Chart(
         "stacked_bar_h", figure.layout.title.text, names, series, "#,##0", words("axis_people"), figure
     )
-    notes = [words("small_groups_hidden", min=privacy.min_group_size())] if hidden else []
+    notes = [words("deck_small_groups_hidden", min=privacy.min_group_size())] if hidden else []
     return Slide(title, charts=[chart], notes=notes)
 
 

@@ -279,7 +279,7 @@ def test_the_deck_of_an_aggregate_role_hides_small_certified_counts_and_says_so(
     assert any(0 < v < 5 for v in gold) and not shown.notes  # the demo has small groups
     assert not any(v is not None and 0 < v < 5 for v in kept) and sum(v is None for v in kept) >= 2
     assert [v for v in kept if v is not None] == [v for v, k in zip(gold, kept, strict=True) if k is not None]
-    assert hidden.notes and "5人未満の集団" in hidden.notes[0]
+    assert hidden.notes and "5人未満の集団はグラフに描いていません" in hidden.notes[0]
     pptx = Presentation(io.BytesIO(slides.write(content.gather(con, COMPLETE, "ja", hide_small=True))))
     assert len(pptx.slides) == len(presentation(made["ja"]).slides)  # the deck writes with the gaps
 
