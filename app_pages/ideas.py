@@ -67,6 +67,16 @@ ratio = fmt.percent(totals["ratio"], 0)
 show_card(cards[3], Card(t("kpi_realised_ratio"), ratio, t("kpi_realised_ratio_help")))
 
 
+def for_aggregate_roles(frame, counts: list[str], dependents: tuple[str, ...]):
+    """Ideas as a role that sees aggregates only reads them: small counts hidden with their row, ideas that
+    did not pass counted as people too (ideas less passed), and no count of ideas taken up by a project by
+    group at all (one, two or three a bureau: each a person's idea)."""
+    if sees_people():
+        return frame
+    hidden = privacy.for_viewer(frame, counts, dependents, within=(("ideas", "passed"),))
+    return hidden.assign(taken_up=float("nan"))
+
+
 def tab_ideas():
     if by_year.empty:
         st.info(t("ideas_none"))
@@ -81,19 +91,18 @@ def tab_ideas():
         counts = [c for c in (*LEVEL_WORDS, *RESULT_WORDS) if c in years.columns]
         years = privacy.as_text(years, counts, sees_people())
         table_with_downloads(years, columns, "ideas_by_year", "ideas_years")
-    by_bureau = data.report(snapshot, "report_ideas_by_bureau", fiscal_year=fy, bureaus=bureaus)
-    if by_bureau.empty:  # a year whose ideas are not in yet (they come in from November)
+    # what is hidden is decided on every bureau, then the filter applied: decided per filter, a cell hidden
+    # only to cover another came back alone under a filter to its bureau
+    every = data.report(snapshot, "report_ideas_by_bureau", fiscal_year=fy, bureaus=[])
+    hidden = for_aggregate_roles(every, ["ideas", "passed"], ("taken_up", "est_hours", "per_100"))
+    shown = hidden[hidden["bureau_name"].isin(bureaus)] if bureaus else hidden
+    if shown.empty:  # a year whose ideas are not in yet (they come in from November)
         st.info(t("ideas_none"))
         return
-    shown = privacy.for_viewer(
-        by_bureau, ["ideas", "passed"], ("taken_up", "est_hours", "per_100"), sees_people()
-    )
     left, right = chart_row("ideas-1")
     with left:
         categories = data.report(snapshot, "report_ideas_by_category", fiscal_year=fy, bureaus=bureaus)
-        categories = privacy.for_viewer(
-            categories, ["ideas", "passed"], ("taken_up", "est_hours"), sees_people()
-        )
+        categories = for_aggregate_roles(categories, ["ideas", "passed"], ("taken_up", "est_hours"))
         chart(charts.ideas_by_category(categories, fy, said))
     with right:
         chart(charts.ideas_by_bureau(shown, fy, said))

@@ -85,7 +85,9 @@ def tab_cohorts() -> None:
     with st.expander(t("impact_table")):
         counts = ["people", "cohort_makers_before", "cohort_makers_after"]
         table = charts.cohort_table(figures["cohorts"], rates, said)
-        hidden = privacy.for_viewer(table, counts, ("difference_pp",), sees_people=people)
+        hidden = privacy.for_viewer(
+            table, counts, ("difference_pp",), sees_people=people, within=(("people", "cohort_makers_after"),)
+        )
         shown = privacy.as_text(hidden, counts, people)
         table_with_downloads(shown, charts.COHORT_TABLE_COLUMNS, f"impact_cohorts_{fy}", "impact_cohorts")
         small_groups_note()
@@ -186,7 +188,13 @@ def tab_managers() -> None:
         t("impact_managers_summary", managers=fmt.integer(total), attended=fmt.integer(attended), share=share)
     )
     counts = ["new_managers", "attended_bronze"]
-    hidden = privacy.for_viewer(managers, counts, ("attended_share",), sees_people=people)
+    hidden = privacy.for_viewer(
+        managers,
+        counts,
+        ("attended_share",),
+        sees_people=people,
+        within=(("new_managers", "attended_bronze"),),
+    )
     chart(charts.new_managers_chart(hidden, said))
     listed = hidden.assign(attended_share=hidden["attended_share"].map(fmt.percent))
     table_with_downloads(

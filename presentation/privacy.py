@@ -33,21 +33,35 @@ def suppress(frame: pd.DataFrame, columns: list[str], minimum: int | None = None
 
 
 def for_viewer(
-    frame: pd.DataFrame, columns: list[str], dependents: tuple[str, ...] = (), sees_people: bool = False
+    frame: pd.DataFrame,
+    columns: list[str],
+    dependents: tuple[str, ...] = (),
+    sees_people: bool = False,
+    within: tuple[tuple[str, str], ...] = (),
 ) -> pd.DataFrame:
     """The frame as a role may see it: unchanged for a role that sees people; for any other, the small
     counts of `columns` hidden (suppress), and then each row with a hidden count hidden whole: a count
     shown beside a hidden one bounds it (7 ideas passed: at least 7 submitted), and so do the `dependents`
-    (a share or a sum that would give the count away). Where that leaves a column with one hidden cell,
-    its total would give it back: the row with the smallest other count goes too. Hidden cells are NaN,
-    which a chart leaves out."""
+    (a share or a sum that would give the count away; a text one reads —). `within` pairs (whole, part)
+    of `columns` where the part is counted within the whole: the difference (31 ideas, 30 passed: one did
+    not pass) is a count of people too, and a small one hides its row. Where that leaves a column with
+    one hidden cell, its total would give it back: the row with the smallest other count goes too.
+    Hidden cells are NaN, which a chart leaves out."""
     if sees_people:
         return frame
-    out = suppress(frame, columns)
+    counts = frame.copy()
+    differences = []
+    for whole, part in within:
+        name = f"_{whole}_less_{part}"
+        counts[name] = pd.to_numeric(frame[whole], errors="coerce") - pd.to_numeric(
+            frame[part], errors="coerce"
+        )
+        differences.append(name)
+    suppressed = suppress(counts, [*columns, *differences])
     hidden = np.zeros(len(frame), dtype=bool)
-    for column in columns:
-        hidden |= (out[column].isna() & frame[column].notna()).to_numpy()
-    counted = [pd.to_numeric(frame[column], errors="coerce").to_numpy(dtype=float) for column in columns]
+    for column in (*columns, *differences):
+        hidden |= (suppressed[column].isna() & counts[column].notna()).to_numpy()
+    counted = [pd.to_numeric(counts[column], errors="coerce").to_numpy(dtype=float) for column in columns]
     while hidden.any():
         # a column's hidden cells: those of the hidden rows that hold a figure (zero included: a hidden
         # cell may be nobody, so a lone hidden zero would be given back by the total as well)
@@ -56,8 +70,13 @@ def for_viewer(
         if not len(candidates):
             break
         hidden[candidates[np.argmin(counted[0][candidates])]] = True
+    out = frame.copy()
     for column in (*columns, *dependents):
-        out[column] = pd.to_numeric(out[column], errors="coerce").astype(float).mask(hidden)
+        numeric = pd.to_numeric(out[column], errors="coerce")
+        if column in columns or numeric.notna().sum() == out[column].notna().sum():
+            out[column] = numeric.astype(float).mask(hidden)
+        else:  # words (a difference already written "+5.0 pt"): — where hidden, as written elsewhere
+            out[column] = out[column].where(~hidden, "—")
     return out
 
 

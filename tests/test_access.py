@@ -371,3 +371,20 @@ def test_a_year_s_results_are_one_group_whose_total_is_shown():
     assert shown.loc[1, ["resubmit", "fail"]].isna().all() and shown.loc[1, "pass"] == 31
     assert shown["ideas"].tolist() == [37, 35]
     assert privacy.across_for_viewer(frame, ["pass", "resubmit", "fail"], sees_people=True).equals(frame)
+
+
+def test_a_small_difference_between_a_whole_and_its_part_hides_the_row():
+    """31 ideas and 30 passed, both shown, said one idea did not pass; 7 new managers of whom 6 attended,
+    that one did not."""
+    frame = pd.DataFrame(
+        {"bureau": ["A", "B", "C", "D"], "ideas": [31, 36, 40, 50], "passed": [30, 20, 25, 30],
+         "difference": ["+1.0 pt", "+2.0 pt", "+3.0 pt", "+4.0 pt"]}
+    )  # fmt: skip
+    shown = privacy.for_viewer(frame, ["ideas", "passed"], ("difference",), within=(("ideas", "passed"),))
+    # A's 1 not passed goes, and the smallest other difference (C's 15) with it: the total not passed
+    # would give A's back
+    assert shown["ideas"].isna().tolist() == [True, False, True, False]
+    assert shown["passed"].isna().tolist() == [True, False, True, False]
+    assert shown["difference"].tolist() == ["—", "+2.0 pt", "—", "+4.0 pt"]  # words stay words
+    plain = privacy.for_viewer(frame, ["ideas", "passed"], ("difference",))
+    assert plain["difference"].tolist() == frame["difference"].tolist()  # nothing hidden: all kept

@@ -566,3 +566,40 @@ def test_hours_by_category_set_a_year_in_progress_against_the_same_months_of_the
     assert float(pd.to_numeric(categories[previous]).sum()) == pytest.approx(float(same), rel=1e-9)
     [departments] = [d.value for d in app.dataframe if "前年同期の削減時間" in d.value.columns]
     assert float(departments["前年同期の削減時間"].sum()) == pytest.approx(float(same), abs=1.0)
+
+
+def test_a_cell_hidden_to_cover_another_stays_hidden_under_a_filter_to_its_bureau(app_db, monkeypatch):
+    """Silver FY2024: a bureau's 23 was hidden only to cover another's 1; filtered to that bureau alone the
+    overview showed 23, and the Silver card less the other bars gave the 1 back."""
+    from presentation import privacy
+    from shell import access, components
+
+    counted = report(app_db, "report_certifications_by_bureau", fiscal_year=2024, bureaus=[])
+    hidden = privacy.each_for_viewer(counted, "level", ["certified"], ("per_100_staff",), False)
+    cover = hidden[hidden["certified"].isna() & (counted["certified"] >= 5)]
+    assert len(cover)  # the demo has a count hidden only to cover a small one
+    level, bureau = cover.iloc[0][["level", "bureau_name"]]
+    for module in (access, components):
+        monkeypatch.setattr(module, "sees_people", lambda: False)
+    app = run_page("overview", "ja", fy="2024", bureau=bureau)
+    assert not app.exception, [e.value for e in app.exception]
+    word = {"bronze": "ブロンズ", "silver": "シルバー", "gold": "ゴールド"}[level]
+    [by_bureau] = [table.value for table in app.table if word in table.value.columns]
+    assert pd.isna(pd.to_numeric(by_bureau[word], errors="coerce")).all()
+
+
+def test_an_aggregate_role_reads_no_small_count_of_ideas_that_did_not_pass_nor_any_taken_up(
+    app_db, monkeypatch
+):
+    """FY2025: 31 ideas and 30 passed, both shown, said one of the bureau's ideas did not pass."""
+    from shell import access, components
+
+    for module in (access, components):
+        monkeypatch.setattr(module, "sees_people", lambda: False)
+    app = run_page("ideas", "ja", fy="2025")
+    assert not app.exception, [e.value for e in app.exception]
+    [table] = [d.value for d in app.dataframe if "プロジェクト化" in d.value.columns]
+    ideas, passed = (pd.to_numeric(table[c], errors="coerce") for c in ("アイデア", "合格"))
+    not_passed = ideas - passed
+    assert not ((not_passed > 0) & (not_passed < 5)).any()
+    assert (table["プロジェクト化"] == "—").all()
