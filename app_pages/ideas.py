@@ -38,7 +38,8 @@ st.caption(t("ideas_intro"))
 by_year = data.report(snapshot, "report_ideas_by_year", bureaus=bureaus)
 # a year's ideas by result, and by the maker's level, are groups whose total is shown: for an aggregate
 # role their small cells go (a bureau's one failed idea)
-for parts in (list(RESULT_WORDS), [level for level in LEVEL_WORDS if level in by_year.columns]):
+year_groups = (list(RESULT_WORDS), [level for level in LEVEL_WORDS if level in by_year.columns])
+for parts in year_groups:
     by_year = privacy.across_for_viewer(by_year, parts, sees_people())
 by_year = by_year.set_index("fiscal_year")
 seminar = data.report(snapshot, "report_seminar_by_year").set_index("fiscal_year")
@@ -88,14 +89,11 @@ def tab_ideas():
         columns = {"fiscal_year": "filter_fy", "ideas": "col_ideas"}
         columns |= LEVEL_WORDS
         columns |= RESULT_WORDS | {"est_hours": "col_est_hours_total"}
-        counts = [c for c in (*LEVEL_WORDS, *RESULT_WORDS) if c in years.columns]
-        years = privacy.as_text(years, counts, sees_people())
+        years = privacy.as_text(years, [c for parts in year_groups for c in parts], sees_people())
         table_with_downloads(years, columns, "ideas_by_year", "ideas_years")
-    # what is hidden is decided on every bureau, then the filter applied: decided per filter, a cell hidden
-    # only to cover another came back alone under a filter to its bureau
     every = data.report(snapshot, "report_ideas_by_bureau", fiscal_year=fy, bureaus=[])
     hidden = for_aggregate_roles(every, ["ideas", "passed"], ("taken_up", "est_hours", "per_100"))
-    shown = hidden[hidden["bureau_name"].isin(bureaus)] if bureaus else hidden
+    shown = privacy.in_bureaus(hidden, bureaus)
     if shown.empty:  # a year whose ideas are not in yet (they come in from November)
         st.info(t("ideas_none"))
         return

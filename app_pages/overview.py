@@ -5,10 +5,10 @@ from datetime import date
 import streamlit as st
 
 from etl.metrics import talent_projection
-from presentation import fmt, privacy
+from presentation import fmt
 from presentation.charts.costs import cost_components
 from presentation.charts.hours import hours_by_month
-from presentation.charts.talent import certified_by_bureau, talent_vs_target
+from presentation.charts.talent import certified_as_seen, certified_by_bureau, talent_vs_target
 from shell import data
 from shell.access import sees_people
 from shell.components import (
@@ -81,9 +81,7 @@ left, right = chart_row("overview-2")
 with left:
     chart(cost_components(frame[frame["fiscal_year"] <= fy], said))
 with right:
-    # hidden on every bureau, then filtered: a cell hidden only to cover another never comes back alone
     every = data.report(snapshot, "report_certifications_by_bureau", fiscal_year=fy, bureaus=[])
-    hidden = privacy.each_for_viewer(every, "level", ["certified"], ("per_100_staff",), sees_people())
-    shown = hidden[hidden["bureau_name"].isin(filters.bureaus)] if filters.bureaus else hidden
+    shown = certified_as_seen(every, filters.bureaus, sees_people())
     chart(certified_by_bureau(shown, fy, said))
     small_groups_note()

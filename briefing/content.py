@@ -265,12 +265,9 @@ def _talent_slide(frame: pd.DataFrame, fiscal_year: int, words: Words) -> Slide:
 def _certifications_slide(
     con, kpis: dict, fiscal_year: int, bureaus: list[str], words: Words, hide_small: bool
 ) -> Slide:
-    # hidden on every bureau, then scoped (as the overview): a cell hidden to cover another never alone
     counted = reports.run(con, "report_certifications_by_bureau", fiscal_year=fiscal_year, bureaus=[])
-    every = privacy.each_for_viewer(counted, "level", ["certified"], ("per_100_staff",), not hide_small)
-    scoped = every["bureau_name"].isin(bureaus) if bureaus else pd.Series(True, index=every.index)
-    frame, counted = every[scoped], counted[scoped]
-    hidden = bool(frame["certified"].isna().sum() > counted["certified"].isna().sum())
+    frame = talent_charts.certified_as_seen(counted, bureaus, not hide_small)
+    hidden = bool(frame["certified"].isna().sum() > counted.loc[frame.index, "certified"].isna().sum())
     figure = talent_charts.certified_by_bureau(frame, fiscal_year, words)
     order = (
         frame.drop_duplicates("bureau_name")

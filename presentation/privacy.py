@@ -110,6 +110,13 @@ def each_for_viewer(
     return pd.concat(parts).loc[frame.index]
 
 
+def in_bureaus(frame: pd.DataFrame, bureaus: list[str]) -> pd.DataFrame:
+    """The rows of `bureaus` (all where none is chosen) of a by-bureau table whose small counts were hidden
+    on every bureau: decided per filter, a cell hidden only to cover another came back alone under a
+    filter to its bureau."""
+    return frame[frame["bureau_name"].isin(bureaus)] if bureaus else frame
+
+
 def as_text(
     frame: pd.DataFrame, columns: list[str], sees_people: bool, decimals: tuple[str, ...] = ()
 ) -> pd.DataFrame:

@@ -291,7 +291,7 @@ def assumption_input(name: str, label_key: str, help_key: str, column=None) -> f
         min_value=lowest,
         max_value=highest,
         step=step,
-        # hours and yen in whole steps read 1,860 and 4,000, not 1860.00 and 4000.00; a multiplier keeps two
+        # hours and yen in whole steps read 1860 and 4000, not 1860.00 and 4000.00; a multiplier keeps two
         format="%.0f" if float(step).is_integer() else "%.2f",
         key=key,
         help=t(help_key),

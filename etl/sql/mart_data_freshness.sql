@@ -14,7 +14,7 @@ with latest as (
     union all select 'elearning', max(activity_on) from stg_elearning
     -- a licence list holds no events: its last join (2024年9月30日) read as a stale export beside "all
     -- within their cycle"; it has no latest date, only when it was last loaded
-    union all select 'elearning_users', cast(null as date) from stg_elearning_users
+    union all select 'elearning_users', cast(null as date)
     union all select 'projects', make_date(max(fiscal_year), 4, 1) from stg_projects
 ),
 

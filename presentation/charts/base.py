@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import html
 from collections.abc import Iterable
 
 import numpy as np
@@ -157,8 +158,6 @@ def grouped_horizontal(
 def figure_table(figure: go.Figure) -> pd.DataFrame:
     """A chart's figures as a table, for a reader who cannot see the chart (a screen reader, a zoom):
     one row per category (a year, a month, a bureau), one column per series."""
-    import html
-
     columns: dict[str, pd.Series] = {}
     value_axis = None
     for number, trace in enumerate(figure.data, start=1):
@@ -193,8 +192,6 @@ def figure_table(figure: go.Figure) -> pd.DataFrame:
 def _category_labels(categories) -> list[str]:
     """A chart's categories as a reader reads them: a month's date as 2024-04 (a day's as 2024-04-01), not
     the timestamp plotly keeps (2024-04-01T00:00:00.000000); any other as its text."""
-    import html
-
     values = list(categories)
     is_date = bool(values) and all(
         isinstance(v, (datetime.date, np.datetime64))

@@ -7,7 +7,7 @@ import plotly.graph_objects as go
 
 from etl import settings
 from etl.reports import ALL
-from presentation import fmt, untrusted
+from presentation import fmt, privacy, untrusted
 from presentation.charts.base import (
     LEVEL_COLOURS,
     LEVELS,
@@ -76,6 +76,14 @@ def talent_vs_target(kpis: pd.DataFrame, projection: dict | None, words: Words) 
         )
     figure.update_xaxes(type="category")
     return layout(figure, words("chart_talent_title"), words("axis_fiscal_year"), words("axis_people"))
+
+
+def certified_as_seen(counted: pd.DataFrame, bureaus: list[str], sees_people: bool) -> pd.DataFrame:
+    """Certified by bureau (report_certifications_by_bureau of every bureau) as a role sees it: small
+    counts hidden from an aggregate role, each level a table of its own, decided on every bureau and only
+    then narrowed to `bureaus` (privacy.in_bureaus)."""
+    seen = privacy.each_for_viewer(counted, "level", ["certified"], ("per_100_staff",), sees_people)
+    return privacy.in_bureaus(seen, bureaus)
 
 
 def certified_by_bureau(
