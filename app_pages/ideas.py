@@ -1,6 +1,7 @@
 """Ideas and projects: ideas submitted, the pipeline to live apps, estimated against realised hours,
 the backlog no project has taken up, and the Gold seminar's teams and themes."""
 
+import pandas as pd
 import streamlit as st
 
 from etl import settings
@@ -35,15 +36,56 @@ st.title(t("ideas_title"))
 as_of_line(snapshot)
 st.caption(t("ideas_intro"))
 
-by_year = data.report(snapshot, "report_ideas_by_year", bureaus=bureaus)
+people = sees_people()
+# an aggregate role's view of one bureau: its figures hidden where small on every bureau at once
+one_bureau_hidden = bool(bureaus) and not people
+
+
+def for_aggregate_roles(frame, counts: list[str], dependents: tuple[str, ...]):
+    """Ideas as a role that sees aggregates only reads them: small counts hidden with their row, ideas that
+    did not pass counted as people too (ideas less passed), and no count of ideas taken up by a project by
+    group at all (one, two or three a bureau: each a person's idea)."""
+    if people:
+        return frame
+    hidden = privacy.for_viewer(frame, counts, dependents, within=(("ideas", "passed"),))
+    return hidden.assign(taken_up=float("nan"))
+
+
+def hidden_in_bureau_table() -> frozenset[tuple]:
+    """The (bureau, year) rows the ideas-by-bureau table hides from this role: the bureau's own year must
+    not show them either."""
+    if not one_bureau_hidden:
+        return frozenset()
+    years = data.report(snapshot, "report_ideas_by_year", bureaus=[])["fiscal_year"]
+    seen = lambda every: for_aggregate_roles(every, ["ideas", "passed"], ("est_hours", "per_100"))  # noqa: E731
+    return data.hidden_by_year(snapshot, years, "report_ideas_by_bureau", seen, "ideas", bureaus=[])
+
+
+by_year = data.report_as_seen(
+    snapshot,
+    "report_ideas_by_year",
+    bureaus,
+    ["fiscal_year"],
+    ["ideas", "pass"],
+    ("est_hours",),
+    people=people,
+    within=(("ideas", "pass"),),
+    hidden_elsewhere=hidden_in_bureau_table(),
+)
 # a year's ideas by result, and by the maker's level, are groups whose total is shown: for an aggregate
-# role their small cells go (a bureau's one failed idea)
+# role their small cells go (a bureau's one failed idea); of one bureau, only the ideas that passed
 year_groups = (list(RESULT_WORDS), [level for level in LEVEL_WORDS if level in by_year.columns])
 for parts in year_groups:
-    by_year = privacy.across_for_viewer(by_year, parts, sees_people())
+    if one_bureau_hidden:
+        by_year = by_year.assign(**{part: float("nan") for part in parts if part != "pass"})
+    else:
+        by_year = privacy.across_for_viewer(by_year, parts, people)
 by_year = by_year.set_index("fiscal_year")
 seminar = data.report(snapshot, "report_seminar_by_year").set_index("fiscal_year")
+# a bureau's pipeline counts ideas taken up, built and live: one, two or three a bureau, each a person's
 funnel = data.report_row(snapshot, "report_idea_funnel", fiscal_year=fy, bureaus=bureaus)
+if one_bureau_hidden:
+    funnel = dict.fromkeys(funnel)
 estimates = data.report(snapshot, "report_estimated_vs_realised", fiscal_year=fy)
 totals = estimate_totals(estimates)
 year = by_year.loc[fy] if fy in by_year.index else None
@@ -57,7 +99,7 @@ in_items = lambda value, _: fmt.integer(value, unit=t("unit_items"))  # noqa: E7
 count = lambda value, _: fmt.integer(value)  # noqa: E731  the change is a bare signed figure, as before
 ideas_card = report_card(t("kpi_ideas"), t("kpi_ideas_help"), ideas, previous, against, in_items, said, count)
 show_card(cards[0], ideas_card)
-if ideas:
+if ideas and not pd.isna(year["pass"]):
     cards[0].caption(t("result_pass") + " " + fmt.percent(year["pass"] / ideas))
 teams = seminar.loc[fy] if fy in seminar.index else None
 pairs = t("kpi_seminar_value", teams=teams["teams"], themes=teams["themes"]) if teams is not None else "—"
@@ -66,16 +108,6 @@ live_ideas = fmt.integer(funnel["live"], unit=t("unit_items"))
 show_card(cards[2], Card(t("kpi_live_ideas"), live_ideas, t("kpi_live_ideas_help")))
 ratio = fmt.percent(totals["ratio"], 0)
 show_card(cards[3], Card(t("kpi_realised_ratio"), ratio, t("kpi_realised_ratio_help")))
-
-
-def for_aggregate_roles(frame, counts: list[str], dependents: tuple[str, ...]):
-    """Ideas as a role that sees aggregates only reads them: small counts hidden with their row, ideas that
-    did not pass counted as people too (ideas less passed), and no count of ideas taken up by a project by
-    group at all (one, two or three a bureau: each a person's idea)."""
-    if sees_people():
-        return frame
-    hidden = privacy.for_viewer(frame, counts, dependents, within=(("ideas", "passed"),))
-    return hidden.assign(taken_up=float("nan"))
 
 
 def tab_ideas():
@@ -89,7 +121,8 @@ def tab_ideas():
         columns = {"fiscal_year": "filter_fy", "ideas": "col_ideas"}
         columns |= LEVEL_WORDS
         columns |= RESULT_WORDS | {"est_hours": "col_est_hours_total"}
-        years = privacy.as_text(years, [c for parts in year_groups for c in parts], sees_people())
+        counted = ["ideas", *(c for parts in year_groups for c in parts)]
+        years = privacy.as_text(years, counted, people, decimals=("est_hours",))
         table_with_downloads(years, columns, "ideas_by_year", "ideas_years")
     every = data.report(snapshot, "report_ideas_by_bureau", fiscal_year=fy, bureaus=[])
     hidden = for_aggregate_roles(every, ["ideas", "passed"], ("taken_up", "est_hours", "per_100"))
@@ -99,8 +132,21 @@ def tab_ideas():
         return
     left, right = chart_row("ideas-1")
     with left:
-        categories = data.report(snapshot, "report_ideas_by_category", fiscal_year=fy, bureaus=bureaus)
-        categories = for_aggregate_roles(categories, ["ideas", "passed"], ("taken_up", "est_hours"))
+        # a bureau's categories add up to its ideas (and those passed) shown beside them
+        categories = data.report_as_seen(
+            snapshot,
+            "report_ideas_by_category",
+            bureaus,
+            ["category"],
+            ["ideas", "passed"],
+            ("taken_up", "est_hours"),
+            people=people,
+            additive=("ideas", "passed"),
+            within=(("ideas", "passed"),),
+            fiscal_year=fy,
+        )
+        if not people:
+            categories = categories.assign(taken_up=float("nan"))
         chart(charts.ideas_by_category(categories, fy, said))
     with right:
         chart(charts.ideas_by_bureau(shown, fy, said))
@@ -118,13 +164,15 @@ def tab_ideas():
         "est_hours": "col_est_hours_total",
     }
     counts = ["ideas", "passed", "taken_up", "est_hours"]
-    table = privacy.as_text(readable_bureaus(shown), counts, sees_people(), decimals=("per_100",))
+    table = privacy.as_text(readable_bureaus(shown), counts, people, decimals=("per_100",))
     table_with_downloads(table.round({"per_100": 1}), columns, f"ideas_by_bureau_{fy}", "ideas_bureau")
 
 
 def tab_pipeline():
     st.caption(t("pipeline_note"))
-    if funnel["submitted"]:
+    if one_bureau_hidden:
+        st.info(t("pipeline_bureau_hidden"))
+    elif funnel["submitted"]:
         chart(charts.pipeline(funnel, fy, said))
     else:
         st.info(t("ideas_none_yet"))

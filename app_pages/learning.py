@@ -35,7 +35,29 @@ st.title(t("learning_title"))
 as_of_line(snapshot)
 st.caption(t("learning_intro"))
 
-by_year = data.report(snapshot, "report_learning_by_year", bureaus=bureaus).set_index("fiscal_year")
+
+def hidden_in_bureau_table() -> frozenset[tuple]:
+    """The (bureau, year) rows the learners-by-bureau table hides from this role: a bureau's own cards
+    must not show them either."""
+    if people or not bureaus:
+        return frozenset()
+    years = data.report(snapshot, "report_learning_by_year", bureaus=[])["fiscal_year"]
+    seen = lambda table: privacy.for_viewer(table, ["learners", "completions"], ("per_100", "minutes"))  # noqa: E731
+    return data.hidden_by_year(snapshot, years, "report_learning_by_bureau", seen, "learners")
+
+
+# a bureau's figures, as a role that sees aggregates only reads them, are hidden where small on every
+# bureau at once (data.report_as_seen): no choice of bureau or view gives a hidden one back
+by_year = data.report_as_seen(
+    snapshot,
+    "report_learning_by_year",
+    bureaus,
+    ["fiscal_year"],
+    ["learners", "completions"],
+    ("minutes", "per_100"),
+    people=people,
+    hidden_elsewhere=hidden_in_bureau_table(),
+).set_index("fiscal_year")
 year = by_year.loc[fy] if fy in by_year.index else None
 previous_year = by_year.loc[fy - 1] if fy - 1 in by_year.index else None
 # city-wide, the cards are the contract's figures (kpis), set against the same period in a year in
@@ -81,8 +103,18 @@ def tab_activity():
     if year is None:
         st.info(t("learning_none"))
     else:
-        months = data.report(snapshot, "report_learning_by_month", fiscal_year=fy, bureaus=bureaus)
-        months = privacy.for_viewer(months, ["active_learners", "completions"], ("minutes",), people)
+        # a month's completions add up to the year's on the card
+        months = data.report_as_seen(
+            snapshot,
+            "report_learning_by_month",
+            bureaus,
+            ["month"],
+            ["active_learners", "completions"],
+            ("minutes",),
+            people=people,
+            additive=("completions",),
+            fiscal_year=fy,
+        )
         left, right = chart_row("learning-1")
         with left:
             chart(charts.by_month(months, fy, said))
@@ -110,7 +142,19 @@ def tab_bureaus():
 
 
 def tab_courses():
-    rows = data.report(snapshot, "report_learning_courses", fiscal_year=fy, bureaus=bureaus)
+    # the courses' completions add up to the year's, and so do the categories'
+    rows = data.report_as_seen(
+        snapshot,
+        "report_learning_courses",
+        bureaus,
+        ["course_title", "category"],
+        ["learners", "completions"],
+        ("minutes",),
+        people=people,
+        additive=("completions",),
+        additive_by=("is_category",),
+        fiscal_year=fy,
+    )
     courses = rows[rows["course_title"].notna()]
     if courses.empty:
         st.info(t("learning_none"))
@@ -127,10 +171,12 @@ def tab_courses():
             top_share=fmt.percent(pareto(courses, "learners")["top10"]),
         )
     )
-    shown = privacy.for_viewer(courses, ["learners", "completions"], ("minutes",), people)
+    shown = courses
     left, right = chart_row("learning-2")
     with left:
-        chart(charts.top_courses(shown.head(TOP_COURSES), fy, TOP_COURSES, said))
+        # a hidden course has no bar to draw: the most-used among those shown (the table lists them all)
+        drawn = shown.dropna(subset=["learners"]).head(TOP_COURSES)
+        chart(charts.top_courses(drawn, fy, TOP_COURSES, said))
     with right:
         chart(charts.categories(rows[rows["course_title"].isna()], fy, said))
     small_groups_note()
@@ -145,13 +191,24 @@ def tab_courses():
 
 def tab_outcomes():
     st.caption(t("outcomes_note"))
-    outcomes = data.report(snapshot, "report_learning_outcomes", fiscal_year=fy, bureaus=bureaus)
+    counts = ["staff", "dx_talent", "makers", "dx_talent_after_learning", "makers_after_learning"]
+    # learners and the others add up to a bureau's staff, DX talent and makers
+    outcomes = data.report_as_seen(
+        snapshot,
+        "report_learning_outcomes",
+        bureaus,
+        ["is_learner"],
+        counts,
+        ("dx_talent_share", "maker_share"),
+        people=people,
+        additive=("staff", "dx_talent", "makers"),
+        fiscal_year=fy,
+    )
     if by_year.empty or outcomes.empty:  # no e-learning loaded at all: nobody to compare
         st.info(t("learning_none"))
         return
     st.subheader(t("outcomes_title", fy=fy_label))
     chart(charts.outcomes(outcomes, said))
-    counts = ["staff", "dx_talent", "makers", "dx_talent_after_learning", "makers_after_learning"]
     shown = outcomes.assign(
         group=outcomes["is_learner"].map(
             lambda learner: t("group_learners" if learner else "group_non_learners")
@@ -159,7 +216,7 @@ def tab_outcomes():
         dx_talent_share=outcomes["dx_talent_share"].map(fmt.percent),
         maker_share=outcomes["maker_share"].map(fmt.percent),
     )
-    shown = privacy.as_text(privacy.for_viewer(shown, counts, (), people), counts, people)
+    shown = privacy.as_text(shown, counts, people)
     columns = {"group": "col_group", "staff": "col_staff", "dx_talent": "col_dx_talent_count"}
     columns |= {"dx_talent_share": "col_dx_share", "dx_talent_after_learning": "col_dx_after"}
     columns |= {

@@ -148,9 +148,9 @@ def gather(
         _certifications_slide(con, kpis, fiscal_year, bureaus, words, hide_small),
         _hours_slide(con, kpis, fiscal_year, bureaus, words),
         _cost_slide(kpis, frame, words),
-        _programme_slide(con, fiscal_year, bureaus, words),
+        _programme_slide(con, fiscal_year, bureaus, words, hide_small),
         _impact_slide(con, fiscal_year, words, today, planned),
-        _act_slide(con, fiscal_year, bureaus, words),
+        _act_slide(con, fiscal_year, bureaus, words, hide_small),
         _method_slide(con, fiscal_year, words, today),
     ]
     return Deck(
@@ -335,8 +335,12 @@ def _cost_slide(kpis: dict, frame: pd.DataFrame, words: Words) -> Slide:
     return Slide(title, charts=[chart], notes=[words("deck_cost_method")])
 
 
-def _programme_slide(con, fiscal_year: int, bureaus: list[str], words: Words) -> Slide:
-    """Ideas to Gold projects to apps, and e-learning: the figures of the two programme pages."""
+def _programme_slide(con, fiscal_year: int, bureaus: list[str], words: Words, hide_small: bool) -> Slide:
+    """Ideas to Gold projects to apps, and e-learning: the figures of the two programme pages. A bureau's
+    pipeline (a few ideas taken up, each one person's) and its learners are not shown to a role that sees
+    aggregates only, as on the pages: such a deck's slide is the city's, and says so."""
+    citywide = bool(bureaus) and hide_small
+    bureaus = [] if citywide else bureaus
     funnel = reports.run(con, "report_idea_funnel", fiscal_year=fiscal_year, bureaus=bureaus).iloc[0]
     stages = [words(STAGE_WORDS[stage]) for stage in idea_charts.STAGES]
     pipeline = Chart(
@@ -395,7 +399,9 @@ def _programme_slide(con, fiscal_year: int, bureaus: list[str], words: Words) ->
                 others=fmt.percent(others["dx_talent_share"]),
             )
         )
-    if bureaus:
+    if citywide:
+        notes.append(words("deck_programme_citywide_hidden"))
+    elif bureaus:
         notes.append(words("deck_programme_citywide"))
     return Slide(title, charts=[pipeline, teams], notes=notes)
 
@@ -473,17 +479,26 @@ def _plan_notes(plan: dict, words: Words) -> list[str]:
     return out
 
 
-def _act_slide(con, fiscal_year: int, bureaus: list[str], words: Words) -> Slide:
+def _act_slide(con, fiscal_year: int, bureaus: list[str], words: Words, hide_small: bool) -> Slide:
+    """What to act on: departments short of leaders, and apps to clean up. A role that sees aggregates
+    only reads no count of a department's leaders (none or one: a small group), only that it is short."""
     coverage = reports.run(con, "report_department_coverage", fiscal_year=fiscal_year, bureaus=bureaus)
-    short = coverage[coverage["leaders_nominated"] < settings.value("leaders_per_department")].sort_values(
-        ["leaders_nominated", "staff"], ascending=[True, False]
-    )
+    short = coverage[coverage["leaders_nominated"] < settings.value("leaders_per_department")]
+    # those with fewest leaders first, largest first among them; without the counts, largest first only
+    # (an order by count would tell them again)
+    order = ["staff"] if hide_small else ["leaders_nominated", "staff"]
+    short = short.sort_values(order, ascending=[False] if hide_small else [True, False])
     cleanup = reports.run(con, "report_cleanup", bureaus=bureaus)
     inactive, orphaned = cleanup[cleanup["is_inactive"]], cleanup[cleanup["is_orphaned"]]
     departments = Table(
         [words("col_bureau"), words("col_dept"), words("col_staff"), words("col_leaders")],
         [
-            [str(r.bureau_name), str(r.dept_name), fmt.integer(r.staff), fmt.integer(r.leaders_nominated)]
+            [
+                str(r.bureau_name),
+                str(r.dept_name),
+                fmt.integer(r.staff),
+                "—" if hide_small else fmt.integer(r.leaders_nominated),
+            ]
             for r in short.head(TOP).itertuples()
         ],
         widths=[1.75, 2.15, 0.8, 1.3],  # a bureau of nine characters (市民文化スポーツ局) on one line

@@ -139,3 +139,193 @@ def estimates_for_viewer(estimates: pd.DataFrame, sees_people: bool = False) -> 
     if sees_people:
         return estimates
     return estimates[estimates["people"] >= min_group_size()]
+
+
+def cube_hidden(
+    every: pd.DataFrame,
+    keys: list[str],
+    columns: list[str],
+    additive: tuple[str, ...] = (),
+    within: tuple[tuple[str, str], ...] = (),
+    hidden_keys: frozenset = frozenset(),
+    forced: np.ndarray | None = None,
+    additive_by: tuple[str, ...] = (),
+) -> np.ndarray:
+    """Which rows of a bureau-by-key cube (`every`: a report run for each bureau alone, one row per bureau
+    and key, with `bureau_name`) a role that sees aggregates only may not see, each row whole.
+
+    A bureau's figures are then shown under a filter to that bureau as they are decided here, on every
+    bureau at once, so that no two views can be set against each other. A row goes when one of its
+    `columns` (or a `within` difference) is a small count; then, until nothing changes, every line of
+    figures whose total is known elsewhere keeps at least two hidden rows: each key across the bureaus
+    (its city-wide figure is shown, unless the city's view hides it: `hidden_keys`, when at least one
+    row of the key goes instead), and for the `additive` columns each bureau across its keys (they add up
+    to a figure of the bureau shown elsewhere; `additive_by` columns split them, where one report holds
+    two breakdowns: courses and their categories). The smallest other count of the line goes. `forced`
+    marks rows hidden already in another view of the same figures (a by-bureau table)."""
+    counts = every.copy()
+    names = list(columns)
+    for whole, part in within:
+        name = f"_{whole}_less_{part}"
+        counts[name] = pd.to_numeric(every[whole], errors="coerce") - pd.to_numeric(
+            every[part], errors="coerce"
+        )
+        names.append(name)
+    values = {name: pd.to_numeric(counts[name], errors="coerce").to_numpy(dtype=float) for name in names}
+    minimum = min_group_size()
+    hidden = np.zeros(len(every), dtype=bool) if forced is None else np.asarray(forced, dtype=bool).copy()
+    for name in names:
+        hidden |= (values[name] > 0) & (values[name] < minimum)
+    lines: list[tuple[np.ndarray, bool, list[str]]] = []
+    if len(every):
+        by_key = (
+            every.groupby(keys, dropna=False, sort=False).indices if keys else {(): np.arange(len(every))}
+        )
+        for key, members in by_key.items():
+            key = key if isinstance(key, tuple) else (key,)
+            lines.append((np.asarray(members), key in hidden_keys, names))
+        if additive:
+            for members in every.groupby(["bureau_name", *additive_by], sort=False).indices.values():
+                lines.append((np.asarray(members), False, list(additive)))
+    small = hidden.copy()
+    row_lines: list[set[int]] = [set() for _ in range(len(every))]
+    for index, (members, _, _) in enumerate(lines):
+        for row in members:
+            row_lines[row].add(index)
+    while True:
+        changed = False
+        for members, margin_hidden, line_columns in lines:
+            for name in line_columns:
+                line = values[name][members]
+                figures = ~np.isnan(line)
+                hidden_figures = int((hidden[members] & figures).sum())
+                # a known total gives back a lone hidden figure; an unknown one is given back by no hidden
+                if hidden_figures != (0 if margin_hidden else 1):
+                    continue
+                chosen = _smallest(members, line, ~hidden[members] & figures)
+                if chosen is not None:
+                    hidden[chosen] = True
+                    changed = True
+        if changed:
+            continue
+        # two hidden in every line is not enough where lines cross (a bureau's categories and a category's
+        # bureaus): a hidden figure on no cycle of others is still worked out from the totals
+        given_back = _worked_out(lines, values, hidden, small)
+        progress = False
+        for row, name in given_back:
+            near = np.unique(
+                np.concatenate(
+                    [
+                        members
+                        for index, (members, _, cols) in enumerate(lines)
+                        if name in cols and index in row_lines[row]
+                    ]
+                )
+            )
+            chosen = _smallest(near, values[name][near], ~hidden[near] & ~np.isnan(values[name][near]))
+            if chosen is not None:
+                hidden[chosen] = True
+                progress = True
+        if not progress:
+            return hidden
+
+
+def _worked_out(lines, values, hidden, small) -> list[tuple[int, str]]:
+    """The small hidden figures that the known totals determine exactly, each with its column.
+
+    Each hidden figure is in at most two lines (its key's, and its bureau's where the column adds up),
+    so the totals are a graph: a line whose total is known is a node, every other line (or none) is one
+    node "free", and each hidden figure is an edge between its two. A figure is worked out exactly where
+    its edge is a bridge (on no cycle: nothing else can move when it does), which is the unit vector in
+    the row space of the totals' equations, found in linear time."""
+    found = []
+    for name, column in values.items():
+        unknown = np.where(hidden & ~np.isnan(column))[0]
+        if not len(unknown):
+            continue
+        ends: dict[int, list[int]] = {int(row): [] for row in unknown}
+        nodes = 1  # node 0 is "free"
+        for members, margin_hidden, line_columns in lines:
+            if name not in line_columns:
+                continue
+            node = 0
+            if not margin_hidden:
+                node, nodes = nodes, nodes + 1
+            for row in members:
+                if int(row) in ends:
+                    ends[int(row)].append(node)
+        edges = [(row, *(places + [0, 0])[:2]) for row, places in ends.items()]
+        for edge in _bridges(nodes, [(a, b) for _, a, b in edges]):
+            row = edges[edge][0]
+            if small[row] and column[row] != 0:
+                found.append((row, name))
+    return found
+
+
+def _bridges(nodes: int, edges: list[tuple[int, int]]) -> list[int]:
+    """The edges (by position) on no cycle of an undirected multigraph: Tarjan's low-link, iteratively."""
+    around: list[list[tuple[int, int]]] = [[] for _ in range(nodes)]
+    for index, (a, b) in enumerate(edges):
+        around[a].append((b, index))
+        around[b].append((a, index))
+    order = [-1] * nodes
+    low = [0] * nodes
+    found, counter = [], 0
+    for root in range(nodes):
+        if order[root] != -1:
+            continue
+        order[root] = low[root] = counter
+        counter += 1
+        stack = [(root, -1, iter(around[root]))]
+        while stack:
+            node, via, neighbours = stack[-1]
+            step = next(neighbours, None)
+            if step is None:
+                stack.pop()
+                if stack:
+                    parent = stack[-1][0]
+                    low[parent] = min(low[parent], low[node])
+                    if low[node] > order[parent]:
+                        found.append(via)
+                continue
+            other, index = step
+            if index == via:
+                continue
+            if order[other] == -1:
+                order[other] = low[other] = counter
+                counter += 1
+                stack.append((other, index, iter(around[other])))
+            else:
+                low[node] = min(low[node], order[other])
+    return found
+
+
+def _smallest(rows: np.ndarray, line: np.ndarray, open_: np.ndarray) -> int | None:
+    """The row of the smallest count above zero among the open ones; else an open zero (a hidden cell may
+    be nobody, so a zero hidden beside a lone small count keeps it unknown); else None."""
+    for allowed in (open_ & (line > 0), open_):
+        candidates = np.where(allowed)[0]
+        if len(candidates):
+            return int(rows[candidates[np.argmin(line[candidates])]])
+    return None
+
+
+def bureau_for_viewer(
+    every: pd.DataFrame,
+    bureau: str,
+    keys: list[str],
+    columns: list[str],
+    dependents: tuple[str, ...] = (),
+    **rules,
+) -> pd.DataFrame:
+    """One bureau's rows of the cube `every` as a role that sees aggregates only reads them: the rows
+    cube_hidden decides on every bureau at once lose their `columns` and `dependents`."""
+    hidden = cube_hidden(every, keys, columns, **rules)
+    out = every.copy()
+    for column in (*columns, *dependents):
+        numeric = pd.to_numeric(out[column], errors="coerce")
+        if numeric.notna().sum() == out[column].notna().sum():
+            out[column] = numeric.astype(float).mask(hidden)
+        else:
+            out[column] = out[column].where(~hidden, "—")
+    return out[out["bureau_name"] == bureau].reset_index(drop=True)

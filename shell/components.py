@@ -6,6 +6,7 @@ import json
 import math
 from datetime import date
 
+import pandas as pd
 import streamlit as st
 
 from etl import reports
@@ -119,8 +120,11 @@ def as_of_line(snapshot: str) -> None:
 def chart(figure, table=None) -> None:
     """A chart, and under it its figures as a table a screen reader reaches (closed until opened): the
     chart's own traces (figure_table), or `table` where they would not read as one (a box plot's
-    points, a treemap's nesting, an interval's band, a curve of thousands of points)."""
-
+    points, a treemap's nesting, an interval's band, a curve of thousands of points). Where every figure
+    of it is a hidden small group (one small bureau), it says so instead of drawing empty axes."""
+    if _all_hidden(figure):
+        st.info(t("chart_all_hidden", title=markdown(figure.layout.title.text or "")))
+        return
     st.plotly_chart(
         figure,
         width="stretch",
@@ -134,6 +138,20 @@ def chart(figure, table=None) -> None:
                 st.caption(t("chart_table_values", values=markdown(table.attrs["values"])))
             # a hidden small group (privacy.for_viewer) reads as —, as in every other table
             st.table(table.style.format(figure_formats(table), na_rep="—"))
+
+
+def _all_hidden(figure) -> bool:
+    """Whether a chart of bars or points has traces whose every value is missing (hidden for a role that
+    sees aggregates only), and so would draw nothing."""
+    measured = []
+    for trace in figure.data:
+        if trace.type not in ("bar", "scatter"):
+            return False
+        values = trace.x if trace.type == "bar" and trace.orientation == "h" else trace.y
+        if values is None:
+            return False
+        measured.append(pd.to_numeric(pd.Series(list(values)), errors="coerce"))
+    return bool(measured) and all(values.isna().all() for values in measured)
 
 
 def demo_banner(snapshot: str) -> None:

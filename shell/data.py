@@ -9,9 +9,11 @@ Python adds something to the SQL (the contract's figures, the status line, the w
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from datetime import date
 
 import duckdb
+import numpy as np
 import pandas as pd
 import streamlit as st
 
@@ -19,6 +21,7 @@ from etl import config, metrics, models, plans, reports, schema, settings
 from etl import impact as event_studies
 from etl.fiscal import today_in_japan
 from etl.reports import ReportName
+from presentation import privacy
 
 
 def snapshot_id() -> str | None:
@@ -145,6 +148,85 @@ def fiscal_years(snapshot: str) -> list[int]:
 
 
 @st.cache_data(show_spinner=False)
+def report_as_seen(
+    snapshot: str,
+    name: ReportName,
+    bureaus: tuple[str, ...] | list[str],
+    keys: list[str],
+    columns: list[str],
+    dependents: tuple[str, ...] = (),
+    people: bool = False,
+    additive: tuple[str, ...] = (),
+    additive_by: tuple[str, ...] = (),
+    within: tuple[tuple[str, str], ...] = (),
+    hidden_elsewhere: frozenset[tuple] = frozenset(),
+    **params,
+) -> pd.DataFrame:
+    """Report `name` for the chosen bureaus as the role reads it. A role that sees people gets it as it
+    is. For any other, the city's rows hide their small counts (privacy.for_viewer), and a bureau's rows
+    are those of the report run for every bureau alone, hidden where small on all of them at once
+    (privacy.cube_hidden): `keys` name a row, `columns` are the counts of people, `dependents` go with
+    them, `additive` columns add up over a bureau's rows to a figure shown of it, `within` pairs a count
+    with a part of it, and `hidden_elsewhere` holds (bureau, *key) rows another view hides already."""
+    if people:
+        return report(snapshot, name, bureaus=list(bureaus), **params)
+    city = report(snapshot, name, bureaus=[], **params)
+    seen = privacy.for_viewer(city, columns, dependents, within=within)
+    if not bureaus:
+        return seen
+    if len(bureaus) > 1:  # the sidebar offers such a role one bureau: a sum over several would undo the cube
+        return seen.iloc[0:0]
+    hidden_keys = frozenset(
+        tuple(row)
+        for row in city.loc[seen[columns[0]].isna() & city[columns[0]].notna(), keys].itertuples(index=False)
+    )
+    every = report_by_bureau(snapshot, name, **params)
+    forced = np.array(
+        [tuple(row) in hidden_elsewhere for row in every[["bureau_name", *keys]].itertuples(index=False)],
+        dtype=bool,
+    )
+    shown = privacy.bureau_for_viewer(
+        every,
+        bureaus[0],
+        keys,
+        columns,
+        dependents,
+        additive=additive,
+        additive_by=additive_by,
+        within=within,
+        hidden_keys=hidden_keys,
+        forced=forced,
+    )
+    return shown.drop(columns="bureau_name")
+
+
+def hidden_by_year(
+    snapshot: str,
+    years,
+    table: ReportName,
+    seen: Callable[[pd.DataFrame], pd.DataFrame],
+    column: str,
+    **params,
+) -> frozenset[tuple]:
+    """The (bureau, year) rows that a by-bureau `table` of each of `years`, as `seen` shows it to the role,
+    hides: `report_as_seen`'s hidden_elsewhere, so that a bureau's own cards never show them."""
+    hidden = set()
+    for year in years:
+        every = report(snapshot, table, fiscal_year=int(year), **params)
+        gone = seen(every)[column].isna() & every[column].notna()
+        hidden |= {(bureau, year) for bureau in every.loc[gone, "bureau_name"]}
+    return frozenset(hidden)
+
+
+def report_by_bureau(snapshot: str, name: ReportName, **params) -> pd.DataFrame:
+    """Report `name` run for each bureau alone, as one frame with `bureau_name` (each run cached)."""
+    frames = [
+        report(snapshot, name, bureaus=[bureau], **params).assign(bureau_name=bureau)
+        for bureau in bureaus(snapshot)
+    ]
+    return pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=["bureau_name"])
+
+
 def bureaus(snapshot: str) -> list[str]:
     """Bureaus in their fixed display order (bureau code, then name)."""
     return report(snapshot, "report_bureaus")["bureau_name"].tolist()

@@ -13,6 +13,7 @@ import streamlit as st
 from presentation import fmt
 from presentation.words import LANGUAGES
 from shell import data
+from shell.access import sees_people
 from shell.i18n import carry_open_tabs, lang, t
 
 
@@ -39,6 +40,12 @@ def sidebar_filters(snapshot: str) -> Filters | None:
             b for b in st.query_params.get_all("bureau") if b in all_bureaus
         ]
     st.session_state["filter_bureaus"] = [b for b in st.session_state["filter_bureaus"] if b in all_bureaus]
+    # a role that sees aggregates only chooses one bureau at a time: a bureau's figures are hidden where
+    # small on every bureau at once (privacy.cube_hidden), which a sum over any set of bureaus would undo
+    # (the city less all bureaus but one)
+    one_at_a_time = not sees_people()
+    if one_at_a_time:
+        st.session_state["filter_bureaus"] = st.session_state["filter_bureaus"][:1]
 
     st.sidebar.subheader(t("filters"))
     language = lang()  # captured: the label must not depend on state read later
@@ -49,7 +56,12 @@ def sidebar_filters(snapshot: str) -> Filters | None:
         key="filter_fy",
     )
     chosen = st.sidebar.multiselect(
-        t("filter_bureau"), options=all_bureaus, key="filter_bureaus", placeholder=t("filter_bureau_all")
+        t("filter_bureau"),
+        options=all_bureaus,
+        key="filter_bureaus",
+        placeholder=t("filter_bureau_all"),
+        max_selections=1 if one_at_a_time else None,
+        help=t("filter_bureau_one_help") if one_at_a_time else None,
     )
     if chosen:
         st.sidebar.caption(t("filter_bureau_note"))

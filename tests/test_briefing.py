@@ -290,3 +290,19 @@ def test_the_method_slide_counts_the_apps_whose_cost_is_missing_and_promises_no_
     missing = len(reports.run(con, "report_apps_missing_cost", fiscal_year=COMPLETE))
     assert any(n.startswith(f"費用の見積りが欠けているアプリ: {missing:,}本") for n in notes), notes
     assert not any("下に一覧" in n for n in notes)
+
+
+def test_a_bureau_deck_of_an_aggregate_role_shows_the_citys_pipeline_and_no_leader_counts(decks):
+    """A bureau's pipeline (a few ideas taken up) and a department's leaders (none or one) are small
+    groups: an executive's bureau deck shows the city's pipeline, says so, and lists departments only."""
+    con, made = decks
+    hidden = content.gather(con, COMPLETE, "ja", bureau="総務局", hide_small=True)
+    city, office = made["ja"].slides[5], made["bureau"].slides[5]
+    programme = hidden.slides[5]
+    assert programme.charts[0].series[0].values == city.charts[0].series[0].values
+    assert programme.charts[0].series[0].values != office.charts[0].series[0].values
+    assert Words("ja")("deck_programme_citywide_hidden") in programme.notes
+    [departments, _] = hidden.slides[7].tables
+    [shown, _] = made["bureau"].slides[7].tables
+    assert departments.rows and all(row[3] == "—" for row in departments.rows)
+    assert sorted(row[1] for row in departments.rows) == sorted(row[1] for row in shown.rows)

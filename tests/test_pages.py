@@ -513,32 +513,74 @@ def test_the_overview_hides_small_certified_counts_by_bureau_from_an_aggregate_r
 def test_a_bureau_s_ideas_by_result_and_category_hide_small_groups_from_an_aggregate_role(
     app_db, monkeypatch
 ):
-    """Filtered to one bureau, a year's one failed idea is a person: an executive reads —."""
-    from shell import access, components
+    """Filtered to one bureau, a year's one failed idea is a person: an executive reads the bureau's ideas
+    and those passed (where not small on any bureau), no other result, and no pipeline."""
+    from presentation.words import translate
+    from shell import access, components, sidebar
 
     bureaus = report(app_db, "report_certifications_by_bureau", fiscal_year=2024, bureaus=[])["bureau_name"]
     small = None
     for bureau in bureaus.unique():
         years = report(app_db, "report_ideas_by_year", bureaus=[bureau]).set_index("fiscal_year")
-        if 2024 in years.index and 0 < years.loc[2024, "fail"] < 5:
+        if 2024 in years.index and 0 < years.loc[2024, "fail"] < 5 and years.loc[2024, "pass"] >= 5:
             small = bureau
             break
     assert small is not None  # the demo has a bureau with a few failed ideas in FY2024
-    for module in (access, components):
+    for module in (access, components, sidebar):
         monkeypatch.setattr(module, "sees_people", lambda: False)
     app = run_page("ideas", "ja", fy="2024", bureau=small)
     assert not app.exception, [e.value for e in app.exception]
     [table] = [d.value for d in app.dataframe if "不合格" in d.value.columns]
-    row = table[table["年度"] == "2024年度"].iloc[0]
-    assert row["不合格"] == "—" and row["アイデア"] == years.loc[2024, "ideas"]  # the year's total stays
-    # the chart's bar keeps its height: the hidden results stand together, not broken down
+    assert (table["不合格"] == "—").all() and (table["再提出"] == "—").all()
+    shown = table[table["アイデア"] != "—"]
+    assert len(shown) and (table["アイデア"] == "—").any()  # some of the bureau's years shown, some not
+    # a shown year's bar keeps its height: the results other than passed stand together
     [bars] = [t.value for t in app.table if "少人数のため内訳非表示" in t.value.columns]
-    year = years.loc[2024]
-    assert bars.loc["2024年度", "少人数のため内訳非表示"] == year["ideas"] - year["pass"] - year["none"]
+    for label in shown["年度"]:
+        year = years.loc[int(label[:4])]
+        assert bars.loc[label, "少人数のため内訳非表示"] == year["ideas"] - year["pass"]
     named = set(report(app_db, "report_ideas_by_category", fiscal_year=2024, bureaus=[small])["category"])
-    [categories] = [t.value for t in app.table if set(t.value.index) == named]
-    counts = pd.to_numeric(categories["提出"], errors="coerce")
-    assert not ((counts > 0) & (counts < 5)).any() and counts.notna().any()
+    shown_categories = [t.value for t in app.table if set(t.value.index) == named]
+    for categories in shown_categories:  # none where every category is hidden (the page says so)
+        counts = pd.to_numeric(categories["提出"], errors="coerce")
+        assert not ((counts > 0) & (counts < 5)).any()
+    pipeline = run_page("ideas", "ja", fy="2024", bureau=small, ideas_tab=translate("ja", "tab_pipeline"))
+    assert not pipeline.exception, [e.value for e in pipeline.exception]
+    assert translate("ja", "pipeline_bureau_hidden") in [i.value for i in pipeline.info]
+
+
+def test_an_aggregate_role_chooses_one_bureau_and_reads_the_bureaus_months_as_decided_on_all(
+    app_db, monkeypatch
+):
+    """Two bureaus in the URL keep the first for an executive (their sum less the city's would undo the
+    hiding); the bureau's months are those privacy.cube_hidden decides on every bureau."""
+    import os
+
+    from presentation import privacy
+    from shell import access, components, data, sidebar
+
+    for module in (access, components, sidebar):
+        monkeypatch.setattr(module, "sees_people", lambda: False)
+    snapshot = os.path.realpath(app_db)
+    every = data.report_by_bureau(snapshot, "report_learning_by_month", fiscal_year=2025)
+    hidden = privacy.cube_hidden(
+        every, ["month"], ["active_learners", "completions"], additive=("completions",)
+    )
+    counts = every.assign(hidden=hidden).groupby("bureau_name")["hidden"].sum()
+    bureau, other = counts.sort_values(ascending=False).index[:2]
+    assert counts[bureau] > 0  # the demo has a bureau with hidden months
+    app = run_page("learning", "ja", fy="2025", bureau=[bureau, other])
+    assert not app.exception, [e.value for e in app.exception]
+    assert app.session_state["filter_bureaus"] == [bureau]
+    [months] = [
+        t.value
+        for t in app.table
+        if "受講者" in t.value.columns and not any("年度" in str(label) for label in t.value.index)
+    ]
+    shown = pd.to_numeric(months["受講者"], errors="coerce")
+    expected = every[every["bureau_name"] == bureau].assign(hidden=hidden[every["bureau_name"] == bureau])
+    assert shown.isna().tolist() == expected["hidden"].tolist()
+    assert shown.dropna().tolist() == expected.loc[~expected["hidden"], "active_learners"].tolist()
 
 
 def test_hours_by_category_set_a_year_in_progress_against_the_same_months_of_the_year_before(app_db):

@@ -21,7 +21,8 @@ select
     count(distinct staff_id) filter (where is_active) as learners,
     coalesce(exact_sum(case when is_active then minutes end), 0) as minutes,
     count(*) filter (where is_completion) as completions,
-    count(distinct course_title) filter (where is_active) as courses
+    count(distinct course_title) filter (where is_active) as courses,
+    grouping(course_title) = 1 as is_category
 from flagged
 where is_active or is_completion
 group by grouping sets ((category, course_title), (category))
