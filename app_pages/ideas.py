@@ -229,7 +229,15 @@ def tab_backlog():
     minimum = st.select_slider(
         t("backlog_min"), options=options, value=default, key="backlog_min", bind="query-params"
     )
-    backlog = data.report(snapshot, "report_idea_backlog", fiscal_year=fy, min_hours=minimum, bureaus=bureaus)
+    # counted by bureau, the backlog (passed, not taken up) less the ideas passed gives the ideas taken up,
+    # one to three a bureau: a role that sees aggregates only reads the city's list without the bureau
+    backlog = data.report(
+        snapshot,
+        "report_idea_backlog",
+        fiscal_year=fy,
+        min_hours=minimum,
+        bureaus=[] if one_bureau_hidden else bureaus,
+    )
     tier = backlog["gold_on"].notna().map({True: t("level_gold"), False: t("level_silver")})
     backlog = backlog.assign(
         fiscal_year=backlog["fiscal_year"].map(lambda y: fmt.fiscal_year(int(y), language)),
@@ -237,14 +245,16 @@ def tab_backlog():
     )
     st.subheader(t("backlog_title", fy=fy_label, count=fmt.integer(len(backlog))))
     st.caption(t("backlog_note"))
+    if one_bureau_hidden:
+        st.caption(t("backlog_city_only"))
     columns = {"submission_id": "col_submission_id", "title": "col_idea", "category": "col_category"}
     columns |= {"fiscal_year": "filter_fy", "est_hours_saved": "col_estimated", "bureau_name": "col_bureau"}
     columns |= {"maker_tier": "col_maker_tier", "dept_name": "col_dept", "staff_id": "col_staff_id"}
     columns |= {"name": "col_name", "silver_on": "col_silver_on", "gold_on": "col_gold_on"}
     columns |= {"maker_apps": "col_maker_apps"}
     # the department, the exact days of certification and the count of apps together point at one
-    # person: a role that reads aggregates gets the maker's tier only
-    maker = ("staff_id", "name", "dept_name", "silver_on", "gold_on", "maker_apps")
+    # person: a role that reads aggregates gets the maker's tier only (and no bureau: see above)
+    maker = ("bureau_name", "staff_id", "name", "dept_name", "silver_on", "gold_on", "maker_apps")
     table_with_downloads(backlog, columns, "idea_backlog", "backlog", person_columns=maker)
 
 

@@ -645,3 +645,23 @@ def test_an_aggregate_role_reads_no_small_count_of_ideas_that_did_not_pass_nor_a
     not_passed = ideas - passed
     assert not ((not_passed > 0) & (not_passed < 5)).any()
     assert (table["プロジェクト化"] == "—").all()
+
+
+def test_an_aggregate_role_reads_the_citys_backlog_without_bureaus(app_db, monkeypatch):
+    """A bureau's backlog (passed, not taken up) counted against its ideas passed gave its ideas taken up:
+    an executive filtered to a bureau reads the city's list, and no list says which bureau an idea is from."""
+    from presentation.words import translate
+    from shell import access, components, sidebar, tables
+
+    for module in (access, components, sidebar):
+        monkeypatch.setattr(module, "sees_people", lambda: False)
+    monkeypatch.setattr(tables, "viewer_sees_people", lambda: False)
+    bureau = report(app_db, "report_bureaus")["bureau_name"].iloc[0]
+    tab = translate("ja", "tab_backlog")
+    app = run_page("ideas", "ja", fy="2025", bureau=bureau, ideas_tab=tab, backlog_min="0")
+    assert not app.exception, [e.value for e in app.exception]
+    [listed] = [d.value for d in app.dataframe if "提案者の認定" in d.value.columns]
+    city = report(app_db, "report_idea_backlog", fiscal_year=2025, min_hours=0, bureaus=[])
+    assert len(listed) == len(city) > len(city[city["bureau_name"] == bureau])
+    assert "局・区" not in listed.columns
+    assert translate("ja", "backlog_city_only") in [c.value for c in app.caption]
