@@ -62,15 +62,7 @@ def hidden_in_bureau_table() -> frozenset[tuple]:
 
 
 by_year = data.report_as_seen(
-    snapshot,
-    "report_ideas_by_year",
-    bureaus,
-    ["fiscal_year"],
-    ["ideas", "pass"],
-    ("est_hours",),
-    people=people,
-    within=(("ideas", "pass"),),
-    hidden_elsewhere=hidden_in_bureau_table(),
+    snapshot, "report_ideas_by_year", bureaus, people=people, hidden_elsewhere=hidden_in_bureau_table()
 )
 # a year's ideas by result, and by the maker's level, are groups whose total is shown: for an aggregate
 # role their small cells go (a bureau's one failed idea); of one bureau, only the ideas that passed
@@ -132,18 +124,8 @@ def tab_ideas():
         return
     left, right = chart_row("ideas-1")
     with left:
-        # a bureau's categories add up to its ideas (and those passed) shown beside them
         categories = data.report_as_seen(
-            snapshot,
-            "report_ideas_by_category",
-            bureaus,
-            ["category"],
-            ["ideas", "passed"],
-            ("taken_up", "est_hours"),
-            people=people,
-            additive=("ideas", "passed"),
-            within=(("ideas", "passed"),),
-            fiscal_year=fy,
+            snapshot, "report_ideas_by_category", bureaus, people=people, fiscal_year=fy
         )
         if not people:
             categories = categories.assign(taken_up=float("nan"))

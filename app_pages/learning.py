@@ -49,14 +49,7 @@ def hidden_in_bureau_table() -> frozenset[tuple]:
 # a bureau's figures, as a role that sees aggregates only reads them, are hidden where small on every
 # bureau at once (data.report_as_seen): no choice of bureau or view gives a hidden one back
 by_year = data.report_as_seen(
-    snapshot,
-    "report_learning_by_year",
-    bureaus,
-    ["fiscal_year"],
-    ["learners", "completions"],
-    ("minutes", "per_100"),
-    people=people,
-    hidden_elsewhere=hidden_in_bureau_table(),
+    snapshot, "report_learning_by_year", bureaus, people=people, hidden_elsewhere=hidden_in_bureau_table()
 ).set_index("fiscal_year")
 year = by_year.loc[fy] if fy in by_year.index else None
 previous_year = by_year.loc[fy - 1] if fy - 1 in by_year.index else None
@@ -103,17 +96,8 @@ def tab_activity():
     if year is None:
         st.info(t("learning_none"))
     else:
-        # a month's completions add up to the year's on the card
         months = data.report_as_seen(
-            snapshot,
-            "report_learning_by_month",
-            bureaus,
-            ["month"],
-            ["active_learners", "completions"],
-            ("minutes",),
-            people=people,
-            additive=("completions",),
-            fiscal_year=fy,
+            snapshot, "report_learning_by_month", bureaus, people=people, fiscal_year=fy
         )
         left, right = chart_row("learning-1")
         with left:
@@ -142,19 +126,7 @@ def tab_bureaus():
 
 
 def tab_courses():
-    # the courses' completions add up to the year's, and so do the categories'
-    rows = data.report_as_seen(
-        snapshot,
-        "report_learning_courses",
-        bureaus,
-        ["course_title", "category"],
-        ["learners", "completions"],
-        ("minutes",),
-        people=people,
-        additive=("completions",),
-        additive_by=("is_category",),
-        fiscal_year=fy,
-    )
+    rows = data.report_as_seen(snapshot, "report_learning_courses", bureaus, people=people, fiscal_year=fy)
     courses = rows[rows["course_title"].notna()]
     if courses.empty:
         st.info(t("learning_none"))
@@ -192,17 +164,8 @@ def tab_courses():
 def tab_outcomes():
     st.caption(t("outcomes_note"))
     counts = ["staff", "dx_talent", "makers", "dx_talent_after_learning", "makers_after_learning"]
-    # learners and the others add up to a bureau's staff, DX talent and makers
     outcomes = data.report_as_seen(
-        snapshot,
-        "report_learning_outcomes",
-        bureaus,
-        ["is_learner"],
-        counts,
-        ("dx_talent_share", "maker_share"),
-        people=people,
-        additive=("staff", "dx_talent", "makers"),
-        fiscal_year=fy,
+        snapshot, "report_learning_outcomes", bureaus, people=people, fiscal_year=fy
     )
     if by_year.empty or outcomes.empty:  # no e-learning loaded at all: nobody to compare
         st.info(t("learning_none"))

@@ -3,6 +3,8 @@ that see only aggregates, and one more cell where a total shown beside them woul
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import numpy as np
 import pandas as pd
 
@@ -329,3 +331,58 @@ def bureau_for_viewer(
         else:
             out[column] = out[column].where(~hidden, "—")
     return out[out["bureau_name"] == bureau].reset_index(drop=True)
+
+
+@dataclass(frozen=True)
+class Cube:
+    """How a report run for each bureau alone is hidden for a role that sees aggregates only
+    (cube_hidden): `keys` name a row, `columns` are its counts of people, `dependents` go with them
+    (shares, minutes), `additive` columns add up over a bureau's rows to a figure shown of it (split by
+    `additive_by`), and `within` pairs a count with a part of it whose difference is people too."""
+
+    keys: tuple[str, ...]
+    columns: tuple[str, ...]
+    dependents: tuple[str, ...] = ()
+    additive: tuple[str, ...] = ()
+    additive_by: tuple[str, ...] = ()
+    within: tuple[tuple[str, str], ...] = ()
+
+
+# the reports a page shows of one bureau to such a role, and their rules: one place, read by the pages
+# (through shell.data.report_as_seen) and by the tests that attack them
+CUBES = {
+    "report_learning_by_year": Cube(("fiscal_year",), ("learners", "completions"), ("minutes", "per_100")),
+    # a month's completions add up to the year's on the card
+    "report_learning_by_month": Cube(
+        ("month",), ("active_learners", "completions"), ("minutes",), additive=("completions",)
+    ),
+    # the courses' completions add up to the year's, and so do the categories'
+    "report_learning_courses": Cube(
+        ("course_title", "category"),
+        ("learners", "completions"),
+        ("minutes",),
+        additive=("completions",),
+        additive_by=("is_category",),
+    ),
+    # learners and the others add up to a bureau's staff, DX talent and makers; those certified (or
+    # making apps) before learning are people too: 16 DX talent, 15 of them after learning
+    "report_learning_outcomes": Cube(
+        ("is_learner",),
+        ("staff", "dx_talent", "makers", "dx_talent_after_learning", "makers_after_learning"),
+        ("dx_talent_share", "maker_share"),
+        additive=("staff", "dx_talent", "makers"),
+        within=(("dx_talent", "dx_talent_after_learning"), ("makers", "makers_after_learning")),
+    ),
+    # ideas that did not pass are people too (31 ideas, 30 passed)
+    "report_ideas_by_year": Cube(
+        ("fiscal_year",), ("ideas", "pass"), ("est_hours",), within=(("ideas", "pass"),)
+    ),
+    # a bureau's categories add up to its ideas (and those passed)
+    "report_ideas_by_category": Cube(
+        ("category",),
+        ("ideas", "passed"),
+        ("taken_up", "est_hours"),
+        additive=("ideas", "passed"),
+        within=(("ideas", "passed"),),
+    ),
+}

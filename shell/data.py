@@ -152,26 +152,21 @@ def report_as_seen(
     snapshot: str,
     name: ReportName,
     bureaus: tuple[str, ...] | list[str],
-    keys: list[str],
-    columns: list[str],
-    dependents: tuple[str, ...] = (),
     people: bool = False,
-    additive: tuple[str, ...] = (),
-    additive_by: tuple[str, ...] = (),
-    within: tuple[tuple[str, str], ...] = (),
     hidden_elsewhere: frozenset[tuple] = frozenset(),
     **params,
 ) -> pd.DataFrame:
     """Report `name` for the chosen bureaus as the role reads it. A role that sees people gets it as it
     is. For any other, the city's rows hide their small counts (privacy.for_viewer), and a bureau's rows
     are those of the report run for every bureau alone, hidden where small on all of them at once
-    (privacy.cube_hidden): `keys` name a row, `columns` are the counts of people, `dependents` go with
-    them, `additive` columns add up over a bureau's rows to a figure shown of it, `within` pairs a count
-    with a part of it, and `hidden_elsewhere` holds (bureau, *key) rows another view hides already."""
+    (privacy.cube_hidden, by the report's rules in privacy.CUBES); `hidden_elsewhere` holds (bureau,
+    *key) rows another view hides already."""
     if people:
         return report(snapshot, name, bureaus=list(bureaus), **params)
+    cube = privacy.CUBES[name]
+    keys, columns = list(cube.keys), list(cube.columns)
     city = report(snapshot, name, bureaus=[], **params)
-    seen = privacy.for_viewer(city, columns, dependents, within=within)
+    seen = privacy.for_viewer(city, columns, cube.dependents, within=cube.within)
     if not bureaus:
         return seen
     if len(bureaus) > 1:  # the sidebar offers such a role one bureau: a sum over several would undo the cube
@@ -190,10 +185,10 @@ def report_as_seen(
         bureaus[0],
         keys,
         columns,
-        dependents,
-        additive=additive,
-        additive_by=additive_by,
-        within=within,
+        cube.dependents,
+        additive=cube.additive,
+        additive_by=cube.additive_by,
+        within=cube.within,
         hidden_keys=hidden_keys,
         forced=forced,
     )
