@@ -132,7 +132,11 @@ def tab_courses():
         st.info(t("learning_none"))
         return
     seen = by_year["courses_seen"].max()
-    used = int((courses["learners"] > 0).sum())
+    # how many courses were used and how the learners spread over them are no counts of a group of people:
+    # from the report as it is, not from the courses whose small counts a role does not see
+    counted = data.report(snapshot, "report_learning_courses", fiscal_year=fy, bureaus=list(bureaus))
+    counted = counted[counted["course_title"].notna()]
+    used = int((counted["learners"] > 0).sum())
     st.markdown(
         t(
             "catalogue_summary",
@@ -140,7 +144,7 @@ def tab_courses():
             used=fmt.integer(used),
             seen=fmt.integer(seen),
             share=fmt.percent(used / seen),
-            top_share=fmt.percent(pareto(courses, "learners")["top10"]),
+            top_share=fmt.percent(pareto(counted, "learners")["top10"]),
         )
     )
     shown = courses

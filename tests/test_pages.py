@@ -665,3 +665,21 @@ def test_an_aggregate_role_reads_the_citys_backlog_without_bureaus(app_db, monke
     assert len(listed) == len(city) > len(city[city["bureau_name"] == bureau])
     assert "局・区" not in listed.columns
     assert translate("ja", "backlog_city_only") in [c.value for c in app.caption]
+
+
+def test_the_catalogue_summary_counts_every_course_used_whatever_the_role_sees(app_db, monkeypatch):
+    """Courses a few people took are hidden from an executive, but still used: "2 courses had activity"
+    for a bureau whose table lists dozens read wrongly."""
+    from presentation.words import translate
+    from shell import access, components, sidebar
+
+    for module in (access, components, sidebar):
+        monkeypatch.setattr(module, "sees_people", lambda: False)
+    bureau = report(app_db, "report_bureaus")["bureau_name"].iloc[0]
+    rows = report(app_db, "report_learning_courses", fiscal_year=2025, bureaus=[bureau])
+    used = int((rows[rows["course_title"].notna()]["learners"] > 0).sum())
+    tab = translate("en", "tab_learning_courses")
+    app = run_page("learning", "en", fy="2025", bureau=bureau, learning_tab=tab)
+    assert not app.exception, [e.value for e in app.exception]
+    [summary] = [m.value for m in app.markdown if "had activity in FY2025" in m.value]
+    assert summary.startswith(f"{used:,} courses") and used > 2
