@@ -114,6 +114,9 @@ def preview(deck) -> None:
             for figure in slide.charts:
                 chart(figure.figure)
             for table in slide.tables:
+                if not table.rows:
+                    st.caption(plain(" / ".join(table.columns)) + ": " + plain(table.empty))
+                    continue
                 st.dataframe(
                     {column: [row[i] for row in table.rows] for i, column in enumerate(table.columns)},
                     hide_index=True,

@@ -76,6 +76,7 @@ class Table:
     # per row, a colour for the last cell (a grade), or None
     marks: list[str | None] = field(default_factory=list)
     widths: list[float] = field(default_factory=list)  # relative column widths (equal if empty)
+    empty: str = ""  # what a table without rows says in its one row (no department short of leaders)
 
 
 @dataclass
@@ -502,6 +503,7 @@ def _act_slide(con, fiscal_year: int, bureaus: list[str], words: Words, hide_sma
             for r in short.head(TOP).itertuples()
         ],
         widths=[1.75, 2.15, 0.8, 1.3],  # a bureau of nine characters (市民文化スポーツ局) on one line
+        empty=words("table_no_rows"),
     )
     flagged = cleanup[cleanup["is_inactive"] | cleanup["is_orphaned"]].sort_values(["start_on", "app_id"])
     apps = Table(
@@ -516,6 +518,7 @@ def _act_slide(con, fiscal_year: int, bureaus: list[str], words: Words, hide_sma
             for r in flagged.head(TOP).itertuples()
         ],
         widths=[1.2, 2.2, 1.5, 1.8],
+        empty=words("table_no_rows"),
     )
     title = words(
         "deck_act_title",

@@ -118,6 +118,8 @@ def _table(table: Table) -> str:
                 css = ' class="num"' if column > 0 and is_figure(value) else ""
                 cells.append(f"<td{css}>{_e(value)}</td>")
         rows.append("<tr>" + "".join(cells) + "</tr>")
+    if not rows:  # one row across the columns says there is nothing to list
+        rows.append(f'<tr><td colspan="{len(table.columns)}">{_e(table.empty)}</td></tr>')
     return f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
 
 

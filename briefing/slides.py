@@ -193,9 +193,12 @@ def _label_every_category(axis) -> None:
 
 
 def _table(slide, table: Table, left, top, width, row_height=ROW_HEIGHT, size: int = 12) -> None:
-    rows, columns = len(table.rows) + 1, len(table.columns)
+    rows, columns = max(len(table.rows), 1) + 1, len(table.columns)
     shape = slide.shapes.add_table(rows, columns, left, top, width, Emu(row_height * rows))
     grid = shape.table
+    if not table.rows:  # one row across the columns says there is nothing to list
+        grid.cell(1, 0).merge(grid.cell(1, columns - 1))
+        _cell(grid.cell(1, 0), table.empty, size=size)
     weights = table.widths or [1.0] * columns
     for column, weight in zip(grid.columns, weights, strict=True):
         column.width = Emu(int(width * weight / sum(weights)))
@@ -280,7 +283,7 @@ def _content(slide, deck: Deck, content: Slide) -> None:
             table = content.tables[0]
             _table(slide, table, Inches(0.5), top, Inches(12.3))
             if notes:
-                after = top + Inches(0.36) * (len(table.rows) + 1) + Inches(0.2)
+                after = top + Inches(0.36) * (max(len(table.rows), 1) + 1) + Inches(0.2)
                 _text(
                     slide, Inches(0.5), after, Inches(12.3), Inches(0.6), "\n".join(notes), 12, colour=MUTED
                 )

@@ -306,3 +306,15 @@ def test_a_bureau_deck_of_an_aggregate_role_shows_the_citys_pipeline_and_no_lead
     [shown, _] = made["bureau"].slides[7].tables
     assert departments.rows and all(row[3] == "—" for row in departments.rows)
     assert sorted(row[1] for row in departments.rows) == sorted(row[1] for row in shown.rows)
+
+
+def test_a_table_with_nothing_to_list_says_so_on_the_slide_and_in_the_pdf(decks):
+    """A bureau with no department short of leaders showed a bare header (and "empty" on the page)."""
+    con, _ = decks
+    deck = content.gather(con, 2025, "ja", bureau="小倉南区役所")
+    [departments, _] = deck.slides[7].tables
+    assert departments.rows == [] and departments.empty == Words("ja")("table_no_rows")
+    pptx = Presentation(io.BytesIO(slides.write(deck)))
+    tables = [shape.table for shape in pptx.slides[8].shapes if shape.has_table]
+    assert tables[0].cell(1, 0).text == departments.empty and len(tables[0].rows) == 2
+    assert f'colspan="4">{departments.empty}</td>' in pdf._table(departments)
