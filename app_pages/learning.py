@@ -147,18 +147,17 @@ def tab_courses():
             top_share=fmt.percent(pareto(counted, "learners")["top10"]),
         )
     )
-    shown = courses
     left, right = chart_row("learning-2")
     with left:
         # a hidden course has no bar to draw: the most-used among those shown (the table lists them all)
-        drawn = shown.dropna(subset=["learners"]).head(TOP_COURSES)
+        drawn = courses.dropna(subset=["learners"]).head(TOP_COURSES)
         chart(charts.top_courses(drawn, fy, TOP_COURSES, said))
     with right:
         chart(charts.categories(rows[rows["course_title"].isna()], fy, said))
     small_groups_note()
     st.subheader(t("learning_courses_table", fy=fy_label))
     table = privacy.as_text(
-        shown.assign(hours=(shown["minutes"] / 60).round(1)), ["learners", "completions", "hours"], people
+        courses.assign(hours=(courses["minutes"] / 60).round(1)), ["learners", "completions", "hours"], people
     )
     columns = {"course_title": "col_course", "category": "col_category", "learners": "col_learners"}
     columns |= {"hours": "col_hours_watched", "completions": "col_completions"}
@@ -167,7 +166,7 @@ def tab_courses():
 
 def tab_outcomes():
     st.caption(t("outcomes_note"))
-    counts = ["staff", "dx_talent", "makers", "dx_talent_after_learning", "makers_after_learning"]
+    counts = list(privacy.CUBES["report_learning_outcomes"].columns)
     outcomes = data.report_as_seen(
         snapshot, "report_learning_outcomes", bureaus, people=people, fiscal_year=fy
     )

@@ -34,6 +34,35 @@ def suppress(frame: pd.DataFrame, columns: list[str], minimum: int | None = None
     return out
 
 
+def _with_differences(
+    frame: pd.DataFrame, within: tuple[tuple[str, str], ...]
+) -> tuple[pd.DataFrame, list[str]]:
+    """The frame with a column per (whole, part) pair of `within`: the whole less the part, a count of
+    people too (31 ideas, 30 passed: one did not pass); and the names of those columns."""
+    counts = frame.copy()
+    names = []
+    for whole, part in within:
+        name = f"_{whole}_less_{part}"
+        counts[name] = pd.to_numeric(frame[whole], errors="coerce") - pd.to_numeric(
+            frame[part], errors="coerce"
+        )
+        names.append(name)
+    return counts, names
+
+
+def _masked(frame: pd.DataFrame, hidden: np.ndarray, columns, dependents) -> pd.DataFrame:
+    """The frame with the rows `hidden` losing their counts (`columns`) and `dependents`: missing (NaN, which
+    a chart leaves out), or — in a column of words (a difference already written "+5.0 pt")."""
+    out = frame.copy()
+    for column in (*columns, *dependents):
+        numeric = pd.to_numeric(out[column], errors="coerce")
+        if column in columns or numeric.notna().sum() == out[column].notna().sum():
+            out[column] = numeric.astype(float).mask(hidden)
+        else:
+            out[column] = out[column].where(~hidden, "—")
+    return out
+
+
 def for_viewer(
     frame: pd.DataFrame,
     columns: list[str],
@@ -51,14 +80,7 @@ def for_viewer(
     Hidden cells are NaN, which a chart leaves out."""
     if sees_people:
         return frame
-    counts = frame.copy()
-    differences = []
-    for whole, part in within:
-        name = f"_{whole}_less_{part}"
-        counts[name] = pd.to_numeric(frame[whole], errors="coerce") - pd.to_numeric(
-            frame[part], errors="coerce"
-        )
-        differences.append(name)
+    counts, differences = _with_differences(frame, within)
     suppressed = suppress(counts, [*columns, *differences])
     hidden = np.zeros(len(frame), dtype=bool)
     for column in (*columns, *differences):
@@ -72,14 +94,7 @@ def for_viewer(
         if not len(candidates):
             break
         hidden[candidates[np.argmin(counted[0][candidates])]] = True
-    out = frame.copy()
-    for column in (*columns, *dependents):
-        numeric = pd.to_numeric(out[column], errors="coerce")
-        if column in columns or numeric.notna().sum() == out[column].notna().sum():
-            out[column] = numeric.astype(float).mask(hidden)
-        else:  # words (a difference already written "+5.0 pt"): — where hidden, as written elsewhere
-            out[column] = out[column].where(~hidden, "—")
-    return out
+    return _masked(frame, hidden, columns, dependents)
 
 
 def across_for_viewer(frame: pd.DataFrame, columns: list[str], sees_people: bool = False) -> pd.DataFrame:
@@ -165,14 +180,8 @@ def cube_hidden(
     to a figure of the bureau shown elsewhere; `additive_by` columns split them, where one report holds
     two breakdowns: courses and their categories). The smallest other count of the line goes. `forced`
     marks rows hidden already in another view of the same figures (a by-bureau table)."""
-    counts = every.copy()
-    names = list(columns)
-    for whole, part in within:
-        name = f"_{whole}_less_{part}"
-        counts[name] = pd.to_numeric(every[whole], errors="coerce") - pd.to_numeric(
-            every[part], errors="coerce"
-        )
-        names.append(name)
+    counts, differences = _with_differences(every, within)
+    names = [*columns, *differences]
     values = {name: pd.to_numeric(counts[name], errors="coerce").to_numpy(dtype=float) for name in names}
     minimum = min_group_size()
     hidden = np.zeros(len(every), dtype=bool) if forced is None else np.asarray(forced, dtype=bool).copy()
@@ -215,15 +224,8 @@ def cube_hidden(
         given_back = _worked_out(lines, values, hidden, small)
         progress = False
         for row, name in given_back:
-            near = np.unique(
-                np.concatenate(
-                    [
-                        members
-                        for index, (members, _, cols) in enumerate(lines)
-                        if name in cols and index in row_lines[row]
-                    ]
-                )
-            )
+            # the rows of the lines the figure is in (for its column): a second hidden one among them
+            near = np.unique(np.concatenate([lines[i][0] for i in row_lines[row] if name in lines[i][2]]))
             chosen = _smallest(near, values[name][near], ~hidden[near] & ~np.isnan(values[name][near]))
             if chosen is not None:
                 hidden[chosen] = True
@@ -322,14 +324,7 @@ def bureau_for_viewer(
 ) -> pd.DataFrame:
     """One bureau's rows of the cube `every` as a role that sees aggregates only reads them: the rows
     cube_hidden decides on every bureau at once lose their `columns` and `dependents`."""
-    hidden = cube_hidden(every, keys, columns, **rules)
-    out = every.copy()
-    for column in (*columns, *dependents):
-        numeric = pd.to_numeric(out[column], errors="coerce")
-        if numeric.notna().sum() == out[column].notna().sum():
-            out[column] = numeric.astype(float).mask(hidden)
-        else:
-            out[column] = out[column].where(~hidden, "—")
+    out = _masked(every, cube_hidden(every, keys, columns, **rules), columns, dependents)
     return out[out["bureau_name"] == bureau].reset_index(drop=True)
 
 
