@@ -114,7 +114,9 @@ def tab_bureaus():
         st.info(t("learning_none"))
         return
     by_bureau = data.report(snapshot, "report_learning_by_bureau", fiscal_year=fy)
-    shown = privacy.for_viewer(by_bureau, ["learners", "completions"], ("per_100", "minutes"), people)
+    # small counts hidden on every bureau, then the filter's rows (as the other pages' by-bureau tables)
+    every = privacy.for_viewer(by_bureau, ["learners", "completions"], ("per_100", "minutes"), people)
+    shown = privacy.in_bureaus(every, bureaus)
     chart(charts.per_100_by_bureau(shown[shown["staff"].notna()], fy, said))
     small_groups_note()
     st.subheader(t("learning_bureau_table", fy=fy_label))

@@ -683,3 +683,17 @@ def test_the_catalogue_summary_counts_every_course_used_whatever_the_role_sees(a
     assert not app.exception, [e.value for e in app.exception]
     [summary] = [m.value for m in app.markdown if "had activity in FY2025" in m.value]
     assert summary.startswith(f"{used:,} courses") and used > 2
+
+
+def test_the_learners_by_bureau_tab_follows_the_bureau_filter(app_db):
+    """The tab listed every bureau under a filter to one, against the sidebar's note."""
+    bureaus = report(app_db, "report_learning_by_bureau", fiscal_year=2025)["bureau_name"].tolist()
+    chosen = bureaus[len(bureaus) // 2]
+    tab = "局・区別"
+    app = run_page("learning", "ja", fy="2025", bureau=chosen, learning_tab=tab)
+    assert not app.exception, [e.value for e in app.exception]
+    [table] = [d.value for d in app.dataframe if "受講者" in d.value.columns and "局・区" in d.value.columns]
+    assert table["局・区"].tolist() == [chosen]
+    app = run_page("learning", "ja", fy="2025", learning_tab=tab)
+    [table] = [d.value for d in app.dataframe if "受講者" in d.value.columns and "局・区" in d.value.columns]
+    assert len(table) == len(bureaus) > 1
