@@ -84,7 +84,7 @@ def for_viewer(
     suppressed = suppress(counts, [*columns, *differences])
     hidden = np.zeros(len(frame), dtype=bool)
     for column in (*columns, *differences):
-        hidden |= (suppressed[column].isna() & counts[column].notna()).to_numpy()
+        hidden |= hidden_cells(suppressed, counts, column).to_numpy()
     counted = [pd.to_numeric(counts[column], errors="coerce").to_numpy(dtype=float) for column in columns]
     while hidden.any():
         # a column's hidden cells: those of the hidden rows that hold a figure (zero included: a hidden
@@ -125,6 +125,11 @@ def each_for_viewer(
         return frame
     parts = [for_viewer(part, columns, dependents) for _, part in frame.groupby(by, sort=False)]
     return pd.concat(parts).loc[frame.index]
+
+
+def hidden_cells(seen: pd.DataFrame, raw: pd.DataFrame, column: str) -> pd.Series:
+    """The rows whose `column` holds a figure in `raw` and none in `seen`: the cells a view hides."""
+    return seen[column].isna() & raw[column].notna()
 
 
 def in_bureaus(frame: pd.DataFrame, bureaus: list[str]) -> pd.DataFrame:

@@ -173,7 +173,7 @@ def report_as_seen(
         return seen.iloc[0:0]
     hidden_keys = frozenset(
         tuple(row)
-        for row in city.loc[seen[columns[0]].isna() & city[columns[0]].notna(), keys].itertuples(index=False)
+        for row in city.loc[privacy.hidden_cells(seen, city, columns[0]), keys].itertuples(index=False)
     )
     every = report_by_bureau(snapshot, name, **params)
     forced = np.array(
@@ -208,7 +208,7 @@ def hidden_by_year(
     hidden = set()
     for year in years:
         every = report(snapshot, table, fiscal_year=int(year), **params)
-        gone = seen(every)[column].isna() & every[column].notna()
+        gone = privacy.hidden_cells(seen(every), every, column)
         hidden |= {(bureau, year) for bureau in every.loc[gone, "bureau_name"]}
     return frozenset(hidden)
 
