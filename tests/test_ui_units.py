@@ -626,3 +626,54 @@ def test_every_chart_writes_its_axes_figures_in_full_with_separators():
     figure = layout(go.Figure(go.Bar(x=[15_000, 120_000], y=["A", "B"], orientation="h")), "t", "x", "y")
     for axis in (figure.layout.xaxis, figure.layout.yaxis):
         assert axis.separatethousands and axis.exponentformat == "none"  # 15,000, never 15k
+
+
+def test_a_hover_says_the_unit_of_a_bare_figure_and_leaves_percentages_and_written_figures_alone():
+    import plotly.graph_objects as go
+
+    from presentation.charts.base import with_unit
+
+    figure = go.Figure()
+    figure.add_bar(x=["4月"], y=[3], hovertemplate="%{x}: %{y:,}<extra>受講者</extra>")
+    figure.add_bar(x=["4月"], y=[5], hovertemplate="%{x}: %{y:,}<extra>修了</extra>")
+    figure.add_bar(y=["総務局"], x=[9.5], orientation="h", hovertemplate="%{y}: %{x:.1f}%<extra></extra>")
+    figure.add_bar(x=["4月"], y=[0.4], customdata=["4,000万円"], hovertemplate="%{x}: %{customdata}")
+    figure.add_funnel(y=["提出", "合格"], x=[10, 4], hovertemplate="%{y}: %{x:,}<extra></extra>")
+    with_unit(figure, ("人", "件", "人", "件", "件"))
+    assert [trace.hovertemplate for trace in figure.data] == [
+        "%{x}: %{y:,}人<extra>受講者</extra>",
+        "%{x}: %{y:,}件<extra>修了</extra>",
+        "%{y}: %{x:.1f}%<extra></extra>",  # a share keeps its %
+        "%{x}: %{customdata}",  # written out beforehand, in its own unit
+        "%{y}: %{x:,}件<extra></extra>",  # a funnel's figures are on x
+    ]
+
+
+@pytest.mark.parametrize(("lang", "hours", "people"), [("ja", "時間", "人"), ("en", " h", "")])
+def test_the_charts_hovers_carry_the_unit_of_their_figures(lang, hours, people):
+    import pandas as pd
+
+    from presentation.charts import costs, learning
+    from presentation.charts import hours as hours_charts
+    from presentation.words import Words
+
+    said = Words(lang)
+    bureaus = pd.DataFrame({"bureau_name": ["総務局"], "hours_saved": [1234.0]})
+    [bar] = hours_charts.hours_by_bureau(bureaus, 2025, said).data
+    assert bar.hovertemplate == "%{y}: %{x:,.0f}" + hours + "<extra></extra>"
+    months = pd.DataFrame(
+        {
+            "month": pd.to_datetime(["2025-04-01"]),
+            "active_learners": [12],
+            "completions": [3],
+            "minutes": [90],
+        }
+    )
+    learners, completions = learning.by_month(months, 2025, said).data
+    assert learners.hovertemplate.startswith("%{x}: %{y:,}" + people + "<extra>")
+    assert completions.hovertemplate.startswith("%{x}: %{y:,}" + said("unit_items") + "<extra>")
+    # the value of hours saved in 億円 on its axis: the hover writes the amount as the cards do, never a
+    # rounded 0 for 0.4億円
+    years = pd.DataFrame({"fiscal_year": [2025], "hours_saved": [8_000.0]})
+    [value] = costs.value_of_hours(years, 5_000, said).data
+    assert list(value.customdata) == [fmt.yen(40_000_000, lang)]

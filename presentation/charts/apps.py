@@ -20,7 +20,8 @@ from presentation.words import APP_EVENT_WORDS, Words
 
 def apps_by_year(kpis: pd.DataFrame, words: Words) -> go.Figure:
     series = {"apps_in_operation": words("kpi_apps"), "active_apps": words("kpi_active_apps")}
-    return bars_by_year(kpis, series, words("chart_apps_by_fy"), words("axis_apps"), words)
+    title, apps = words("chart_apps_by_fy"), words("unit_apps")
+    return bars_by_year(kpis, series, title, words("axis_apps"), words, unit=apps)
 
 
 def inventory(frame: pd.DataFrame, words: Words) -> go.Figure:
@@ -33,7 +34,8 @@ def inventory(frame: pd.DataFrame, words: Words) -> go.Figure:
     series_bars(figure, frame["month"], frame, series, "%{x|%Y-%m}: %{y:,}")
     figure.update_layout(barmode="group", legend={"traceorder": "normal"})
     figure.update_xaxes(tickformat="%Y-%m")
-    return layout(figure, words("chart_inventory"), words("axis_month"), words("axis_apps"))
+    title, apps = words("chart_inventory"), words("unit_apps")
+    return layout(figure, title, words("axis_month"), words("axis_apps"), unit=apps)
 
 
 def makers(frame: pd.DataFrame, words: Words) -> go.Figure:
@@ -42,13 +44,15 @@ def makers(frame: pd.DataFrame, words: Words) -> go.Figure:
         "new_makers": words("series_new_makers"),
         "dx_talent_makers": words("series_dx_makers"),
     }
-    return bars_by_year(frame, series, words("chart_makers"), words("axis_people"), words)
+    title, people = words("chart_makers"), words("unit_people")
+    return bars_by_year(frame, series, title, words("axis_people"), words, unit=people)
 
 
 def makers_by_bureau(frame: pd.DataFrame, fiscal_year: int, words: Words) -> go.Figure:
     title = words("chart_makers_by_bureau", fy=fmt.fiscal_year(fiscal_year, words.lang))
     names = bureau_names(frame["bureau_name"], words)
-    return horizontal_bars(names, frame["makers"], title, words("axis_people"), words("axis_bureau"))
+    people, axis = words("unit_people"), words("axis_people")
+    return horizontal_bars(names, frame["makers"], title, axis, words("axis_bureau"), people)
 
 
 def pareto_table(cumulative: pd.Series, words: Words) -> pd.DataFrame:

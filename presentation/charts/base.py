@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 import html
+import re
 from collections.abc import Iterable
 
 import numpy as np
@@ -31,9 +32,36 @@ FONT = "Noto Sans JP, Noto Sans CJK JP, Hiragino Sans, Yu Gothic, Meiryo, sans-s
 pio.templates.default = "plotly_white"
 
 
-def layout(figure: go.Figure, title: str, x_title: str, y_title: str, height: int = 380) -> go.Figure:
-    """The house style: title top left, Japanese-capable font, legend below, thousands separators.
-    One update (each plotly update validates the whole layout again); every chart has one x and one y axis."""
+def with_unit(figure: go.Figure, unit: str | tuple[str, ...]) -> go.Figure:
+    """Each trace's hover figure followed by `unit` (1,234人, 56件, 1,234時間), or by its own of a tuple
+    in the traces' order (learners in 人, completions in 件), where the hover shows the value as a bare
+    figure: its value axis's placeholder at the end of a line (a figure already followed by %, or written
+    out beforehand in customdata, keeps its own)."""
+    units = unit if isinstance(unit, tuple) else (unit,) * len(figure.data)
+    for trace, unit_of_trace in zip(figure.data, units, strict=False):
+        template = getattr(trace, "hovertemplate", None)
+        if not template or not unit_of_trace:
+            continue
+        default = "h" if trace.type == "funnel" else "v"  # a funnel lies on its side unless told otherwise
+        axis = "x" if (getattr(trace, "orientation", None) or default) == "h" else "y"
+        trace.hovertemplate = re.sub(
+            r"(%\{" + axis + r"(?::[^}]*)?\})(?=<|$)", r"\g<1>" + unit_of_trace, template
+        )
+    return figure
+
+
+def layout(
+    figure: go.Figure,
+    title: str,
+    x_title: str,
+    y_title: str,
+    height: int = 380,
+    unit: str | tuple[str, ...] = "",
+) -> go.Figure:
+    """The house style: title top left, Japanese-capable font, legend below, thousands separators, and
+    the hover's figures in `unit` (with_unit). One update (each plotly update validates the whole layout
+    again); every chart has one x and one y axis."""
+    with_unit(figure, unit)
     figure.update_layout(
         title={"text": title, "x": 0, "xanchor": "left", "font": {"size": 16, "color": TEXT_COLOUR}},
         font={"family": FONT, "size": 13, "color": TEXT_COLOUR},
@@ -102,9 +130,16 @@ def series_bars(
 
 
 def bars_by_year(
-    frame: pd.DataFrame, series: dict[str, str], title: str, y_title: str, words: Words, colours=None
+    frame: pd.DataFrame,
+    series: dict[str, str],
+    title: str,
+    y_title: str,
+    words: Words,
+    colours=None,
+    unit: str | tuple[str, ...] = "",
 ) -> go.Figure:
-    """Grouped bars per fiscal year, one series per column in `series` (column -> legend name)."""
+    """Grouped bars per fiscal year, one series per column in `series` (column -> legend name); the hover's
+    figures in `unit`."""
     x = years(frame, words)
     palette = colours or OKABE_ITO
     figure = go.Figure()
@@ -117,11 +152,11 @@ def bars_by_year(
             hovertemplate="%{x}: %{y:,.0f}<extra>" + name + "</extra>",
         )
     figure.update_xaxes(type="category")
-    return layout(figure, title, words("axis_fiscal_year"), y_title)
+    return layout(figure, title, words("axis_fiscal_year"), y_title, unit=unit)
 
 
-def horizontal_bars(names, values, title: str, x_title: str, y_title: str) -> go.Figure:
-    """One bar per name, top to bottom in the given order."""
+def horizontal_bars(names, values, title: str, x_title: str, y_title: str, unit: str = "") -> go.Figure:
+    """One bar per name, top to bottom in the given order; the hover's figures in `unit`."""
     figure = go.Figure(
         go.Bar(
             y=list(names),
@@ -133,13 +168,20 @@ def horizontal_bars(names, values, title: str, x_title: str, y_title: str) -> go
     )
     figure.update_yaxes(autorange="reversed", type="category")
     height = max(380, 24 * len(figure.data[0].y) + 120)
-    return layout(figure, title, x_title, y_title, height=height)
+    return layout(figure, title, x_title, y_title, height=height, unit=unit)
 
 
 def grouped_horizontal(
-    frame: pd.DataFrame, names: list[str], series: dict[str, str], title: str, x_title: str, y_title: str
+    frame: pd.DataFrame,
+    names: list[str],
+    series: dict[str, str],
+    title: str,
+    x_title: str,
+    y_title: str,
+    unit: str | tuple[str, ...] = "",
 ) -> go.Figure:
-    """Horizontal grouped bars, one per series column (column -> legend name)."""
+    """Horizontal grouped bars, one per series column (column -> legend name); the hover's figures in
+    `unit`."""
     figure = go.Figure()
     for index, (column, name) in enumerate(series.items()):
         figure.add_bar(
@@ -152,7 +194,7 @@ def grouped_horizontal(
         )
     figure.update_layout(barmode="group", legend={"traceorder": "normal"})
     figure.update_yaxes(autorange="reversed", type="category")
-    return layout(figure, title, x_title, y_title, height=max(380, 30 * len(frame) + 140))
+    return layout(figure, title, x_title, y_title, height=max(380, 30 * len(frame) + 140), unit=unit)
 
 
 def figure_table(figure: go.Figure) -> pd.DataFrame:

@@ -113,5 +113,10 @@ def value_of_hours(frame: pd.DataFrame, hourly_yen: float, words: Words) -> go.F
     """Hours saved by fiscal year valued at an hourly cost (in 億円 / ¥bn)."""
     shown = frame.assign(value=frame["hours_saved"] * hourly_yen / fmt.yen_axis_unit(words.lang))
     title = words("chart_value_of_hours", rate=fmt.yen(hourly_yen, words.lang))
-    series = {"value": words("series_value_of_hours")}
-    return bars_by_year(shown, series, title, words("axis_yen"), words, [OKABE_ITO[2]])
+    name = words("series_value_of_hours")
+    figure = bars_by_year(shown, {"value": name}, title, words("axis_yen"), words, [OKABE_ITO[2]])
+    # the hover in the cards' format (4,500万円), not the axis's unit rounded (0)
+    values = _yen_hover(frame["hours_saved"] * hourly_yen, words)
+    return figure.update_traces(
+        customdata=values, hovertemplate="%{x}: %{customdata}<extra>" + name + "</extra>"
+    )

@@ -40,19 +40,20 @@ def hours_by_month(monthly: pd.DataFrame, words: Words) -> go.Figure:
             hovertemplate="%{x}: %{y:,.0f}<extra>" + name + "</extra>",
         )
     figure.update_xaxes(type="category", categoryorder="array", categoryarray=months)
-    return layout(figure, words("chart_hours_title"), words("axis_month"), words("axis_hours"))
+    hours = words("unit_hours")
+    return layout(figure, words("chart_hours_title"), words("axis_month"), words("axis_hours"), unit=hours)
 
 
 def hours_by_year(kpis: pd.DataFrame, words: Words) -> go.Figure:
-    return bars_by_year(
-        kpis, {"hours_saved": words("kpi_hours")}, words("chart_hours_by_fy"), words("axis_hours"), words
-    )
+    series, title = {"hours_saved": words("kpi_hours")}, words("chart_hours_by_fy")
+    return bars_by_year(kpis, series, title, words("axis_hours"), words, unit=words("unit_hours"))
 
 
 def hours_by_bureau(frame: pd.DataFrame, fiscal_year: int, words: Words) -> go.Figure:
     title = words("chart_hours_by_bureau", fy=fmt.fiscal_year(fiscal_year, words.lang))
     names = bureau_names(frame["bureau_name"], words)
-    return horizontal_bars(names, frame["hours_saved"], title, words("axis_hours"), words("axis_bureau"))
+    hours, axis = words("unit_hours"), words("axis_hours")
+    return horizontal_bars(names, frame["hours_saved"], title, axis, words("axis_bureau"), hours)
 
 
 def hours_by_app(apps: pd.DataFrame, fiscal_year: int, words: Words, top: int = TOP_APPS) -> go.Figure:
@@ -60,7 +61,8 @@ def hours_by_app(apps: pd.DataFrame, fiscal_year: int, words: Words, top: int = 
     head = apps.nlargest(top, "hours_saved")
     names = untrusted.plotly_all(head["app_name"] + " (" + head["app_id"] + ")")
     title = words("chart_hours_by_app", fy=fmt.fiscal_year(fiscal_year, words.lang))
-    return horizontal_bars(names, head["hours_saved"], title, words("axis_hours"), words("col_app"))
+    hours, axis = words("unit_hours"), words("axis_hours")
+    return horizontal_bars(names, head["hours_saved"], title, axis, words("col_app"), hours)
 
 
 def others_caption(apps: pd.DataFrame, words: Words, top: int = TOP_APPS) -> str:
@@ -80,6 +82,5 @@ def hours_by_category(
         "hours_saved_previous": previous_label or fmt.fiscal_year(fiscal_year - 1, words.lang),
     }
     names = [untrusted.plotly(k) if k else "—" for k in frame["key"]]
-    return grouped_horizontal(
-        frame, names, series, words("chart_hours_by_category"), words("axis_hours"), words("col_category")
-    )
+    title, axis = words("chart_hours_by_category"), words("axis_hours")
+    return grouped_horizontal(frame, names, series, title, axis, words("col_category"), words("unit_hours"))

@@ -53,21 +53,24 @@ def ideas_by_year(frame: pd.DataFrame, words: Words) -> go.Figure:
         )
     figure.update_layout(barmode="stack", legend={"traceorder": "normal"})
     figure.update_xaxes(type="category")
-    return layout(figure, words("chart_ideas_by_year"), words("axis_fiscal_year"), words("axis_ideas"))
+    title, items = words("chart_ideas_by_year"), words("unit_items")
+    return layout(figure, title, words("axis_fiscal_year"), words("axis_ideas"), unit=items)
 
 
 def ideas_by_category(frame: pd.DataFrame, fiscal_year: int, words: Words) -> go.Figure:
     names = [untrusted.plotly(c) if c else "—" for c in frame["category"]]
     series = {"ideas": words("series_ideas"), "passed": words("series_passed")}
     title = words("chart_ideas_by_category", fy=fmt.fiscal_year(fiscal_year, words.lang))
-    return grouped_horizontal(frame, names, series, title, words("axis_ideas"), words("col_category"))
+    axis, items = words("axis_ideas"), words("unit_items")
+    return grouped_horizontal(frame, names, series, title, axis, words("col_category"), unit=items)
 
 
 def ideas_by_bureau(frame: pd.DataFrame, fiscal_year: int, words: Words) -> go.Figure:
     series = {"ideas": words("series_ideas"), "passed": words("series_passed")}
     title = words("chart_ideas_by_bureau", fy=fmt.fiscal_year(fiscal_year, words.lang))
     names = bureau_names(frame["bureau_name"], words)
-    return grouped_horizontal(frame, names, series, title, words("axis_ideas"), words("axis_bureau"))
+    axis, items = words("axis_ideas"), words("unit_items")
+    return grouped_horizontal(frame, names, series, title, axis, words("axis_bureau"), unit=items)
 
 
 def pipeline(row: pd.Series, fiscal_year: int, words: Words) -> go.Figure:
@@ -83,7 +86,7 @@ def pipeline(row: pd.Series, fiscal_year: int, words: Words) -> go.Figure:
         )
     )
     title = words("pipeline_title", fy=fmt.fiscal_year(fiscal_year, words.lang))
-    return layout(figure, title, "", "", height=340)
+    return layout(figure, title, "", "", height=340, unit=words("unit_items"))
 
 
 def time_to_live(frame: pd.DataFrame, words: Words) -> go.Figure:
@@ -103,7 +106,8 @@ def time_to_live(frame: pd.DataFrame, words: Words) -> go.Figure:
         )
     )
     figure.update_xaxes(type="category")
-    return layout(figure, words("to_live_title"), words("axis_live_year"), words("axis_days"))
+    title, days = words("to_live_title"), words("unit_days")
+    return layout(figure, title, words("axis_live_year"), words("axis_days"), unit=days)
 
 
 def time_to_live_table(frame: pd.DataFrame, words: Words) -> pd.DataFrame:
@@ -130,7 +134,8 @@ def estimated_vs_realised(frame: pd.DataFrame, fiscal_year: int, words: Words) -
         f"{untrusted.plotly(theme)} ({untrusted.plotly(project)})"
         for theme, project in zip(frame["theme"], frame["project_id"], strict=True)
     ]
-    return grouped_horizontal(frame, names, series, title, words("axis_hours"), words("col_project"))
+    axis, hours = words("axis_hours"), words("unit_hours")
+    return grouped_horizontal(frame, names, series, title, axis, words("col_project"), unit=hours)
 
 
 def seminar_by_year(frame: pd.DataFrame, words: Words) -> go.Figure:
@@ -140,4 +145,5 @@ def seminar_by_year(frame: pd.DataFrame, words: Words) -> go.Figure:
         "live": words("series_live_projects"),
     }
     colours = [LEVEL_COLOURS["gold"], OKABE_ITO[0], OKABE_ITO[2]]
-    return bars_by_year(frame, series, words("seminar_chart"), words("axis_count"), words, colours)
+    units = (words("unit_teams"), words("unit_items"), words("unit_items"))
+    return bars_by_year(frame, series, words("seminar_chart"), words("axis_count"), words, colours, units)

@@ -117,9 +117,17 @@ def apps_by_maker(years: pd.DataFrame, words: Words) -> go.Figure:
         (years["dx_talent_apps"], "impact_series_apps_dx", OKABE_ITO[0]),
         (others, "impact_series_apps_others", COMPARISON_COLOURS["before"]),
     ):
-        figure.add_bar(x=x, y=values, name=words(key), marker_color=colour)
+        name = words(key)
+        figure.add_bar(
+            x=x,
+            y=values,
+            name=name,
+            marker_color=colour,
+            hovertemplate="%{x}: %{y:,}<extra>" + name + "</extra>",
+        )
     figure.update_layout(barmode="stack")
-    return layout(figure, words("impact_makers_title"), words("axis_fiscal_year"), words("axis_apps"))
+    title, apps = words("impact_makers_title"), words("unit_apps")
+    return layout(figure, title, words("axis_fiscal_year"), words("axis_apps"), unit=apps)
 
 
 def builders_table(builders: pd.DataFrame, words: Words) -> pd.DataFrame:

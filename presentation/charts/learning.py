@@ -38,7 +38,8 @@ def by_month(frame: pd.DataFrame, fiscal_year: int, words: Words) -> go.Figure:
     figure.update_layout(barmode="group", legend={"traceorder": "normal"})
     figure.update_xaxes(type="category")
     title = words("chart_learning_months", fy=fmt.fiscal_year(fiscal_year, words.lang))
-    return layout(figure, title, words("axis_month"), words("axis_learners"))
+    units = (words("unit_people"), words("unit_items"))
+    return layout(figure, title, words("axis_month"), words("axis_learners"), unit=units)
 
 
 def hours_by_month(frame: pd.DataFrame, fiscal_year: int, words: Words) -> go.Figure:
@@ -49,13 +50,15 @@ def hours_by_month(frame: pd.DataFrame, fiscal_year: int, words: Words) -> go.Fi
     figure.update_layout(showlegend=False)
     figure.update_xaxes(type="category")
     title = words("chart_learning_minutes", fy=fmt.fiscal_year(fiscal_year, words.lang))
-    return layout(figure, title, words("axis_month"), words("axis_hours_watched"))
+    return layout(figure, title, words("axis_month"), words("axis_hours_watched"), unit=words("unit_hours"))
 
 
 def by_year(frame: pd.DataFrame, words: Words) -> go.Figure:
     series = {"learners": words("series_learners"), "completions": words("series_completions")}
     colours = [OKABE_ITO[0], OKABE_ITO[2]]
-    return bars_by_year(frame, series, words("chart_learning_years"), words("axis_learners"), words, colours)
+    units = (words("unit_people"), words("unit_items"))
+    title = words("chart_learning_years")
+    return bars_by_year(frame, series, title, words("axis_learners"), words, colours, unit=units)
 
 
 def per_100_by_bureau(frame: pd.DataFrame, fiscal_year: int, words: Words) -> go.Figure:
@@ -69,14 +72,17 @@ def per_100_by_bureau(frame: pd.DataFrame, fiscal_year: int, words: Words) -> go
 def top_courses(frame: pd.DataFrame, fiscal_year: int, top: int, words: Words) -> go.Figure:
     title = words("chart_top_courses", top=top, fy=fmt.fiscal_year(fiscal_year, words.lang))
     names = untrusted.plotly_all(frame["course_title"])
-    return horizontal_bars(names, frame["learners"], title, words("axis_people"), words("col_course"))
+    people = words("unit_people")
+    return horizontal_bars(names, frame["learners"], title, words("axis_people"), words("col_course"), people)
 
 
 def categories(frame: pd.DataFrame, fiscal_year: int, words: Words) -> go.Figure:
     names = [untrusted.plotly(c) if c else "—" for c in frame["category"]]
     series = {"learners": words("series_learners"), "completions": words("series_completions")}
     title = words("chart_learning_categories", fy=fmt.fiscal_year(fiscal_year, words.lang))
-    return grouped_horizontal(frame, names, series, title, words("axis_learners"), words("col_category"))
+    units = (words("unit_people"), words("unit_items"))
+    axis = words("axis_learners")
+    return grouped_horizontal(frame, names, series, title, axis, words("col_category"), unit=units)
 
 
 def outcomes(frame: pd.DataFrame, words: Words) -> go.Figure:
@@ -131,7 +137,7 @@ def adoption_funnel(frame: pd.DataFrame, words: Words) -> go.Figure | None:
             hovertemplate="%{y}: %{x:,}<extra></extra>",
         )
     )
-    return layout(figure, words("chart_adoption_funnel"), "", "", height=320)
+    return layout(figure, words("chart_adoption_funnel"), "", "", height=320, unit=words("unit_people"))
 
 
 def adoption_table(frame: pd.DataFrame, words: Words) -> pd.DataFrame:

@@ -32,9 +32,8 @@ def kind_names(kinds: pd.Series, words: Words) -> pd.Series:
 
 def rows_by_kind(frame: pd.DataFrame, words: Words) -> go.Figure:
     names = kind_names(frame["kind"], words)
-    return horizontal_bars(
-        names, frame["rows_held"], words("chart_rows_by_kind"), words("axis_rows"), words("col_kind")
-    )
+    title, rows = words("chart_rows_by_kind"), words("unit_rows")
+    return horizontal_bars(names, frame["rows_held"], title, words("axis_rows"), words("col_kind"), rows)
 
 
 def freshness_table(frame: pd.DataFrame, words: Words) -> pd.DataFrame:

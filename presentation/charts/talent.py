@@ -75,7 +75,8 @@ def talent_vs_target(kpis: pd.DataFrame, projection: dict | None, words: Words) 
             hovertemplate="%{x}: %{y:,}<extra></extra>",
         )
     figure.update_xaxes(type="category")
-    return layout(figure, words("chart_talent_title"), words("axis_fiscal_year"), words("axis_people"))
+    title, people = words("chart_talent_title"), words("unit_people")
+    return layout(figure, title, words("axis_fiscal_year"), words("axis_people"), unit=people)
 
 
 def certified_as_seen(counted: pd.DataFrame, bureaus: list[str], sees_people: bool) -> pd.DataFrame:
@@ -120,7 +121,8 @@ def certified_by_bureau(
         "chart_per_100" if per_100 else "chart_bureau_title", fy=fmt.fiscal_year(fiscal_year, words.lang)
     )
     x_title = words("axis_per_100" if per_100 else "axis_people")
-    return layout(figure, title, x_title, words("axis_bureau"), height=max(380, 24 * len(order) + 120))
+    height, unit = max(380, 24 * len(order) + 120), "" if per_100 else words("unit_people")
+    return layout(figure, title, x_title, words("axis_bureau"), height=height, unit=unit)
 
 
 def certified_by_level_and_year(kpis: pd.DataFrame, words: Words) -> go.Figure:
@@ -130,7 +132,8 @@ def certified_by_level_and_year(kpis: pd.DataFrame, words: Words) -> go.Figure:
     series_bars(figure, x, kpis, series, "%{x}: %{y:,}")
     figure.update_layout(barmode="stack", legend={"traceorder": "normal"})
     figure.update_xaxes(type="category")
-    return layout(figure, words("chart_certified_by_fy"), words("axis_fiscal_year"), words("axis_people"))
+    title, people = words("chart_certified_by_fy"), words("unit_people")
+    return layout(figure, title, words("axis_fiscal_year"), words("axis_people"), unit=people)
 
 
 def funnel(frame: pd.DataFrame, level: str, fiscal_year: int, words: Words) -> go.Figure | None:
@@ -148,12 +151,13 @@ def funnel(frame: pd.DataFrame, level: str, fiscal_year: int, words: Words) -> g
             textinfo="value+percent previous",
             marker={"color": LEVEL_COLOURS[level]},
             connector={"line": {"color": "#CCCCCC"}},
+            hovertemplate="%{y}: %{x:,}<extra></extra>",
         )
     )
     title = words(
         "funnel_title", level=words(LEVEL_WORDS[level]), fy=fmt.fiscal_year(fiscal_year, words.lang)
     )
-    return layout(figure, title, "", "", height=320)
+    return layout(figure, title, "", "", height=320, unit=words("unit_people"))
 
 
 def funnel_table(frame: pd.DataFrame, words: Words) -> pd.DataFrame:
@@ -264,9 +268,8 @@ def progression(frame: pd.DataFrame, words: Words) -> go.Figure:
     """The share of each Silver cohort that went on to Gold."""
     shown = frame.assign(gold_percent=frame["gold_share"] * 100).rename(columns={"cohort": "fiscal_year"})
     name = words("col_gold_share")
-    figure = bars_by_year(
-        shown, {"gold_percent": name}, words("progression_title"), name, words, [LEVEL_COLOURS["gold"]]
-    )
+    series, title, colours = {"gold_percent": name}, words("progression_title"), [LEVEL_COLOURS["gold"]]
+    figure = bars_by_year(shown, series, title, name, words, colours, unit="%")
     figure.update_yaxes(ticksuffix="%")
     return figure
 
@@ -277,4 +280,5 @@ def retention(frame: pd.DataFrame, words: Words) -> go.Figure:
         "dx_talent_active": words("kpi_active_talent"),
     }
     colours = [LEVEL_COLOURS["silver"], OKABE_ITO[2]]
-    return bars_by_year(frame, series, words("retention_title"), words("axis_people"), words, colours)
+    title, people = words("retention_title"), words("unit_people")
+    return bars_by_year(frame, series, title, words("axis_people"), words, colours, unit=people)
