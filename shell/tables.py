@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 import streamlit as st
 
@@ -51,15 +53,29 @@ def readable_bureaus(frame: pd.DataFrame, column: str = "bureau_name") -> pd.Dat
     return frame.assign(**{column: frame[column].map(lambda b: bureau_word(b, said))})
 
 
+# a figure written out as text: 1,234, 47.6, -3, or — for a cell hidden from a role (privacy.as_text)
+# (a code of digits, 000123, is no figure)
+WRITTEN_FIGURE = re.compile(r"[+\-−]?(?:0|[1-9][\d,]*)(?:\.\d+)?|—")
+
+
 def number_columns(frame: pd.DataFrame) -> dict:
-    """Thousands separators for every numeric column, as the reader's browser writes them."""
+    """Thousands separators for every numeric column, as the reader's browser writes them; a column of
+    figures written out as text (a role's table with hidden cells) aligned right as the figures are."""
     import streamlit as st
 
-    return {
-        name: st.column_config.NumberColumn(format="localized")
-        for name in frame.columns
-        if pd.api.types.is_numeric_dtype(frame[name]) and not pd.api.types.is_bool_dtype(frame[name])
-    }
+    config = {}
+    for name in frame.columns:
+        column = frame[name]
+        if pd.api.types.is_numeric_dtype(column) and not pd.api.types.is_bool_dtype(column):
+            config[name] = st.column_config.NumberColumn(format="localized")
+        elif (column.dtype == object or pd.api.types.is_string_dtype(column)) and _written_figures(column):
+            config[name] = st.column_config.TextColumn(alignment="right")
+    return config
+
+
+def _written_figures(column: pd.Series) -> bool:
+    values = column.dropna()
+    return bool(len(values)) and all(isinstance(v, str) and WRITTEN_FIGURE.fullmatch(v) for v in values)
 
 
 def safe_cell(value):

@@ -677,3 +677,25 @@ def test_the_charts_hovers_carry_the_unit_of_their_figures(lang, hours, people):
     years = pd.DataFrame({"fiscal_year": [2025], "hours_saved": [8_000.0]})
     [value] = costs.value_of_hours(years, 5_000, said).data
     assert list(value.customdata) == [fmt.yen(40_000_000, lang)]
+
+
+def test_figures_a_role_reads_as_text_are_aligned_right_as_figures_and_codes_are_not():
+    import pandas as pd
+
+    from presentation import privacy
+    from shell.tables import number_columns
+
+    frame = pd.DataFrame(
+        {
+            "bureau_name": ["環境局", "消防局"],
+            "code": ["000123", "000124"],
+            "learners": [212, 3],
+            "staff": [445, 90],
+        }
+    )
+    shown = privacy.as_text(frame.assign(learners=[212, float("nan")]), ["learners"], sees_people=False)
+    config = number_columns(shown)
+    assert shown["learners"].tolist() == ["212", "—"]
+    assert config["learners"]["alignment"] == "right"
+    assert config["staff"]["type_config"]["type"] == "number"
+    assert "bureau_name" not in config and "code" not in config

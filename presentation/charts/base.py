@@ -100,6 +100,12 @@ def layout(
     return figure
 
 
+def bars_height(rows: int, per_row: int = 24, room: int = 120) -> int:
+    """A horizontal bar chart's height: `per_row` pixels a bar (or group) and `room` for the title, the axis
+    and the legend; at least 240, so that one bureau's bar (a filter) is a bar, not a 300 px block."""
+    return max(240, per_row * rows + room)
+
+
 def years(frame: pd.DataFrame, words: Words, column: str = "fiscal_year") -> list[str]:
     """The fiscal-year labels of a frame's rows: 2024年度 / FY2024."""
     return [fmt.fiscal_year(int(fy), words.lang) for fy in frame[column]]
@@ -167,7 +173,7 @@ def horizontal_bars(names, values, title: str, x_title: str, y_title: str, unit:
         )
     )
     figure.update_yaxes(autorange="reversed", type="category")
-    height = max(380, 24 * len(figure.data[0].y) + 120)
+    height = bars_height(len(figure.data[0].y))
     return layout(figure, title, x_title, y_title, height=height, unit=unit)
 
 
@@ -194,7 +200,7 @@ def grouped_horizontal(
         )
     figure.update_layout(barmode="group", legend={"traceorder": "normal"})
     figure.update_yaxes(autorange="reversed", type="category")
-    return layout(figure, title, x_title, y_title, height=max(380, 30 * len(frame) + 140), unit=unit)
+    return layout(figure, title, x_title, y_title, height=bars_height(len(frame), 30, 140), unit=unit)
 
 
 def figure_table(figure: go.Figure) -> pd.DataFrame:

@@ -11,6 +11,7 @@ from presentation.charts.base import (
     COST_COMPONENTS,
     OKABE_ITO,
     bars_by_year,
+    bars_height,
     bureau_names,
     layout,
     years,
@@ -105,7 +106,7 @@ def costs_by_bureau(frame: pd.DataFrame, fiscal_year: int, words: Words) -> go.F
     figure.update_layout(barmode="stack", legend={"traceorder": "normal"})
     figure.update_yaxes(autorange="reversed", type="category")
     title = words("chart_cost_by_bureau", fy=fmt.fiscal_year(fiscal_year, words.lang))
-    height = max(420, 26 * len(frame) + 120)
+    height = bars_height(len(frame), 26, 140)
     return layout(figure, title, words("axis_yen"), words("axis_bureau"), height=height)
 
 

@@ -15,6 +15,7 @@ from presentation.charts.base import (
     TARGET_COLOUR,
     TEXT_COLOUR,
     bars_by_year,
+    bars_height,
     bureau_names,
     bureau_word,
     layout,
@@ -121,7 +122,7 @@ def certified_by_bureau(
         "chart_per_100" if per_100 else "chart_bureau_title", fy=fmt.fiscal_year(fiscal_year, words.lang)
     )
     x_title = words("axis_per_100" if per_100 else "axis_people")
-    height, unit = max(380, 24 * len(order) + 120), "" if per_100 else words("unit_people")
+    height, unit = bars_height(len(order)), "" if per_100 else words("unit_people")
     return layout(figure, title, x_title, words("axis_bureau"), height=height, unit=unit)
 
 
@@ -195,7 +196,7 @@ def share_comparison(frame: pd.DataFrame, fiscal_year: int, words: Words) -> go.
     figure.update_xaxes(ticksuffix="%")
     title = words("delivery_title", fy=fmt.fiscal_year(fiscal_year, words.lang))
     return layout(
-        figure, title, words("axis_share"), words("axis_bureau"), height=max(420, 30 * len(frame) + 120)
+        figure, title, words("axis_share"), words("axis_bureau"), height=bars_height(len(frame), 30, 140)
     )
 
 
