@@ -58,6 +58,8 @@ projection = talent_projection(frame, fy)
 left, right = chart_row("overview-1")
 with left:
     chart(talent_vs_target(frame, projection, said))
+    if filters.bureaus:
+        st.caption(t("chart_city_wide"))
     if projection:
         values = {
             "target": fmt.integer(projection["target"]),
@@ -80,6 +82,8 @@ with right:
 left, right = chart_row("overview-2")
 with left:
     chart(cost_components(frame[frame["fiscal_year"] <= fy], said))
+    if filters.bureaus:
+        st.caption(t("chart_city_wide"))
 with right:
     every = data.report(snapshot, "report_certifications_by_bureau", fiscal_year=fy, bureaus=[])
     shown = certified_as_seen(every, filters.bureaus, sees_people())

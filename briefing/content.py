@@ -145,10 +145,10 @@ def gather(
         cover.append(words("deck_year_to_date", period=fmt.year_to_date(as_of, lang)))
     slides = [
         _kpi_slide(con, kpis, fiscal_year, words, bool(bureau), today),
-        _talent_slide(frame, fiscal_year, words),
+        _talent_slide(frame, fiscal_year, words, bool(bureau)),
         _certifications_slide(con, kpis, fiscal_year, bureaus, words, hide_small),
         _hours_slide(con, kpis, fiscal_year, bureaus, words),
-        _cost_slide(kpis, frame, words),
+        _cost_slide(kpis, frame, words, bool(bureau)),
         _programme_slide(con, fiscal_year, bureaus, words, hide_small),
         _impact_slide(con, fiscal_year, words, today, planned),
         _act_slide(con, fiscal_year, bureaus, words, hide_small),
@@ -203,7 +203,8 @@ def _kpi_slide(con, kpis: dict, fiscal_year: int, words: Words, scoped: bool, to
     return Slide(title, tables=[table], notes=notes)
 
 
-def _talent_slide(frame: pd.DataFrame, fiscal_year: int, words: Words) -> Slide:
+def _talent_slide(frame: pd.DataFrame, fiscal_year: int, words: Words, one_bureau: bool = False) -> Slide:
+    """DX talent against the plan's target, city-wide (a bureau's deck says so)."""
     projection = metrics.talent_projection(frame, fiscal_year)
     current = int(frame[frame["fiscal_year"] == fiscal_year]["dx_talent_cumulative"].iloc[0])
     figure = talent_charts.talent_vs_target(frame, projection, words)
@@ -260,6 +261,8 @@ def _talent_slide(frame: pd.DataFrame, fiscal_year: int, words: Words) -> Slide:
     else:
         title = words("deck_talent_no_target", current=fmt.integer(current))
     chart = Chart("line", words("chart_talent_title"), years, series, "#,##0", words("axis_people"), figure)
+    if one_bureau:
+        notes.insert(0, words("chart_city_wide"))
     return Slide(title, charts=[chart], notes=notes)
 
 
@@ -319,7 +322,8 @@ def _hours_slide(con, kpis: dict, fiscal_year: int, bureaus: list[str], words: W
     return Slide(title, charts=[chart], notes=[words("deck_fte_note", hours=fmt.integer(FTE_HOURS))])
 
 
-def _cost_slide(kpis: dict, frame: pd.DataFrame, words: Words) -> Slide:
+def _cost_slide(kpis: dict, frame: pd.DataFrame, words: Words, one_bureau: bool = False) -> Slide:
+    """The cumulative cost avoided by component, city-wide (a bureau's deck says so)."""
     figure = cost_charts.cost_components(frame, words)
     unit = fmt.yen_axis_unit(words.lang)
     series = [
@@ -333,7 +337,8 @@ def _cost_slide(kpis: dict, frame: pd.DataFrame, words: Words) -> Slide:
     chart = Chart(
         "stacked_bar", words("chart_cost_title"), years, series, "#,##0.0", words("axis_yen"), figure
     )
-    return Slide(title, charts=[chart], notes=[words("deck_cost_method")])
+    notes = [words("chart_city_wide")] if one_bureau else []
+    return Slide(title, charts=[chart], notes=[*notes, words("deck_cost_method")])
 
 
 def _programme_slide(con, fiscal_year: int, bureaus: list[str], words: Words, hide_small: bool) -> Slide:

@@ -158,6 +158,11 @@ def test_a_bureau_briefing_lists_only_that_bureau(decks):
     assert {row[0] for row in act.tables[0].rows} <= {"総務局"}
     assert {row[2] for row in act.tables[1].rows} <= {"総務局"}
     assert deck.slides[0].notes  # the KPI slide says its figures are city-wide
+    # the plan's cumulative figures (DX talent, cost avoided) are the city's: the slides say so, and only in
+    # a bureau's deck
+    city_wide = "全庁の値です。計画の目標と比べる累計の指標のため"
+    assert [any(city_wide in note for note in deck.slides[i].notes) for i in (1, 4)] == [True, True]
+    assert not any(city_wide in note for slide in made["ja"].slides for note in slide.notes)
 
 
 def test_the_impact_slide_shows_each_cohort_against_its_comparison_and_says_it_is_no_proof(decks):

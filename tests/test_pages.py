@@ -91,6 +91,10 @@ def test_a_bureau_in_the_url_filters_the_bureau_charts_and_says_kpis_are_city_wi
     app = run_page("overview", "en", bureau="総務局")
     assert app.multiselect[0].value == ["総務局"]
     assert any("city-wide" in c.value for c in app.sidebar.caption)
+    # the two charts set against the plan (DX talent, cost avoided) stay the city's, and say so
+    city_wide = "City-wide: a cumulative figure set against the plan"
+    assert sum(c.value.startswith(city_wide) for c in app.main.caption) == 2
+    assert not any(c.value.startswith(city_wide) for c in run_page("overview", "en").main.caption)
 
 
 def test_the_demo_banner_shows_on_demo_data(app_db):
