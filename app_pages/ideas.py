@@ -25,6 +25,7 @@ from shell.components import (
     show_card,
     small_groups_note,
     year_comparison,
+    year_cut,
 )
 from shell.i18n import lang, t, words
 from shell.tables import readable_bureaus, table_with_downloads
@@ -155,7 +156,7 @@ def tab_pipeline():
     if one_bureau_hidden:
         st.info(t("pipeline_bureau_hidden"))
     elif funnel["submitted"]:
-        chart(charts.pipeline(funnel, fy, said))
+        chart(charts.pipeline(funnel, year_cut(snapshot, fy), said))
     else:
         st.info(t("ideas_none_yet"))
     st.subheader(t("board_title", fy=fy_label))
@@ -180,7 +181,14 @@ def tab_estimates():
     else:
         spread = live.iloc[0]
         days = {k: fmt.integer(spread[f"{k}_days"]) for k in ("median", "q1", "q3", "min", "max")}
-        st.markdown(t("to_live_summary", fy=fy_label, count=fmt.integer(spread["projects_live"]), **days))
+        st.markdown(
+            t(
+                "to_live_summary",
+                cut=year_cut(snapshot, fy),
+                count=fmt.integer(spread["projects_live"]),
+                **days,
+            )
+        )
         chart(charts.time_to_live(live, said), charts.time_to_live_table(live, said))
     st.subheader(t("estimate_title"))
     if estimates.empty:
@@ -225,7 +233,7 @@ def tab_backlog():
         fiscal_year=backlog["fiscal_year"].map(lambda y: fmt.fiscal_year(int(y), language)),
         maker_tier=tier.where(backlog["silver_on"].notna() | backlog["gold_on"].notna(), "—"),
     )
-    st.subheader(t("backlog_title", fy=fy_label, count=fmt.integer(len(backlog))))
+    st.subheader(t("backlog_title", cut=year_cut(snapshot, fy), count=fmt.integer(len(backlog))))
     st.caption(t("backlog_note"))
     if one_bureau_hidden:
         st.caption(t("backlog_city_only"))

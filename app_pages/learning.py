@@ -22,6 +22,7 @@ from shell.components import (
     show_card,
     small_groups_note,
     year_comparison,
+    year_cut,
 )
 from shell.i18n import lang, t, words
 from shell.tables import readable_bureaus, table_with_downloads
@@ -175,7 +176,7 @@ def tab_outcomes():
     if by_year.empty or outcomes.empty:  # no e-learning loaded at all: nobody to compare
         st.info(t("learning_none"))
         return
-    st.subheader(t("outcomes_title", fy=fy_label))
+    st.subheader(t("outcomes_title", fy=fy_label, cut=year_cut(snapshot, fy)))
     chart(charts.outcomes(outcomes, said))
     shown = outcomes.assign(
         group=outcomes["is_learner"].map(

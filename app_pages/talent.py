@@ -18,6 +18,7 @@ from shell.components import (
     lazy_tabs,
     page_context,
     show_card,
+    year_cut,
 )
 from shell.i18n import lang, t, words
 from shell.tables import table_with_downloads
@@ -77,7 +78,7 @@ def tab_certifications():
 def tab_progress():
     chart(charts.talent_vs_target(frame, projection, said))
     delivery = data.report(snapshot, "report_bureau_delivery", fiscal_year=fy)
-    chart(charts.share_comparison(delivery, fy, said))
+    chart(charts.share_comparison(delivery, year_cut(snapshot, fy), said))
 
 
 def tab_funnel():

@@ -143,13 +143,15 @@ def gather(
     ]
     if not kpis["year_complete"] and as_of:
         cover.append(words("deck_year_to_date", period=fmt.year_to_date(as_of, lang)))
+    # a year's figures to date stand at its end once complete, else at the data's latest day
+    cut = fmt.year_cut(fiscal_year, None if kpis["year_complete"] else as_of, lang)
     slides = [
         _kpi_slide(con, kpis, fiscal_year, words, bool(bureau), today),
         _talent_slide(frame, fiscal_year, words, bool(bureau)),
         _certifications_slide(con, kpis, fiscal_year, bureaus, words, hide_small),
         _hours_slide(con, kpis, fiscal_year, bureaus, words),
         _cost_slide(kpis, frame, words, bool(bureau)),
-        _programme_slide(con, fiscal_year, bureaus, words, hide_small),
+        _programme_slide(con, fiscal_year, bureaus, words, hide_small, cut),
         _impact_slide(con, fiscal_year, words, today, planned),
         _act_slide(con, fiscal_year, bureaus, words, hide_small),
         _method_slide(con, fiscal_year, words, today),
@@ -341,7 +343,9 @@ def _cost_slide(kpis: dict, frame: pd.DataFrame, words: Words, one_bureau: bool 
     return Slide(title, charts=[chart], notes=[*notes, words("deck_cost_method")])
 
 
-def _programme_slide(con, fiscal_year: int, bureaus: list[str], words: Words, hide_small: bool) -> Slide:
+def _programme_slide(
+    con, fiscal_year: int, bureaus: list[str], words: Words, hide_small: bool, cut: str
+) -> Slide:
     """Ideas to Gold projects to apps, and e-learning: the figures of the two programme pages. A bureau's
     pipeline (a few ideas taken up, each one person's) and its learners are not shown to a role that sees
     aggregates only, as on the pages: such a deck's slide is the city's, and says so."""
@@ -351,12 +355,12 @@ def _programme_slide(con, fiscal_year: int, bureaus: list[str], words: Words, hi
     stages = [words(STAGE_WORDS[stage]) for stage in idea_charts.STAGES]
     pipeline = Chart(
         "bar",
-        words("pipeline_title", fy=_year_label(fiscal_year, words)),
+        words("pipeline_title", cut=cut),
         stages,
         [Series(words("col_ideas"), [float(funnel[s]) for s in idea_charts.STAGES], LEVEL_COLOURS["silver"])],
         "#,##0",
         words("axis_ideas"),
-        idea_charts.pipeline(funnel, fiscal_year, words),
+        idea_charts.pipeline(funnel, cut, words),
         data_labels=True,
     )
     seminar = reports.run(con, "report_seminar_by_year")

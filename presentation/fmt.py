@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 from datetime import date
 
-from etl.fiscal import to_wareki
+from etl.fiscal import fiscal_year_end, to_wareki
 
 
 def _missing(value) -> bool:
@@ -110,6 +110,15 @@ def day(value: date | None, lang: str) -> str:
     if lang == "ja":
         return f"{value.year}年{value.month}月{value.day}日"
     return value.strftime("%d %b %Y").lstrip("0")
+
+
+def year_cut(fy: int, as_of: date | None, lang: str) -> str:
+    """The day a year's figures to date stand at: the end of a complete year (2025年度末 / the end of
+    FY2025), the latest day of the data in a year in progress (2026年11月30日 / 30 Nov 2026), never "the
+    end" of a year that has not ended."""
+    if as_of is not None and as_of < fiscal_year_end(fy):
+        return day(as_of, lang)
+    return f"{fiscal_year(fy, lang)}末" if lang == "ja" else f"the end of {fiscal_year(fy, lang)}"
 
 
 def month_label(month: int, lang: str) -> str:

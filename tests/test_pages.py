@@ -701,3 +701,19 @@ def test_the_learners_by_bureau_tab_follows_the_bureau_filter(app_db):
     app = run_page("learning", "ja", fy="2025", learning_tab=tab)
     [table] = [d.value for d in app.dataframe if "受講者" in d.value.columns and "局・区" in d.value.columns]
     assert len(table) == len(bureaus) > 1
+
+
+def test_a_year_in_progress_is_cut_at_the_datas_latest_day_never_at_its_end(app_db):
+    """The backlog and the pipeline said "2026年度末までに" / "2026年度末時点" of a year still running."""
+    from presentation.words import translate
+
+    now, before = _kpis(app_db, 2026), _kpis(app_db, 2025)
+    assert not now["year_complete"] and before["year_complete"]
+    day = fmt.day(date.fromisoformat(now["as_of"]), "ja")
+    tab = translate("ja", "tab_backlog")
+    running = [h.value for h in run_page("ideas", "ja", fy="2026", ideas_tab=tab).subheader]
+    assert any(f"{day}までに合格" in h for h in running) and not any("年度末" in h for h in running)
+    ended = [h.value for h in run_page("ideas", "ja", fy="2025", ideas_tab=tab).subheader]
+    assert any("2025年度末までに合格" in h for h in ended)
+    assert fmt.year_cut(2026, date(2026, 11, 30), "en") == "30 Nov 2026"
+    assert fmt.year_cut(2025, None, "en") == "the end of FY2025"

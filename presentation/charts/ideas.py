@@ -73,8 +73,8 @@ def ideas_by_bureau(frame: pd.DataFrame, fiscal_year: int, words: Words) -> go.F
     return grouped_horizontal(frame, names, series, title, axis, words("axis_bureau"), unit=items)
 
 
-def pipeline(row: pd.Series, fiscal_year: int, words: Words) -> go.Figure:
-    """Ideas at each stage, each step within the one before (report_idea_funnel)."""
+def pipeline(row: pd.Series, cut: str, words: Words) -> go.Figure:
+    """Ideas at each stage, each step within the one before (report_idea_funnel), at `cut` (fmt.year_cut)."""
     figure = go.Figure(
         go.Funnel(
             y=[words(STAGE_WORDS[stage]) for stage in STAGES],
@@ -85,7 +85,7 @@ def pipeline(row: pd.Series, fiscal_year: int, words: Words) -> go.Figure:
             hovertemplate="%{y}: %{x:,}<extra></extra>",
         )
     )
-    title = words("pipeline_title", fy=fmt.fiscal_year(fiscal_year, words.lang))
+    title = words("pipeline_title", cut=cut)
     return layout(figure, title, "", "", height=340, unit=words("unit_items"))
 
 

@@ -178,8 +178,9 @@ def funnel_columns(city) -> dict[str, str]:
     return {"bureau_name": "col_bureau", **steps, **rate}
 
 
-def share_comparison(frame: pd.DataFrame, fiscal_year: int, words: Words) -> go.Figure:
-    """Each bureau's share of the DX talent next to its share of staff (horizontal, fixed order)."""
+def share_comparison(frame: pd.DataFrame, cut: str, words: Words) -> go.Figure:
+    """Each bureau's share of the DX talent next to its share of staff (horizontal, fixed order), at `cut`
+    (fmt.year_cut)."""
     names = bureau_names(frame["bureau_name"], words)
     figure = go.Figure()
     for column, colour in (("talent_share", LEVEL_COLOURS["silver"]), ("staff_share", OKABE_ITO[4])):
@@ -194,7 +195,7 @@ def share_comparison(frame: pd.DataFrame, fiscal_year: int, words: Words) -> go.
     figure.update_layout(barmode="group", legend={"traceorder": "normal"})
     figure.update_yaxes(autorange="reversed", type="category")
     figure.update_xaxes(ticksuffix="%")
-    title = words("delivery_title", fy=fmt.fiscal_year(fiscal_year, words.lang))
+    title = words("delivery_title", cut=cut)
     return layout(
         figure, title, words("axis_share"), words("axis_bureau"), height=bars_height(len(frame), 30, 140)
     )
