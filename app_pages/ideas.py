@@ -89,8 +89,7 @@ cards = card_row("ideas", 4)
 ideas = year["ideas"] if year is not None else 0
 previous = against.figures["ideas"] if against.figures is not None else None
 in_items = lambda value, _: fmt.integer(value, unit=t("unit_items"))  # noqa: E731
-count = lambda value, _: fmt.integer(value)  # noqa: E731  the change is a bare signed figure, as before
-ideas_card = report_card(t("kpi_ideas"), t("kpi_ideas_help"), ideas, previous, against, in_items, said, count)
+ideas_card = report_card(t("kpi_ideas"), t("kpi_ideas_help"), ideas, previous, against, in_items, said)
 show_card(cards[0], ideas_card)
 if ideas and not pd.isna(year["pass"]):
     cards[0].caption(t("result_pass") + " " + fmt.percent(year["pass"] / ideas))

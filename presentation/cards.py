@@ -10,7 +10,7 @@ from datetime import date
 
 from etl import plans
 from presentation import fmt, untrusted
-from presentation.words import LEVEL_WORDS, Words
+from presentation.words import LEVEL_WORDS, Words, translate
 
 
 def _people(value, words: Words) -> str:
@@ -19,6 +19,11 @@ def _people(value, words: Words) -> str:
 
 def _apps(value, words: Words) -> str:
     return fmt.integer(value, unit=words("unit_apps"))
+
+
+def _counted(unit_key: str) -> Callable[[object, str], str]:
+    """A count's change with the count's unit, as the figure beside it is written: +758人 / +758."""
+    return lambda value, lang: fmt.integer(value, lang, translate(lang, unit_key))
 
 
 def _share(coverage: dict, words: Words) -> str:
@@ -75,14 +80,14 @@ def _level(level: str) -> Headline:
         "kpi_certified",
         "kpi_certified_help",
         _people,
-        fmt.integer,
+        _counted("unit_people"),
         (("level", LEVEL_WORDS[level]),),
     )
 
 
 HEADLINES: dict[str, Headline] = {
     "dx_talent": Headline(
-        ("dx_talent_cumulative",), "kpi_dx_talent", "kpi_dx_talent_help", _people, fmt.integer
+        ("dx_talent_cumulative",), "kpi_dx_talent", "kpi_dx_talent_help", _people, _counted("unit_people")
     ),
     "certified_silver": _level("silver"),
     "certified_gold": _level("gold"),
@@ -97,8 +102,12 @@ HEADLINES: dict[str, Headline] = {
         lambda v, w: fmt.yen(v, w.lang),
         fmt.yen,
     ),
-    "apps_in_operation": Headline(("apps_in_operation",), "kpi_apps", "kpi_apps_help", _apps, fmt.integer),
-    "active_apps": Headline(("active_apps",), "kpi_active_apps", "kpi_active_apps_help", _apps, fmt.integer),
+    "apps_in_operation": Headline(
+        ("apps_in_operation",), "kpi_apps", "kpi_apps_help", _apps, _counted("unit_apps")
+    ),
+    "active_apps": Headline(
+        ("active_apps",), "kpi_active_apps", "kpi_active_apps_help", _apps, _counted("unit_apps")
+    ),
     "leader_coverage": Headline(
         ("leader_coverage",),
         "kpi_coverage",
@@ -112,7 +121,7 @@ HEADLINES: dict[str, Headline] = {
         "kpi_elearning_learners",
         "kpi_elearning_learners_help",
         _people,
-        fmt.integer,
+        _counted("unit_people"),
     ),
     "elearning_hours": Headline(
         ("elearning", "hours"),
@@ -126,7 +135,7 @@ HEADLINES: dict[str, Headline] = {
         "kpi_elearning_completions",
         "kpi_elearning_completions_help",
         lambda v, w: fmt.integer(v, unit=w("unit_items")),
-        fmt.integer,
+        _counted("unit_items"),
     ),
 }
 ELEARNING = ("elearning_learners", "elearning_hours", "elearning_completions")
@@ -266,7 +275,7 @@ def report_card(
 ) -> Card:
     """The card of a report's figure: `value` written by `show`, its change on `previous` (the same
     figure in `against.figures`, None when there is nothing to compare with) by `change`, else by `show`
-    (a count's change is a bare signed figure: "+12", not "+12件")."""
+    (a count's change in the count's unit, as the figure: "+12件")."""
     delta = fmt.change(value, previous, change or show, words.lang)
     return Card(
         label=label,

@@ -62,3 +62,17 @@ def test_the_change_of_leader_coverage_counts_departments_and_says_so(demo_con):
     assert card.value.endswith("%") and card.change == ("+" if moved > 0 else "") + f"{moved:,}{unit}"
     ja = headline_card("leader_coverage", now, kpi_comparison(now, before, Words("ja")), Words("ja"))
     assert ja.change.endswith("所属")
+
+
+def test_a_count_s_change_is_written_in_the_count_s_unit_as_the_figure_beside_it(demo_con):
+    """ "+758" beside "+2.9万時間" and "+7所属": a count's change said no unit of its own."""
+    now, before = metrics.kpis(demo_con, 2025), metrics.kpis(demo_con, 2024)
+    ja, en = Words("ja"), Words("en")
+    for key, unit in (("dx_talent", "人"), ("certified_silver", "人"), ("apps_in_operation", "本")):
+        moved = HEADLINES[key].value(now) - HEADLINES[key].value(before)
+        card = headline_card(key, now, kpi_comparison(now, before, ja), ja)
+        assert card.value.endswith(unit) and card.change == ("+" if moved > 0 else "") + f"{moved:,}{unit}"
+        assert (
+            headline_card(key, now, kpi_comparison(now, before, en), en).change
+            == ("+" if moved > 0 else "") + f"{moved:,}"
+        )
