@@ -100,6 +100,9 @@ live_ideas = fmt.integer(funnel["live"], unit=t("unit_items"))
 show_card(cards[2], Card(t("kpi_live_ideas"), live_ideas, t("kpi_live_ideas_help")))
 ratio = fmt.percent(totals["ratio"], 0)
 show_card(cards[3], Card(t("kpi_realised_ratio"), ratio, t("kpi_realised_ratio_help")))
+if bureaus:  # the seminar's teams and the estimates' ratio are the city's: a bureau's would be one or two
+    for place in (cards[1], cards[3]):
+        place.caption(t("card_city_wide"))
 
 
 def tab_ideas():

@@ -717,3 +717,12 @@ def test_a_year_in_progress_is_cut_at_the_datas_latest_day_never_at_its_end(app_
     assert any("2025年度末までに合格" in h for h in ended)
     assert fmt.year_cut(2026, date(2026, 11, 30), "en") == "30 Nov 2026"
     assert fmt.year_cut(2025, None, "en") == "the end of FY2025"
+
+
+def test_the_ideas_cards_that_stay_the_citys_say_so_under_a_bureau_filter(app_db):
+    """Under a bureau, the seminar's teams and themes and the estimates' ratio are the city's."""
+    chosen = report(app_db, "report_ideas_by_bureau", fiscal_year=2025, bureaus=[])["bureau_name"].iloc[0]
+    filtered = run_page("ideas", "ja", fy="2025", bureau=chosen)
+    assert not filtered.exception, [e.value for e in filtered.exception]
+    assert [c.value for c in filtered.main.caption].count("全庁の値") == 2
+    assert "全庁の値" not in [c.value for c in run_page("ideas", "ja", fy="2025").main.caption]
