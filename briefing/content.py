@@ -133,7 +133,7 @@ def gather(
     frame = frame[frame["fiscal_year"] <= fiscal_year]
     status = metrics.data_status(con)
     as_of = date.fromisoformat(kpis["as_of"]) if kpis["as_of"] else None
-    loaded = (status["last_load_at"] or "").replace("T", " ")[:16] or "—"
+    loaded = fmt.moment(status["last_load_at"], lang)
     dataset = words("deck_dataset_demo" if status["dataset"] == "demo" else "deck_dataset_office")
     scope = bureau or words("briefing_city")
     cover = [

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import math
-from datetime import date
+from datetime import date, datetime
 
 from etl.fiscal import fiscal_year_end, to_wareki
 
@@ -110,6 +110,15 @@ def day(value: date | None, lang: str) -> str:
     if lang == "ja":
         return f"{value.year}年{value.month}月{value.day}日"
     return value.strftime("%d %b %Y").lstrip("0")
+
+
+def moment(stamp: str | None, lang: str) -> str:
+    """A load's time as the day is written beside it, to the minute: 2026年12月4日 08:37 / 4 Dec 2026 08:37
+    (the stored ISO text, 2026-12-04T08:37:12, in the server's local time); — without one."""
+    if not stamp:
+        return "—"
+    at = datetime.fromisoformat(stamp)
+    return f"{day(at.date(), lang)} {at:%H:%M}"
 
 
 def year_cut(fy: int, as_of: date | None, lang: str) -> str:

@@ -121,8 +121,9 @@ def kpi_row(snapshot: str, fiscal_year: int, names: tuple[str, ...], columns=Non
 
 def as_of_line(snapshot: str) -> None:
     info = data.status(snapshot)
-    loaded = (info["last_load_at"] or "").replace("T", " ")[:16]
-    st.caption(t("as_of", latest=fmt.day(info["latest_date"], lang()), loaded=loaded or "—"))
+    language = lang()
+    loaded = fmt.moment(info["last_load_at"], language)
+    st.caption(t("as_of", latest=fmt.day(info["latest_date"], language), loaded=loaded))
 
 
 def chart(figure, table=None) -> None:

@@ -699,3 +699,10 @@ def test_figures_a_role_reads_as_text_are_aligned_right_as_figures_and_codes_are
     assert config["learners"]["alignment"] == "right"
     assert config["staff"]["type_config"]["type"] == "number"
     assert "bureau_name" not in config and "code" not in config
+
+
+def test_a_loads_time_is_written_as_the_day_beside_it_to_the_minute():
+    # "最終取込: 2026-12-04 08:37" sat beside "データの最新日: 2026年11月30日"
+    assert fmt.moment("2026-12-04T08:37:12", "ja") == "2026年12月4日 08:37"
+    assert fmt.moment("2026-12-04T08:37:12", "en") == "4 Dec 2026 08:37"
+    assert fmt.moment(None, "ja") == fmt.moment("", "en") == "—"
