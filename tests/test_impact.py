@@ -260,3 +260,6 @@ def test_a_planner_range_says_its_unit_once_and_one_figure_when_the_ends_agree()
     assert planner_range({"hours": (9783.0, 13412.0)}, "hours", Words("ja")) == "9,783時間〜1.3万時間"
     assert planner_range(plan, "certified", Words("en")) == "80"  # one past cohort: one figure
     assert planner_range(plan, "apps", Words("en")) == "10–12"
+    # a count in its unit too, once (the cards read 745〜755 beside 2,783〜3,413時間)
+    assert planner_range(plan, "apps", Words("ja")) == "10〜12本"
+    assert planner_range(plan, "certified", Words("ja")) == "80人"

@@ -353,10 +353,14 @@ PLANNER_OUTPUTS = (
 )
 
 
+PLANNER_UNITS = {"certified": "unit_people", "makers": "unit_people", "apps": "unit_apps"}
+
+
 def planner_range(plan: dict, name: str, words: Words) -> str:
-    """One planner output as the range the page's card and the slide's notes show: 1,234–1,456, and for
-    hours with the unit once where both ends share it (2,783–3,412 h, 1.2～1.5万時間), so a card holds it."""
-    write = (lambda v: fmt.hours(v, words.lang)) if name == "hours" else fmt.integer
+    """One planner output as the range the page's card and the slide's notes show, in its unit, written
+    once where both ends share it (745〜755人, 83〜89本, 2,783–3,412 h, 1.2～1.5万時間), so a card holds it."""
+    unit = words(PLANNER_UNITS[name]) if name in PLANNER_UNITS else ""
+    write = (lambda v: fmt.hours(v, words.lang)) if name == "hours" else (lambda v: fmt.integer(v, unit=unit))
     low, high = (write(v) for v in plan[name])
     if low == high:  # a single past cohort, or rates that agree: one figure, not "80–80"
         return low
