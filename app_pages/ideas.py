@@ -42,14 +42,18 @@ people = sees_people()
 one_bureau_hidden = bool(bureaus) and not people
 
 
+def without_taken_up(frame):
+    """No count of ideas taken up by a project by group for a role that sees aggregates only (one, two or
+    three a bureau or category: each a person's idea)."""
+    return frame if people else frame.assign(taken_up=float("nan"))
+
+
 def for_aggregate_roles(frame, counts: list[str], dependents: tuple[str, ...]):
     """Ideas as a role that sees aggregates only reads them: small counts hidden with their row, ideas that
-    did not pass counted as people too (ideas less passed), and no count of ideas taken up by a project by
-    group at all (one, two or three a bureau: each a person's idea)."""
+    did not pass counted as people too (ideas less passed), and no count of ideas taken up."""
     if people:
         return frame
-    hidden = privacy.for_viewer(frame, counts, dependents, within=(("ideas", "passed"),))
-    return hidden.assign(taken_up=float("nan"))
+    return without_taken_up(privacy.for_viewer(frame, counts, dependents, within=(("ideas", "passed"),)))
 
 
 def hidden_in_bureau_table() -> frozenset[tuple]:
@@ -127,11 +131,9 @@ def tab_ideas():
         return
     left, right = chart_row("ideas-1")
     with left:
-        categories = data.report_as_seen(
-            snapshot, "report_ideas_by_category", bureaus, people=people, fiscal_year=fy
+        categories = without_taken_up(
+            data.report_as_seen(snapshot, "report_ideas_by_category", bureaus, people=people, fiscal_year=fy)
         )
-        if not people:
-            categories = categories.assign(taken_up=float("nan"))
         chart(charts.ideas_by_category(categories, fy, said))
     with right:
         chart(charts.ideas_by_bureau(shown, fy, said))

@@ -17,6 +17,11 @@ def min_group_size() -> int:
     return settings.value("min_group_size")
 
 
+def _small(values, minimum: int):
+    """The counts of people from 1 to minimum-1 (zero is no person): a Series or an array of them."""
+    return (values > 0) & (values < minimum)
+
+
 def suppress(frame: pd.DataFrame, columns: list[str], minimum: int | None = None) -> pd.DataFrame:
     """Counts from 1 to minimum-1 in `columns` become missing (shown as —). Where a column has exactly
     one hidden cell, its total (the sum shown or known elsewhere) would reveal it: the smallest other
@@ -25,7 +30,7 @@ def suppress(frame: pd.DataFrame, columns: list[str], minimum: int | None = None
     out = frame.copy()
     for column in columns:
         values = pd.to_numeric(out[column], errors="coerce")
-        small = (values > 0) & (values < minimum)
+        small = _small(values, minimum)
         if small.sum() == 1:
             others = values[~small & (values > 0)]
             if len(others):
@@ -191,7 +196,7 @@ def cube_hidden(
     minimum = min_group_size()
     hidden = np.zeros(len(every), dtype=bool) if forced is None else np.asarray(forced, dtype=bool).copy()
     for name in names:
-        hidden |= (values[name] > 0) & (values[name] < minimum)
+        hidden |= _small(values[name], minimum)
     lines: list[tuple[np.ndarray, bool, list[str]]] = []
     if len(every):
         by_key = (

@@ -68,12 +68,13 @@ def number_columns(frame: pd.DataFrame) -> dict:
         column = frame[name]
         if pd.api.types.is_numeric_dtype(column) and not pd.api.types.is_bool_dtype(column):
             config[name] = st.column_config.NumberColumn(format="localized")
-        elif (column.dtype == object or pd.api.types.is_string_dtype(column)) and _written_figures(column):
+        elif _written_figures(column):
             config[name] = st.column_config.TextColumn(alignment="right")
     return config
 
 
 def _written_figures(column: pd.Series) -> bool:
+    """Whether every value of the column is text that WRITTEN_FIGURE reads (and there is one)."""
     values = column.dropna()
     return bool(len(values)) and all(isinstance(v, str) and WRITTEN_FIGURE.fullmatch(v) for v in values)
 
