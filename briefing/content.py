@@ -153,7 +153,7 @@ def gather(
         _cost_slide(kpis, frame, words, bool(bureau)),
         _programme_slide(con, fiscal_year, bureaus, words, hide_small, cut),
         _impact_slide(con, fiscal_year, words, today, planned),
-        _act_slide(con, fiscal_year, bureaus, words, hide_small),
+        _act_slide(con, fiscal_year, bureaus, words, hide_small, kpis["usage_as_of"]),
         _method_slide(con, fiscal_year, words, today),
     ]
     return Deck(
@@ -489,9 +489,12 @@ def _plan_notes(plan: dict, words: Words) -> list[str]:
     return out
 
 
-def _act_slide(con, fiscal_year: int, bureaus: list[str], words: Words, hide_small: bool) -> Slide:
-    """What to act on: departments short of leaders, and apps to clean up. A role that sees aggregates
-    only reads no count of a department's leaders (none or one: a small group), only that it is short."""
+def _act_slide(
+    con, fiscal_year: int, bureaus: list[str], words: Words, hide_small: bool, usage_as_of: str | None
+) -> Slide:
+    """What to act on: the year's departments short of leaders, and the apps to clean up now (at the
+    usage data's latest day, whichever year the deck is of). A role that sees aggregates only reads no
+    count of a department's leaders (none or one: a small group), only that it is short."""
     coverage = reports.run(con, "report_department_coverage", fiscal_year=fiscal_year, bureaus=bureaus)
     short = coverage[coverage["leaders_nominated"] < settings.value("leaders_per_department")]
     # those with fewest leaders first, largest first among them; without the counts, largest first only
@@ -535,9 +538,12 @@ def _act_slide(con, fiscal_year: int, bureaus: list[str], words: Words, hide_sma
         inactive=fmt.integer(len(inactive)),
         orphaned=fmt.integer(len(orphaned)),
     )
-    return Slide(
-        title, tables=[departments, apps], notes=[words("deck_act_departments"), words("deck_act_apps")]
-    )
+    day = fmt.day(date.fromisoformat(usage_as_of), words.lang) if usage_as_of else "—"
+    notes = [
+        words("deck_act_departments", fy=_year_label(fiscal_year, words)),
+        words("deck_act_apps", day=day),
+    ]
+    return Slide(title, tables=[departments, apps], notes=notes)
 
 
 def _method_slide(con, fiscal_year: int, words: Words, today) -> Slide:

@@ -9,6 +9,7 @@ import re
 import shutil
 import subprocess
 import sys
+from datetime import date
 from pathlib import Path
 
 import duckdb
@@ -323,3 +324,16 @@ def test_a_table_with_nothing_to_list_says_so_on_the_slide_and_in_the_pdf(decks)
     tables = [shape.table for shape in pptx.slides[8].shapes if shape.has_table]
     assert tables[0].cell(1, 0).text == departments.empty and len(tables[0].rows) == 2
     assert f'colspan="4">{departments.empty}</td>' in pdf._table(departments)
+
+
+def test_the_act_slide_says_the_year_of_its_departments_and_the_day_of_its_apps(decks):
+    """A past year's deck lists that year's departments short of leaders, but the apps to clean up as
+    they are now (at the usage data's latest day): each table says which."""
+    con, made = decks
+    usage_as_of = date.fromisoformat(metrics.kpis(con, COMPLETE)["usage_as_of"])
+    departments, apps = made["ja"].slides[7].notes
+    assert departments.startswith(f"{COMPLETE}年度にリーダーが")
+    assert apps.startswith(f"{usage_as_of.year}年{usage_as_of.month}月{usage_as_of.day}日時点の休眠")
+    english = made["en_progress"].slides[7].notes
+    assert english[0].endswith(f"in FY{IN_PROGRESS} (top 10)")
+    assert english[1] == f"Inactive or orphaned apps on {usage_as_of.day} {usage_as_of:%b %Y} (top 10)"
