@@ -52,6 +52,12 @@ def today_in_japan() -> date:
     return datetime.now(TOKYO).date()
 
 
+def now_in_japan() -> datetime:
+    """The moment in Japan, as a wall-clock time without a zone (2026-12-05 06:09:48): what the load log,
+    the loads table and the last load's time record, whatever zone the server's clock is set to."""
+    return datetime.now(TOKYO).replace(tzinfo=None)
+
+
 def same_day_a_year_before(day: date) -> date:
     """The same month and day a year earlier; 29 February reads as 28 February."""
     if day.month == 2 and day.day == 29:

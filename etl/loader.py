@@ -10,13 +10,13 @@ import shutil
 import tempfile
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from datetime import datetime
 from pathlib import Path
 
 import duckdb
 
 from etl import audit, config, impact, models, schema
 from etl.db import first_line, limit_memory, scalar
+from etl.fiscal import now_in_japan
 from etl.kinds import Kind
 from etl.mapping import Match, display_name, load_extra_aliases, recognise
 from etl.messages import LANGS, in_each_language, language, msg
@@ -164,7 +164,7 @@ class _Run:
 
     def _log(self, result: FileResult, content_hash, message_ja, message_en):
         self.con.execute(
-            "insert into load_files values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, now())",
+            "insert into load_files values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [
                 self.load_id,
                 Path(result.path).name,
@@ -179,6 +179,7 @@ class _Run:
                 result.rows_warned,
                 message_ja,
                 message_en,
+                now_in_japan(),  # Japan's wall-clock time, as the last load's: not the server's zone
             ],
         )
 
@@ -450,11 +451,11 @@ def _load_locked(
             return
         report(0.95, "marts")
         con.execute("begin transaction")
-        now = datetime.now().isoformat(timespec="seconds")
+        now = now_in_japan().isoformat(timespec="seconds")
         previous = store.current()
         con.execute(
-            "insert into loads values (?, ?, now(), ?, ?, ?)",
-            [load_id, now, dataset, final.name, previous.name if previous else None],
+            "insert into loads values (?, ?, ?, ?, ?, ?)",
+            [load_id, now, now_in_japan(), dataset, final.name, previous.name if previous else None],
         )
         _build_and_publish(con, store, work, final, {"dataset": dataset, "last_load_at": now}, estimate)
         committed = True

@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 from datetime import date, datetime
 
-from etl.fiscal import fiscal_year_end, to_wareki
+from etl.fiscal import TOKYO, fiscal_year_end, to_wareki
 
 
 def _missing(value) -> bool:
@@ -112,13 +112,16 @@ def day(value: date | None, lang: str) -> str:
     return value.strftime("%d %b %Y").lstrip("0")
 
 
-def moment(stamp: str | None, lang: str) -> str:
-    """A load's time as the day is written beside it, to the minute: 2026年12月4日 08:37 / 4 Dec 2026 08:37
-    (the stored ISO text, 2026-12-04T08:37:12, in the server's local time); — without one."""
+def moment(stamp: str | None, lang: str, seconds: bool = False) -> str:
+    """A time as the day is written beside it, to the minute (or the second): 2026年12月4日 08:37 / 4 Dec
+    2026 08:37, in Japan's time. Stored ISO text without a zone is Japan's wall-clock time already (the
+    loads'); with one (the audit log's UTC), it is turned to Japan's. — without one."""
     if not stamp:
         return "—"
     at = datetime.fromisoformat(stamp)
-    return f"{day(at.date(), lang)} {at:%H:%M}"
+    if at.tzinfo is not None:
+        at = at.astimezone(TOKYO)
+    return f"{day(at.date(), lang)} {at:%H:%M:%S}" if seconds else f"{day(at.date(), lang)} {at:%H:%M}"
 
 
 def year_cut(fy: int, as_of: date | None, lang: str) -> str:

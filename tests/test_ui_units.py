@@ -2,7 +2,7 @@
 
 import ast
 import re
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 import pytest
@@ -471,9 +471,12 @@ def test_the_audit_log_is_written_out_in_the_reader_s_language(lang):
     from presentation.words import Words
 
     table = audit_table(AUDITED, Words(lang))
-    assert list(table["at"]) == [e["at"] for e in reversed(AUDITED)]  # newest first
-    detail = dict(zip(table["at"], table["detail"], strict=True))
-    action = dict(zip(table["at"], table["action"], strict=True))
+    # recorded in UTC, read in Japan's time to the second, as the loads' times are; newest first
+    assert table["at"].iloc[-1] == {"ja": "2026年12月1日 09:00:00", "en": "1 Dec 2026 09:00:00"}[lang]
+    assert list(table["at"]) == [fmt.moment(e["at"], lang, seconds=True) for e in reversed(AUDITED)]
+    recorded = [e["at"] for e in reversed(AUDITED)]  # the entries below by the stamps they were recorded at
+    detail = dict(zip(recorded, table["detail"], strict=True))
+    action = dict(zip(recorded, table["action"], strict=True))
     japanese = re.compile("[ぁ-んァ-ン一-龯]")
     for at, text in [*detail.items(), *action.items()]:
         if at != "2026-12-01T00:06:00Z":  # of no shape this version knows: as recorded
@@ -706,3 +709,40 @@ def test_a_loads_time_is_written_as_the_day_beside_it_to_the_minute():
     assert fmt.moment("2026-12-04T08:37:12", "ja") == "2026年12月4日 08:37"
     assert fmt.moment("2026-12-04T08:37:12", "en") == "4 Dec 2026 08:37"
     assert fmt.moment(None, "ja") == fmt.moment("", "en") == "—"
+    # a stamp with its zone (the audit log's UTC) is read in Japan's time, whatever the server's zone
+    assert fmt.moment("2026-12-04T21:10:05+00:00", "ja", seconds=True) == "2026年12月5日 06:10:05"
+
+
+def test_the_loads_record_japan_s_time_whatever_the_server_s_zone(tmp_path, monkeypatch):
+    """A server whose clock is set to UTC (or any zone) still records the loads in Japan's time, as the
+    audit log is read: the last load's time, the loads table and each file's line in the load log."""
+    import time
+
+    import duckdb
+
+    from etl import loader
+    from etl.fiscal import TOKYO
+
+    monkeypatch.setenv("TZ", "America/Los_Angeles")  # 16 or 17 hours from Japan: no day can hide it
+    time.tzset()
+    try:
+        csv = tmp_path / "usage.csv"
+        csv.write_text(
+            "利用日,アプリID,職員番号,利用件数\n2024/04/01,APP-00001,K100001,3\n", encoding="utf-8"
+        )
+        before = datetime.now(TOKYO).replace(tzinfo=None)
+        result = loader.load([csv], db=tmp_path / "x.duckdb")
+        after = datetime.now(TOKYO).replace(tzinfo=None)
+        assert result.committed
+        con = duckdb.connect(str(tmp_path / "x.duckdb"), read_only=True)
+        last = datetime.fromisoformat(
+            con.execute("select value from meta where key = 'last_load_at'").fetchone()[0]
+        )
+        stamps = con.execute("select started_at, finished_at from loads").fetchone()
+        stamps += con.execute("select loaded_at from load_files").fetchone()
+        con.close()
+        for stamp in (last, *stamps):
+            assert before.replace(microsecond=0) <= stamp <= after, (stamp, before, after)
+    finally:
+        monkeypatch.delenv("TZ")
+        time.tzset()

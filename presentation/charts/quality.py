@@ -41,7 +41,9 @@ def freshness_table(frame: pd.DataFrame, words: Words) -> pd.DataFrame:
     return frame.assign(
         kind=kind_names(frame["kind"], words),
         latest_date=frame["latest_date"].map(lambda d: fmt.day(d, words.lang) if d == d and d else "—"),
-        last_loaded_at=frame["last_loaded_at"].astype(str).str[:16].replace("NaT", "—"),
+        last_loaded_at=frame["last_loaded_at"].map(
+            lambda at: fmt.moment(str(at), words.lang) if at == at else "—"
+        ),
     )
 
 
@@ -82,7 +84,9 @@ def audit_table(entries: list[dict], words: Words) -> pd.DataFrame:
     file, audit.jsonl, keeps the entries as they were recorded)."""
     rows = [
         {
-            "at": entry.get("at", ""),
+            "at": fmt.moment(
+                entry.get("at"), words.lang, seconds=True
+            ),  # recorded in UTC, read in Japan's time
             # the first start's own loads are the dashboard's, named in the reader's words
             "actor": words("audit_actor_first_run")
             if entry.get("actor") == FIRST_RUN_ACTOR
