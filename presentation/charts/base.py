@@ -66,7 +66,9 @@ def layout(
         title={"text": title, "x": 0, "xanchor": "left", "font": {"size": 16, "color": TEXT_COLOUR}},
         font={"family": FONT, "size": 13, "color": TEXT_COLOUR},
         height=height,
-        margin={"l": 10, "r": 10, "t": 50, "b": 10},
+        # room on the right for half the last tick's label (100%, 2026年3月): plotly hides a label that
+        # would pass the figure's edge, so an axis ending on a tick read as stopping one tick short
+        margin={"l": 10, "r": 32, "t": 50, "b": 10},
         # below everything, the axis title included: placed in the figure, not the plot, it makes room
         legend={
             "font": {"color": TEXT_COLOUR},
