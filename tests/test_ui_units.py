@@ -5,6 +5,7 @@ import re
 from datetime import date, datetime
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
 from etl import settings
@@ -139,6 +140,25 @@ def test_english_puts_the_right_form_after_a_figure():
     assert bare == []
     assert translate("en", "others_total", count="1", hours="3 h") == "The other 1 app together: 3 h"
     assert translate("en", "others_total", count="2", hours="3 h") == "The other 2 apps together: 3 h"
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_rest_below_the_top_apps_counts_the_apps_that_saved_time(lang):
+    """The register lists every app; "the other 2,896 apps" counted those not in use that year with the
+    ones that saved time. Those that saved none are counted apart, and only where there are any."""
+    from presentation.charts.hours import others_caption
+    from presentation.words import Words
+
+    apps = pd.DataFrame({"hours_saved": [50.0, 40.0, 3.0, 2.0, 0.0, 0.0, 0.0]})
+    said = others_caption(apps, Words(lang), top=2)
+    assert (
+        said
+        == {
+            "ja": "上位20本以外の2本の合計: 5時間(このほか、この年度に削減時間のないアプリが3本あります)",
+            "en": "The other 2 apps together: 5 h (3 more apps in the register saved no time this year)",
+        }[lang]
+    )
+    assert "3" not in others_caption(apps.head(4), Words(lang), top=2).replace("上位20", "")
 
 
 @pytest.mark.parametrize(

@@ -66,10 +66,17 @@ def hours_by_app(apps: pd.DataFrame, fiscal_year: int, words: Words, top: int = 
 
 
 def others_caption(apps: pd.DataFrame, words: Words, top: int = TOP_APPS) -> str:
+    """The apps below the top that saved time, summed; the register's apps that saved none this year are
+    counted apart (the register lists every app, most of the rest are not in use that year)."""
     rest = apps.drop(apps.nlargest(top, "hours_saved").index)
-    return words(
-        "others_total", count=fmt.integer(len(rest)), hours=fmt.hours(rest["hours_saved"].sum(), words.lang)
+    saving = rest[rest["hours_saved"] > 0]
+    said = words(
+        "others_total",
+        count=fmt.integer(len(saving)),
+        hours=fmt.hours(saving["hours_saved"].sum(), words.lang),
     )
+    idle = len(rest) - len(saving)
+    return said + (words("others_none", count=fmt.integer(idle)) if idle else "")
 
 
 def hours_by_category(
