@@ -143,8 +143,7 @@ def gather(
     ]
     if not kpis["year_complete"] and as_of:
         cover.append(words("deck_year_to_date", period=fmt.year_to_date(as_of, lang)))
-    # a year's figures to date stand at its end once complete, else at the data's latest day
-    cut = fmt.year_cut(fiscal_year, None if kpis["year_complete"] else as_of, lang)
+    cut = fmt.year_cut_of(kpis, fiscal_year, lang)
     slides = [
         _kpi_slide(con, kpis, fiscal_year, words, bool(bureau), today),
         _talent_slide(frame, fiscal_year, words, bool(bureau)),

@@ -133,6 +133,13 @@ def year_cut(fy: int, as_of: date | None, lang: str) -> str:
     return f"{fiscal_year(fy, lang)}末" if lang == "ja" else f"the end of {fiscal_year(fy, lang)}"
 
 
+def year_cut_of(kpis: dict | None, fy: int, lang: str) -> str:
+    """year_cut as a year's headline figures (etl.metrics.kpis) place it: at the data's latest day while
+    the year is in progress, else at its end. The one place the pages and the briefing decide it."""
+    in_progress = kpis is not None and not kpis["year_complete"] and kpis["as_of"]
+    return year_cut(fy, date.fromisoformat(kpis["as_of"]) if in_progress else None, lang)
+
+
 def month_label(month: int, lang: str) -> str:
     if lang == "ja":
         return f"{month}月"

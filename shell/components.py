@@ -57,9 +57,7 @@ def year_comparison(
 def year_cut(snapshot: str, fiscal_year: int) -> str:
     """The day a year's figures to date stand at, in the reader's words: its end once complete, else the
     latest day of the data (fmt.year_cut)."""
-    now = data.kpis(snapshot, fiscal_year)
-    in_progress = now is not None and not now["year_complete"] and now["as_of"]
-    return fmt.year_cut(fiscal_year, date.fromisoformat(now["as_of"]) if in_progress else None, lang())
+    return fmt.year_cut_of(data.kpis(snapshot, fiscal_year), fiscal_year, lang())
 
 
 # the narrowest a card stays readable ("177.9億円", "8.7万時間" in full; four a row at 1280 px)

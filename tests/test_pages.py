@@ -717,6 +717,9 @@ def test_a_year_in_progress_is_cut_at_the_datas_latest_day_never_at_its_end(app_
     assert any("2025年度末までに合格" in h for h in ended)
     assert fmt.year_cut(2026, date(2026, 11, 30), "en") == "30 Nov 2026"
     assert fmt.year_cut(2025, None, "en") == "the end of FY2025"
+    # the pages and the briefing decide it from the year's kpis in one place
+    assert fmt.year_cut_of(now, 2026, "ja") == day and fmt.year_cut_of(before, 2025, "ja") == "2025年度末"
+    assert fmt.year_cut_of(None, 2025, "en") == "the end of FY2025"  # a year with no figures at all
 
 
 def test_the_ideas_cards_that_stay_the_citys_say_so_under_a_bureau_filter(app_db):
