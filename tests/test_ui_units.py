@@ -561,6 +561,18 @@ def test_charts_whose_traces_would_not_read_as_a_table_give_one_of_their_own():
     generic = figure_table(treemap)
     # the legend's colour key has no figures; the one series is named by the chart's title, never "1"
     assert list(generic.columns) == [treemap.layout.title.text]
+    # inside its bureau's box a department is named without its bureau (short enough for a small box),
+    # and the hover names it whole; a label too small to read is hidden, not shrunk
+    named = talent.coverage_treemap(coverage.assign(dept_name=["総務局監査課", "人事課"]), 2024, said)
+    assert list(named.data[0].labels) == ["総務局", "監査課", "人事課"]
+    ward = coverage.assign(bureau_name="若松区役所", dept_name=["若松区戸籍住民登録係", "若松区"])
+    assert list(talent.coverage_treemap(ward, 2024, said).data[0].labels) == [
+        "若松区役所",
+        "戸籍住民登録係",
+        "若松区",
+    ]
+    assert named.data[0].customdata[1].startswith("総務局監査課<br>")
+    assert named.layout.uniformtext.mode == "hide" and named.layout.uniformtext.minsize >= 9
 
 
 def test_a_chart_s_table_says_what_its_figures_are_and_writes_them_as_a_person_reads_them():

@@ -217,6 +217,15 @@ def coverage_table(frame: pd.DataFrame, words: Words) -> pd.DataFrame:
     return table
 
 
+def _within(bureau: str, dept: str) -> str:
+    """A department's name inside its bureau's box: without the bureau's name it starts with, or a ward
+    office's ward (若松区役所: 若松区); whole where nothing would be left."""
+    for prefix in (bureau, bureau.removesuffix("役所")):
+        if prefix and dept.startswith(prefix) and len(dept) > len(prefix):
+            return dept[len(prefix) :]
+    return dept
+
+
 def coverage_treemap(frame: pd.DataFrame, fiscal_year: int, words: Words) -> go.Figure:
     """Departments grouped by bureau, sized by staff, coloured by Silver leaders nominated: none, fewer
     than the programme's rule (etl/settings.py), or enough."""
@@ -228,12 +237,20 @@ def coverage_treemap(frame: pd.DataFrame, fiscal_year: int, words: Words) -> go.
     bureaus = frame.drop_duplicates("bureau_name")
     ids = [f"b:{b}" for b in bureaus["bureau_name"]] + [f"d:{d}" for d in frame["dept_code"]]
     parents = [""] * len(bureaus) + [f"b:{b}" for b in frame["bureau_name"]]
-    names = untrusted.plotly_all([*bureaus["bureau_name"], *frame["dept_name"]])
+    # inside its bureau's box a department is named without the bureau it starts with (総務局監査課: 監査課,
+    # 若松区役所's 若松区戸籍住民登録係: 戸籍住民登録係), short enough to be read in a small box; the hover
+    # names it whole
+    short = [_within(b, d) for b, d in zip(frame["bureau_name"], frame["dept_name"], strict=True)]
+    names = untrusted.plotly_all([*bureaus["bureau_name"], *short])
+    whole = untrusted.plotly_all([*bureaus["bureau_name"], *frame["dept_name"]])
     sizes = [0] * len(bureaus) + [max(int(s), 1) for s in frame["staff"]]
     colour = ["#F3F5F8"] * len(bureaus) + [colours[c] for c in category]
-    hover = [""] * len(bureaus) + [
-        words("coverage_hover", leaders=fmt.integer(n), talent=fmt.integer(t), staff=fmt.integer(s))
-        for n, t, s in zip(frame["leaders_nominated"], frame["dx_talent"], frame["staff"], strict=True)
+    hover = whole[: len(bureaus)] + [
+        f"{name}<br>"
+        + words("coverage_hover", leaders=fmt.integer(n), talent=fmt.integer(t), staff=fmt.integer(s))
+        for name, n, t, s in zip(
+            whole[len(bureaus) :], frame["leaders_nominated"], frame["dx_talent"], frame["staff"], strict=True
+        )
     ]
     figure = go.Figure(
         go.Treemap(
@@ -243,7 +260,7 @@ def coverage_treemap(frame: pd.DataFrame, fiscal_year: int, words: Words) -> go.
             values=sizes,
             marker={"colors": colour},
             customdata=hover,
-            hovertemplate="%{label}<br>%{customdata}<extra></extra>",
+            hovertemplate="%{customdata}<extra></extra>",
             branchvalues="remainder",
             sort=False,  # bureaus keep their fixed order
             tiling={"pad": 2},
@@ -262,7 +279,9 @@ def coverage_treemap(frame: pd.DataFrame, fiscal_year: int, words: Words) -> go.
     figure = layout(
         figure, words("coverage_title", fy=fmt.fiscal_year(fiscal_year, words.lang)), "", "", height=720
     )
-    figure.update_layout(plot_bgcolor="white")
+    # a department too small for a readable label (plotly shrank them to 5 px) shows none: its name is
+    # in the hover and in the table of the chart's figures
+    figure.update_layout(plot_bgcolor="white", uniformtext={"minsize": 10, "mode": "hide"})
     return figure
 
 
