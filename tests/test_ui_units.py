@@ -539,6 +539,9 @@ def test_charts_whose_traces_would_not_read_as_a_table_give_one_of_their_own():
                          "theme": ["a", "b", "c", "d"]})  # fmt: skip
     box = ideas.time_to_live_table(live, said)
     assert box.loc["FY2024"].tolist() == [3, 30, 60, 90] and box.loc["FY2025"].tolist() == [1, 200, 200, 200]
+    # the median of an even count is a whole day, halves up (391.5 days read oddly beside whole days)
+    even = pd.DataFrame({"live_fiscal_year": [2024] * 4, "days_idea_to_live": [30, 391, 392, 500]})
+    assert ideas.time_to_live_table(even, said).loc["FY2024"].tolist() == [4, 30, 392, 500]
     # an event study: the estimate and both edges of its interval (the band read as its upper edge)
     estimates = pd.DataFrame({"outcome": ["built_share"] * 3, "event_month": [-1, 0, 1],
                               "estimate": [0.0, 0.01, 0.05], "lower": [None, -0.01, 0.02], "upper": [None, 0.03, 0.08]})  # fmt: skip

@@ -3,6 +3,8 @@ against realised hours, teams and themes."""
 
 from __future__ import annotations
 
+import math
+
 import pandas as pd
 import plotly.graph_objects as go
 
@@ -115,6 +117,9 @@ def time_to_live_table(frame: pd.DataFrame, words: Words) -> pd.DataFrame:
     days from idea to live app."""
     days = frame.groupby("live_fiscal_year")["days_idea_to_live"]
     summary = days.agg(["count", "min", "median", "max"]).sort_index()
+    # a median of an even count falls between two projects (391.5 days): a whole day, halves up, as the
+    # other columns are
+    summary["median"] = (summary["median"] + 0.5).apply(math.floor)
     summary.index = [fmt.fiscal_year(int(fy), words.lang) for fy in summary.index]
     summary.columns = [
         words(k) for k in ("table_projects", "table_min_days", "table_median_days", "table_max_days")
