@@ -2,6 +2,7 @@
 
 from dataclasses import dataclass
 
+import pandas as pd
 import streamlit as st
 
 from briefing import pdf
@@ -13,6 +14,7 @@ from shell.access import sees_people
 from shell.components import as_of_line, chart, page_context
 from shell.i18n import lang, t
 from shell.state import BriefingState, PlannerState, page_state
+from shell.tables import number_columns
 
 # the two files of a deck: extension, type, its place in data.briefing_files, the button's words
 FILES = (
@@ -113,17 +115,24 @@ def preview(deck) -> None:
             st.markdown(f"**{number}. {plain(slide.title)}**")
             for figure in slide.charts:
                 chart(figure.figure)
-            for table in slide.tables:
+            # a slide of two tables heads each with its note, as the deck does (slides._content)
+            headed = len(slide.tables) > 1
+            for index, table in enumerate(slide.tables):
+                if headed and index < len(slide.notes):
+                    st.markdown(f"**{plain(slide.notes[index])}**")
                 if not table.rows:
                     st.caption(plain(" / ".join(table.columns)) + ": " + plain(table.empty))
                     continue
+                frame = pd.DataFrame(table.rows, columns=table.columns)
                 st.dataframe(
-                    {column: [row[i] for row in table.rows] for i, column in enumerate(table.columns)},
+                    frame,
                     hide_index=True,
                     width="stretch",
+                    height="content",  # every row, as on the slide: no scroll inside the preview
+                    column_config=number_columns(frame),  # figures right-aligned, as on the slide
                     placeholder="",
                 )
-            for note in slide.notes:
+            for note in slide.notes[len(slide.tables) if headed else 0 :]:
                 st.caption(plain(note))
 
 

@@ -14,7 +14,7 @@ from etl.reports import ReportName
 from presentation import fmt
 from presentation.assumptions import DEFAULTS, LIMITS
 from presentation.cards import Card, Comparison, comparison, headline_card, kpi_comparison
-from presentation.charts.base import figure_formats, figure_table
+from presentation.charts.base import figure_formats, figure_table, trace_values
 from presentation.privacy import min_group_size
 from presentation.untrusted import markdown
 from shell import data
@@ -154,7 +154,7 @@ def _all_hidden(figure) -> bool:
     for trace in figure.data:
         if trace.type not in ("bar", "scatter"):
             return False
-        values = trace.x if trace.type == "bar" and trace.orientation == "h" else trace.y
+        values = trace_values(trace.x if trace.type == "bar" and trace.orientation == "h" else trace.y)
         if values is None:
             return False
         measured.append(pd.to_numeric(pd.Series(list(values)), errors="coerce"))

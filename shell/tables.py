@@ -53,9 +53,11 @@ def readable_bureaus(frame: pd.DataFrame, column: str = "bureau_name") -> pd.Dat
     return frame.assign(**{column: frame[column].map(lambda b: bureau_word(b, said))})
 
 
-# a figure written out as text: 1,234, 47.6, -3, or — for a cell hidden from a role (privacy.as_text)
-# (a code of digits, 000123, is no figure)
-WRITTEN_FIGURE = re.compile(r"[+\-−]?(?:0|[1-9][\d,]*)(?:\.\d+)?|—")
+# a figure written out as text: 1,234, 47.6, -3, or — for a cell hidden from a role (privacy.as_text),
+# with the units fmt writes (2,266人, 13.0万時間, ¥14.55bn, 129,834 h, 94.4%, -8 depts: the briefing's
+# tables); a code of digits (000123) is no figure, nor a year (2025年度)
+_UNIT = r"(?:%|人|件|本|所属|時間|万時間|円|万円|億円|日|チーム| h| pt|ポイント|bn|m| days?| depts?)?"
+WRITTEN_FIGURE = re.compile(rf"[+\-−]?¥?(?:0|[1-9][\d,]*)(?:\.\d+)?{_UNIT}|—")
 
 
 def number_columns(frame: pd.DataFrame) -> dict:

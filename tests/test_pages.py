@@ -729,3 +729,13 @@ def test_the_ideas_cards_that_stay_the_citys_say_so_under_a_bureau_filter(app_db
     assert not filtered.exception, [e.value for e in filtered.exception]
     assert [c.value for c in filtered.main.caption].count("全庁の値") == 2
     assert "全庁の値" not in [c.value for c in run_page("ideas", "ja", fy="2025").main.caption]
+
+
+def test_the_briefing_preview_draws_again_from_the_cache(app_db):
+    """The slides are cached (pickled): the second visit read figures whose arrays had become plotly.js
+    typed arrays, and the preview's chart tables failed after slide 3."""
+    app = run_page("briefing", "en", fy="2025")
+    app.run()  # the same deck, now from st.cache_data
+    assert not app.exception, [e.value for e in app.exception]
+    titles = [e.value for e in app.markdown if e.value.startswith("**9.")]
+    assert titles, "the preview reached its last slide"

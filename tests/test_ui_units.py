@@ -737,6 +737,18 @@ def test_figures_a_role_reads_as_text_are_aligned_right_as_figures_and_codes_are
     assert config["learners"]["alignment"] == "right"
     assert config["staff"]["type_config"]["type"] == "number"
     assert "bureau_name" not in config and "code" not in config
+    # the briefing's tables write their figures with units: those align right too, a year or a grade not
+    kpis = pd.DataFrame(
+        {
+            "actual": ["2,266人", "13.0万時間", "¥14.55bn", "129,834 h"],
+            "change": ["+758人", "-8 depts", "+¥4.55bn", "—"],
+            "achieved": ["94.4%", "108.3%", "—", "—"],
+            "grade": ["C 目標を下回る", "B plan met", "—", "—"],
+            "year": ["2025年度", "2024年度", "2023年度", "2022年度"],
+        }
+    )
+    aligned = number_columns(kpis)
+    assert sorted(aligned) == ["achieved", "actual", "change"]
 
 
 def test_a_loads_time_is_written_as_the_day_beside_it_to_the_minute():
@@ -781,3 +793,26 @@ def test_the_loads_record_japan_s_time_whatever_the_server_s_zone(tmp_path, monk
     finally:
         monkeypatch.delenv("TZ")
         time.tzset()
+
+
+def test_a_chart_s_table_reads_a_figure_that_went_through_pickle():
+    """st.cache_data keeps the briefing's slides pickled; a figure comes back with its numpy arrays as
+    plotly.js typed arrays ({"dtype", "bdata"}), whose len() is 2: the preview's second visit failed."""
+    import pickle
+
+    import numpy as np
+    import plotly.graph_objects as go
+
+    from presentation.charts.base import figure_table, trace_values
+
+    figure = go.Figure(
+        [
+            go.Bar(x=["FY2023", "FY2024", "FY2025"], y=np.array([751.0, 1508.0, 2266.0]), name="DX talent"),
+            go.Bar(y=["A", "B", "C"], x=np.array([1, 2, 300], dtype="int64"), orientation="h", name="h"),
+        ]
+    )
+    again = pickle.loads(pickle.dumps(figure))
+    assert isinstance(again.data[0].y, dict) and "bdata" in again.data[0].y  # what plotly does
+    assert trace_values(again.data[0].y) == [751.0, 1508.0, 2266.0]
+    assert trace_values(again.data[1].x) == [1, 2, 300]
+    pd.testing.assert_frame_equal(figure_table(again), figure_table(figure), check_dtype=False)

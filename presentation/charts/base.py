@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import datetime
 import html
 import re
@@ -205,6 +206,18 @@ def grouped_horizontal(
     return layout(figure, title, x_title, y_title, height=bars_height(len(frame), 30, 140), unit=unit)
 
 
+def trace_values(values):
+    """A trace's array as Python reads it. A figure that went through pickle (st.cache_data keeps the
+    briefing's slides so) comes back with its numpy arrays as plotly.js typed arrays, {"dtype": "f8",
+    "bdata": base64}: plotly.js draws them, but len() of one is 2 and its items are its keys."""
+    if isinstance(values, dict) and "bdata" in values and "dtype" in values:
+        array = np.frombuffer(base64.b64decode(values["bdata"]), dtype=np.dtype(values["dtype"]))
+        if values.get("shape"):
+            array = array.reshape([int(n) for n in str(values["shape"]).split(",")])
+        return array.tolist()
+    return values
+
+
 def figure_table(figure: go.Figure) -> pd.DataFrame:
     """A chart's figures as a table, for a reader who cannot see the chart (a screen reader, a zoom):
     one row per category (a year, a month, a bureau), one column per series."""
@@ -216,12 +229,13 @@ def figure_table(figure: go.Figure) -> pd.DataFrame:
         named = trace.meta if isinstance(trace.meta, str) else trace.name
         name = html.unescape(str(named)) if named else None
         if getattr(trace, "labels", None) is not None and getattr(trace, "values", None) is not None:
-            categories, values = trace.labels, trace.values  # a pie or a treemap
+            categories, values = trace_values(trace.labels), trace_values(trace.values)  # a pie or a treemap
         elif getattr(trace, "x", None) is not None and getattr(trace, "y", None) is not None:
             # a funnel lies on its side unless told otherwise (its stages on y); a bar stands up
             default = "h" if trace.type == "funnel" else "v"
             horizontal = (getattr(trace, "orientation", None) or default) == "h"
-            categories, values = (trace.y, trace.x) if horizontal else (trace.x, trace.y)
+            x, y = trace_values(trace.x), trace_values(trace.y)
+            categories, values = (y, x) if horizontal else (x, y)
             value_axis = figure.layout.xaxis if horizontal else figure.layout.yaxis
         else:
             continue
