@@ -8,7 +8,12 @@ from etl.metrics import talent_projection
 from presentation import fmt
 from presentation.charts.costs import cost_components
 from presentation.charts.hours import hours_by_month
-from presentation.charts.talent import certified_as_seen, certified_by_bureau, talent_vs_target
+from presentation.charts.talent import (
+    certified_as_seen,
+    certified_by_bureau,
+    projection_note,
+    talent_vs_target,
+)
 from shell import data
 from shell.access import sees_people
 from shell.components import (
@@ -57,25 +62,12 @@ row2[3].caption(
 projection = talent_projection(frame, fy)
 left, right = chart_row("overview-1")
 with left:
-    chart(talent_vs_target(frame, projection, said))
+    # the years to the chosen one, as the briefing draws it: its projection starts there
+    chart(talent_vs_target(frame[frame["fiscal_year"] <= fy], projection, said))
     if filters.bureaus:
         st.caption(t("chart_city_wide"))
     if projection:
-        values = {
-            "target": fmt.integer(projection["target"]),
-            "pace": fmt.integer(projection["pace"]),
-            "year": fmt.fiscal_year(projection["reached_in"], language) if projection["reached_in"] else "—",
-        }
-        if projection["current"] >= projection["target"]:
-            st.caption(t("projection_done", **values))
-        elif projection["needed"]:
-            gap = fmt.integer(projection["target"] - projection["current"])
-            end = fmt.fiscal_year(projection["target_end"], language)
-            st.caption(
-                t("projection_needed", gap=gap, end=end, needed=fmt.integer(projection["needed"]), **values)
-            )
-        else:
-            st.caption(t("projection_reached", **values))
+        st.caption(projection_note(projection, said))
 with right:
     chart(hours_by_month(data.report(snapshot, "report_hours_by_month", bureaus=filters.bureaus), said))
 

@@ -76,7 +76,9 @@ def tab_certifications():
 
 
 def tab_progress():
-    chart(charts.talent_vs_target(frame, projection, said))
+    chart(charts.talent_vs_target(frame[frame["fiscal_year"] <= fy], projection, said))
+    if projection:
+        st.caption(charts.projection_note(projection, said))
     delivery = data.report(snapshot, "report_bureau_delivery", fiscal_year=fy)
     chart(charts.share_comparison(delivery, year_cut(snapshot, fy), said))
 

@@ -217,42 +217,44 @@ def _talent_slide(frame: pd.DataFrame, fiscal_year: int, words: Words, one_burea
             LEVEL_COLOURS["silver"],
         )
     ]
-    targets = [None if pd.isna(v) else float(v) for v in frame["dx_talent_target"]]
-    if any(v is not None for v in targets):
-        series.append(Series(words("chart_talent_target"), targets, TARGET_COLOUR, "dash"))
+    # a series per plan's target: a line chart joins its points, and one series would slope from one
+    # plan's target to the next's (2,400 to 3,600) as if the new target were due at once
+    ends = [int(e) for e in frame["dx_talent_target_to"].dropna().unique()]
+    for end in ends:
+        of_plan = (frame["dx_talent_target_to"] == end).fillna(False)
+        values = [
+            float(v) if mine else None for v, mine in zip(frame["dx_talent_target"], of_plan, strict=True)
+        ]
+        name = (
+            words("chart_talent_target")
+            if len(ends) == 1
+            else words("chart_talent_target_to", end=_year_label(end, words))
+        )
+        series.append(Series(name, values, TARGET_COLOUR, "dash"))
+    targets = series[1:]
     planned = [None if pd.isna(v) else round(float(v)) for v in frame["dx_talent_plan"]]
     if any(v is not None for v in planned):
         series.append(Series(words("chart_talent_plan"), planned, TARGET_COLOUR, "dot"))
     notes = []
-    if projection and projection["path"]:
-        extra = [_year_label(fy, words) for fy, _ in projection["path"]]
-        years += extra
+    # the years ahead: the projection's and those the target still holds to (3,600 by FY2028)
+    ahead = (
+        sorted({fy for fy, _ in projection["path"]} | set(projection["target_years"])) if projection else []
+    )
+    if ahead:
+        years += [_year_label(fy, words) for fy in ahead]
         for item in series:
-            item.values += [None] * len(extra)
-        path = (
-            [None] * (len(frame) - 1)
-            + [float(projection["current"])]
-            + [round(v) for _, v in projection["path"]]
-        )
+            item.values += [None] * len(ahead)
+        if targets:  # the latest plan's target holds to its end
+            for index, fy in enumerate(ahead, start=len(frame)):
+                if fy in projection["target_years"]:
+                    targets[-1].values[index] = projection["target"]
+    if projection and (projection["path"] or projection["start"] > projection["current"]):
+        drawn = dict(projection["path"])
+        path = [None] * (len(frame) - 1) + [float(round(projection["start"]))]
+        path += [float(round(drawn[fy])) if fy in drawn else None for fy in ahead]
         series.append(Series(words("chart_talent_projection"), path, OKABE_ITO[0], "dot"))
     if projection:
-        values = {
-            "target": fmt.integer(projection["target"]),
-            "pace": fmt.integer(projection["pace"]),
-            "year": _year_label(projection["reached_in"], words) if projection["reached_in"] else "—",
-        }
-        if projection["current"] >= projection["target"]:
-            notes.append(words("projection_done", **values))
-        elif projection["needed"]:
-            gap = fmt.integer(projection["target"] - projection["current"])
-            end = _year_label(projection["target_end"], words)
-            notes.append(
-                words(
-                    "projection_needed", gap=gap, end=end, needed=fmt.integer(projection["needed"]), **values
-                )
-            )
-        else:
-            notes.append(words("projection_reached", **values))
+        notes.append(talent_charts.projection_note(projection, words))
         title = words(
             "deck_talent_title",
             current=fmt.integer(current),
@@ -261,7 +263,8 @@ def _talent_slide(frame: pd.DataFrame, fiscal_year: int, words: Words, one_burea
         )
     else:
         title = words("deck_talent_no_target", current=fmt.integer(current))
-    chart = Chart("line", words("chart_talent_title"), years, series, "#,##0", words("axis_people"), figure)
+    title_of_chart = talent_charts.talent_title(frame, words)
+    chart = Chart("line", title_of_chart, years, series, "#,##0", words("axis_people"), figure)
     if one_bureau:
         notes.insert(0, words("chart_city_wide"))
     return Slide(title, charts=[chart], notes=notes)
@@ -481,7 +484,7 @@ def _plan_notes(plan: dict, words: Words) -> list[str]:
             words("deck_impact_plan_silver", nominations=fmt.integer(plan["nominations"]), **ranges["silver"])
         )
     if plan["reach"]:
-        out.append(words("deck_impact_plan_reach", **{k: fmt.integer(v) for k, v in plan["reach"].items()}))
+        out.append(words("deck_impact_plan_reach", **impact_charts.planner_reach(plan["reach"], words.lang)))
     if "gold" in ranges:
         gold = {k: v for k, v in ranges["gold"].items() if k != "makers"}
         out.append(words("deck_impact_plan_gold", places=fmt.integer(plan["gold_places"]), **gold))

@@ -9,7 +9,7 @@ import pandas as pd
 
 from etl import models, plans, reports
 from etl.db import scalar
-from etl.fiscal import fiscal_year_of
+from etl.fiscal import fiscal_year_end, fiscal_year_of
 from etl.models import sql_text
 
 
@@ -230,10 +230,32 @@ def planner(
     gold_plan = plan_intake(gold, gold_places)
     year = kpis(con, fiscal_year, today) if fiscal_year in fiscal_years(con) else None
     reach = None
-    if silver_plan and year and year["dx_talent_target"]:
-        # Gold is drawn from Silver: it adds no DX talent, so the target line moves by the Silver plan only
-        low, high = (year["dx_talent_cumulative"] + v for v in silver_plan["certified"])
-        reach = {"low": low, "high": high, "target": year["dx_talent_target"]}
+    # next year's plan is measured against the target that covers next year (after a plan's last year, the
+    # next plan's), else the year's own
+    target = _target_covering(con, fiscal_year + 1) or _target_covering(con, fiscal_year)
+    if silver_plan and year and target:
+        # Gold is drawn from Silver: it adds no DX talent, so the target line moves by the Silver plan only.
+        # Next year starts where this one ends: a year in progress ends with its own cohort certified too
+        # (its nominations at the same rates; today's figure where that is already more)
+        start = (year["dx_talent_cumulative"],) * 2
+        this_year = (
+            plan_intake(silver, _this_years(silver, fiscal_year)) if not year["year_complete"] else None
+        )
+        if this_year:
+            before = (
+                kpis(con, fiscal_year - 1, today)["dx_talent_cumulative"]
+                if fiscal_year - 1 in fiscal_years(con)
+                else 0
+            )
+            start = tuple(max(year["dx_talent_cumulative"], before + v) for v in this_year["certified"])
+        low, high = (s + v for s, v in zip(start, silver_plan["certified"], strict=True))
+        reach = {
+            "low": low,
+            "high": high,
+            "year": fiscal_year + 1,
+            "target": target[0],
+            "target_end": target[1],
+        }
     return {
         "nominations": nominations,
         "gold_places": gold_places,
@@ -243,6 +265,16 @@ def planner(
         "silver_rates": silver,
         "gold_rates": gold,
     }
+
+
+def _target_covering(con: duckdb.DuckDBPyConnection, fiscal_year: int) -> tuple[float, int] | None:
+    """The DX-talent target of the plan that covers `fiscal_year`, with the plan's last year."""
+    row = con.execute(
+        """select value, fy_to from stg_targets where metric = 'dx_talent' and ? between fy_from and fy_to
+           order by fy_from desc limit 1""",
+        [fiscal_year],
+    ).fetchone()
+    return (float(row[0]), int(row[1])) if row else None
 
 
 def _this_years(rates: pd.DataFrame, fiscal_year: int) -> int:
@@ -286,8 +318,12 @@ def talent_projection(frame: pd.DataFrame, fiscal_year: int) -> dict | None:
     """Cumulative DX talent at the current pace against the target that covers `fiscal_year`
     (or, after it ended, the latest target before it).
 
-    The pace is the average yearly increase over the years since the first Silver/Gold
-    certification in which the number grew (a year in progress with none yet does not drag it down).
+    The pace is the average yearly increase over the complete years since the first Silver/Gold
+    certification in which the number grew. A year in progress counts in no pace: its projection starts
+    at its own expected end (`start`: the year before's end plus the pace, or today's figure where that is
+    already more), and the years left to the target's end include it, so the pace `needed` is spread over
+    them. `target_years` are the years after `fiscal_year` up to the target's end, where the target still
+    holds; `ended` says the target's plan ended with `fiscal_year` or before it.
     """
     rows = frame[frame["fiscal_year"] <= fiscal_year].set_index("fiscal_year")
     with_target = rows[rows["dx_talent_target"].notna()]
@@ -296,22 +332,38 @@ def talent_projection(frame: pd.DataFrame, fiscal_year: int) -> dict | None:
     target = float(with_target["dx_talent_target"].iloc[-1])
     target_end = int(with_target["dx_talent_target_to"].iloc[-1])
     current = int(rows.loc[fiscal_year, "dx_talent_cumulative"])
-    increases = rows["dx_talent_cumulative"].diff().fillna(rows["dx_talent_cumulative"])
+    complete = pd.Series(
+        [pd.Timestamp(cut).date() >= fiscal_year_end(int(fy)) for fy, cut in rows["stock_cut"].items()],
+        index=rows.index,
+    )
+    in_progress = not complete.loc[fiscal_year]
+    increases = rows["dx_talent_cumulative"].diff().fillna(rows["dx_talent_cumulative"])[complete]
     pace = float(increases[increases > 0].mean()) if (increases > 0).any() else 0.0
-    path, value, year = [], float(current), fiscal_year
+    start = float(current)
+    if in_progress and pace > 0:
+        before = rows["dx_talent_cumulative"].get(fiscal_year - 1, 0)
+        start = max(start, float(before) + pace)
+    path, value, year = [], start, fiscal_year
     reached_in = int(rows[rows["dx_talent_cumulative"] >= target].index.min()) if current >= target else None
+    if reached_in is None and start >= target:
+        reached_in = fiscal_year  # by the end of the year in progress
     while reached_in is None and pace > 0 and year < fiscal_year + 20:
         year += 1
         value += pace
         path.append((year, value))
         if value >= target:
             reached_in = year
-    remaining = target_end - fiscal_year
+    remaining = target_end - fiscal_year + (1 if in_progress else 0)
     needed = (target - current) / remaining if remaining > 0 and current < target else None
     return {
+        "fiscal_year": fiscal_year,
         "target": target,
         "target_end": target_end,
+        "target_years": list(range(fiscal_year + 1, target_end + 1)),
+        "ended": target_end <= fiscal_year and not in_progress,
         "current": current,
+        "start": start,
+        "in_progress": in_progress,
         "pace": pace,
         "reached_in": reached_in,
         "needed": needed,

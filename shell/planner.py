@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import streamlit as st
 
-from presentation import fmt
 from presentation.cards import Card
 from presentation.charts import impact as charts
 from shell import data
@@ -51,8 +50,7 @@ def show(snapshot: str, fiscal_year: int) -> None:
     else:
         _cards("planner", plan["silver"])
         if plan["reach"]:
-            reach = {k: fmt.integer(v) for k, v in plan["reach"].items()}
-            st.markdown(t("impact_planner_target", **reach))
+            st.markdown(t("impact_planner_target", **charts.planner_reach(plan["reach"], lang())))
     st.markdown(f"**{t('impact_planner_gold_title')}**")
     if plan["gold"] is None:
         st.caption(t("impact_planner_gold_none"))

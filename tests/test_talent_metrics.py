@@ -105,3 +105,84 @@ def test_silver_to_gold_progression(con):
     assert cohorts.loc[2024, "silver"] == 1 and cohorts.loc[2024, "went_gold"] == 1
     assert cohorts.loc[2024, "median_days_to_gold"] == 457
     assert cohorts.loc[2025, "went_gold"] == 0
+
+
+def _talent_years(cumulative_2026: int = 2250):
+    """Four fiscal years, FY2026 in progress (its figure at 30 Nov), under two plans: 2,400 by FY2025 and
+    3,600 by FY2028."""
+    import pandas as pd
+
+    return pd.DataFrame(
+        {
+            "fiscal_year": [2023, 2024, 2025, 2026],
+            "stock_cut": pd.to_datetime(["2024-03-31", "2025-03-31", "2026-03-31", "2026-11-30"]),
+            "dx_talent_cumulative": [750, 1500, 2250, cumulative_2026],
+            "dx_talent_target": [2400.0, 2400.0, 2400.0, 3600.0],
+            "dx_talent_target_to": pd.array([2025, 2025, 2025, 2028], dtype="Int64"),
+            "dx_talent_plan": [800.0, 1600.0, 2400.0, 2500.0],
+        }
+    )
+
+
+def test_a_year_in_progress_is_projected_from_its_own_expected_end_and_counted_in_the_years_left():
+    """FY2026 at 30 Nov (its Silver cohort not yet certified) said "1,350 to go: 675 a year are needed
+    until FY2028", as if it had ended, and projected FY2027 from today's figure."""
+    projection = metrics.talent_projection(_talent_years(), 2026)
+    assert projection["in_progress"] and projection["pace"] == 750  # three complete years of 750
+    assert projection["start"] == 3000  # FY2025's end plus a year at the pace
+    assert projection["path"] == [(2027, 3750)] and projection["reached_in"] == 2027
+    assert projection["needed"] == pytest.approx((3600 - 2250) / 3)  # FY2026, FY2027 and FY2028
+    assert projection["target_years"] == [2027, 2028] and not projection["ended"]
+    # a year's partial increase counts in no pace, and today's figure stands where it is already more
+    ahead = metrics.talent_projection(_talent_years(cumulative_2026=3100), 2026)
+    assert ahead["pace"] == 750 and ahead["start"] == 3100 and ahead["path"] == [(2027, 3850)]
+
+
+def test_a_closed_year_at_its_plans_end_says_the_plan_ended_short_of_its_target():
+    from presentation.charts.talent import projection_note
+    from presentation.words import Words
+
+    projection = metrics.talent_projection(_talent_years(), 2025)
+    assert projection["ended"] and projection["needed"] is None and projection["reached_in"] == 2026
+    assert projection_note(projection, Words("en")) == (
+        "The plan to FY2025 ended at 2,250 of its 2,400 target (93.8%). "
+        "At the current pace (750 a year) it is reached in FY2026."
+    )
+    before = metrics.talent_projection(_talent_years(), 2024)  # one year left: all of the gap in it
+    assert not before["ended"] and before["needed"] == 900
+    assert projection_note(before, Words("ja")).startswith("目標2,400人まで残り900人。2025年度までに年900人")
+
+
+def test_the_talent_chart_holds_the_target_to_its_plans_end_and_says_which_day_a_running_year_stands_at():
+    from presentation.charts.talent import talent_vs_target
+    from presentation.words import Words
+
+    frame = _talent_years()
+    figure = talent_vs_target(frame, metrics.talent_projection(frame, 2026), Words("en"))
+    target, projection = figure.data[1], figure.data[-1]
+    assert list(target.x)[-3:] == ["FY2026", "FY2027", "FY2028"] and list(target.y)[-3:] == [3600] * 3
+    assert (projection.x[0], projection.y[0]) == ("FY2026", 3000)  # the year's expected end, above its bar
+    assert figure.layout.title.text.endswith("(at fiscal year end; FY2026 as of 30 Nov 2026)")
+    closed = talent_vs_target(frame.iloc[:3], metrics.talent_projection(frame, 2025), Words("en"))
+    assert closed.layout.title.text.endswith("(at fiscal year end)")
+
+
+def test_next_years_plan_reaches_against_the_target_that_covers_next_year(demo_con):
+    """The FY2025 deck measured next year's plan against 2,400, the target of a plan that had ended; a
+    year in progress left its own cohort out of the cumulative figure."""
+    closed = metrics.planner(demo_con, 2025)
+    assert (closed["reach"]["year"], closed["reach"]["target"], closed["reach"]["target_end"]) == (
+        2026,
+        3600,
+        2028,
+    )
+    at_end = metrics.kpis(demo_con, 2025)["dx_talent_cumulative"]
+    assert closed["reach"]["low"] == pytest.approx(at_end + closed["silver"]["certified"][0])
+    running = metrics.planner(demo_con, 2026)
+    now = metrics.kpis(demo_con, 2026)
+    assert not now["year_complete"] and running["reach"]["year"] == 2027
+    # this year's nominees at the same rates (the default intake is this year's own), then next year's
+    low = running["silver"]["certified"][0]
+    expected = max(now["dx_talent_cumulative"], at_end + low) + low
+    assert running["reach"]["low"] == pytest.approx(expected)
+    assert running["reach"]["low"] > now["dx_talent_cumulative"] + low  # the year's own cohort is in it

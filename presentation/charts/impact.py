@@ -356,6 +356,18 @@ PLANNER_OUTPUTS = (
 PLANNER_UNITS = {"certified": "unit_people", "makers": "unit_people", "apps": "unit_apps"}
 
 
+def planner_reach(reach: dict, lang: str) -> dict[str, str]:
+    """The planner's cumulative DX talent (metrics.planner's `reach`) as its sentence's words: the range
+    at next year's end, and the target with the last year of its plan."""
+    return {
+        "low": fmt.integer(reach["low"]),
+        "high": fmt.integer(reach["high"]),
+        "year": fmt.fiscal_year(reach["year"], lang),
+        "target": fmt.integer(reach["target"]),
+        "end": fmt.fiscal_year(reach["target_end"], lang),
+    }
+
+
 def planner_range(plan: dict, name: str, words: Words) -> str:
     """One planner output as the range the page's card and the slide's notes show, in its unit, written
     once where both ends share it (745〜755人, 83〜89本, 2,783–3,412 h, 1.2～1.5万時間), so a card holds it."""

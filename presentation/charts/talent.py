@@ -6,6 +6,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from etl import settings
+from etl.fiscal import fiscal_year_end
 from etl.reports import ALL
 from presentation import fmt, privacy, untrusted
 from presentation.charts.base import (
@@ -43,10 +44,12 @@ def talent_vs_target(kpis: pd.DataFrame, projection: dict | None, words: Words) 
         hovertemplate="%{x}: %{y:,}<extra></extra>",
     )
     with_target = kpis[kpis["dx_talent_target"].notna()]
+    # the target holds to its plan's end, beyond the years with data (3,600 by FY2028 seen in FY2026)
+    ahead = [fy for fy in (projection or {}).get("target_years", []) if fy not in set(kpis["fiscal_year"])]
     if not with_target.empty:
         figure.add_scatter(
-            x=years(with_target, words),
-            y=with_target["dx_talent_target"],
+            x=years(with_target, words) + [fmt.fiscal_year(fy, lang) for fy in ahead],
+            y=list(with_target["dx_talent_target"]) + [projection["target"]] * len(ahead),
             name=words("chart_talent_target"),
             mode="lines+markers",
             # a target holds for its plan's years and steps to the next plan's: no slope between them
@@ -64,9 +67,9 @@ def talent_vs_target(kpis: pd.DataFrame, projection: dict | None, words: Words) 
             marker={"symbol": "diamond"},
             hovertemplate="%{x}: %{y:,.0f}<extra></extra>",
         )
-    if projection and projection["path"]:
-        first = projection["path"][0][0] - 1
-        path = [(first, projection["current"]), *projection["path"]]
+    if projection and (projection["path"] or projection["start"] > projection["current"]):
+        # from the year's end: a year in progress's own expected end, above its bar to date
+        path = [(projection["fiscal_year"], projection["start"]), *projection["path"]]
         figure.add_scatter(
             x=[fmt.fiscal_year(int(fy), lang) for fy, _ in path],
             y=[round(v) for _, v in path],
@@ -76,8 +79,52 @@ def talent_vs_target(kpis: pd.DataFrame, projection: dict | None, words: Words) 
             hovertemplate="%{x}: %{y:,}<extra></extra>",
         )
     figure.update_xaxes(type="category")
-    title, people = words("chart_talent_title"), words("unit_people")
-    return layout(figure, title, words("axis_fiscal_year"), words("axis_people"), unit=people)
+    people = words("unit_people")
+    return layout(
+        figure, talent_title(kpis, words), words("axis_fiscal_year"), words("axis_people"), unit=people
+    )
+
+
+def projection_note(projection: dict, words: Words) -> str:
+    """What the projection says under the chart and on the slide: the target reached; a plan that ended
+    short of it; the pace needed in the years left (a year in progress among them); or when the current
+    pace reaches it."""
+    lang = words.lang
+    values = {
+        "target": fmt.integer(projection["target"]),
+        "pace": fmt.integer(projection["pace"]),
+        "year": fmt.fiscal_year(projection["reached_in"], lang) if projection["reached_in"] else "—",
+    }
+    if projection["current"] >= projection["target"]:
+        return words("projection_done", **values)
+    end = fmt.fiscal_year(projection["target_end"], lang)
+    if projection["ended"]:
+        share = fmt.percent(projection["current"] / projection["target"])
+        return words(
+            "projection_ended", end=end, current=fmt.integer(projection["current"]), share=share, **values
+        )
+    if projection["needed"]:
+        gap = fmt.integer(projection["target"] - projection["current"])
+        return words(
+            "projection_needed", gap=gap, end=end, needed=fmt.integer(projection["needed"]), **values
+        )
+    return words("projection_reached", **values)
+
+
+def talent_title(kpis: pd.DataFrame, words: Words) -> str:
+    """The chart's title: figures at each fiscal year's end, and where the last year is in progress, the
+    day its bar stands at."""
+    last = kpis.iloc[-1] if len(kpis) else None
+    if last is not None and pd.Timestamp(last["stock_cut"]).date() < fiscal_year_end(
+        int(last["fiscal_year"])
+    ):
+        day = fmt.day(pd.Timestamp(last["stock_cut"]).date(), words.lang)
+        return words(
+            "chart_talent_title_in_progress",
+            fy=fmt.fiscal_year(int(last["fiscal_year"]), words.lang),
+            day=day,
+        )
+    return words("chart_talent_title")
 
 
 def certified_as_seen(counted: pd.DataFrame, bureaus: list[str], sees_people: bool) -> pd.DataFrame:
