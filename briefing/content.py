@@ -6,7 +6,6 @@ Both writers (PowerPoint and PDF) and the Briefing page read a `Deck`; none of t
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -39,12 +38,9 @@ FTE_HOURS = DEFAULTS["fte_hours"]  # the Hours page's default working hours of o
 TOP = 10
 
 
-_FIGURE = re.compile(r"[+\-]?¥?[\d,.]+(%|人|本|件|万時間|時間|億円|万円|円| h|bn|m)?|—")
-
-
 def is_figure(text: str) -> bool:
     """Whether a cell holds a figure (set right, as numbers are), not words that start with one."""
-    return bool(_FIGURE.fullmatch(text))
+    return fmt.is_written_figure(text)
 
 
 @dataclass

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import re
 from datetime import date, datetime
 
 from etl.fiscal import TOKYO, fiscal_year_end, to_wareki
@@ -154,3 +155,15 @@ def year_to_date(as_of: date, lang: str) -> str:
     if lang == "ja":
         return f"4–{as_of.month}月"
     return f"{month_label(4, lang)}–{month_label(as_of.month, lang)}"
+
+
+# a figure written out as text: 1,234, 47.6, -3, or — for a cell hidden from a role (privacy.as_text),
+# with the units this module writes (2,266人, 13.0万時間, ¥14.55bn, 129,834 h, 94.4%, -8 depts, -8所属: the
+# briefing's tables); a code of digits (000123) is no figure, nor a year (2025年度), nor words after one
+_UNIT = r"(?:%|人|件|本|所属|時間|万時間|円|万円|億円|日|チーム| h| pt|ポイント|bn|m| days?| depts?)?"
+_WRITTEN_FIGURE = re.compile(rf"[+\-−]?¥?(?:0|[1-9][\d,]*)(?:\.\d+)?{_UNIT}|—")
+
+
+def is_written_figure(text: str) -> bool:
+    """Whether a table's text cell holds a figure (set right, as numbers are), on the pages and slides."""
+    return bool(_WRITTEN_FIGURE.fullmatch(text))

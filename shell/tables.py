@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import re
-
 import pandas as pd
 import streamlit as st
 
 from etl import audit
 from etl.normalize import CONTROL_CHARACTERS
+from presentation import fmt
 from presentation.charts.base import bureau_word
 from shell import downloads
 from shell.access import sees_people as viewer_sees_people
@@ -53,13 +52,6 @@ def readable_bureaus(frame: pd.DataFrame, column: str = "bureau_name") -> pd.Dat
     return frame.assign(**{column: frame[column].map(lambda b: bureau_word(b, said))})
 
 
-# a figure written out as text: 1,234, 47.6, -3, or — for a cell hidden from a role (privacy.as_text),
-# with the units fmt writes (2,266人, 13.0万時間, ¥14.55bn, 129,834 h, 94.4%, -8 depts: the briefing's
-# tables); a code of digits (000123) is no figure, nor a year (2025年度)
-_UNIT = r"(?:%|人|件|本|所属|時間|万時間|円|万円|億円|日|チーム| h| pt|ポイント|bn|m| days?| depts?)?"
-WRITTEN_FIGURE = re.compile(rf"[+\-−]?¥?(?:0|[1-9][\d,]*)(?:\.\d+)?{_UNIT}|—")
-
-
 def number_columns(frame: pd.DataFrame) -> dict:
     """Thousands separators for every numeric column, as the reader's browser writes them; a column of
     figures written out as text (a role's table with hidden cells) aligned right as the figures are."""
@@ -76,9 +68,9 @@ def number_columns(frame: pd.DataFrame) -> dict:
 
 
 def _written_figures(column: pd.Series) -> bool:
-    """Whether every value of the column is text that WRITTEN_FIGURE reads (and there is one)."""
+    """Whether every value of the column is a figure written out (fmt.is_written_figure; there is one)."""
     values = column.dropna()
-    return bool(len(values)) and all(isinstance(v, str) and WRITTEN_FIGURE.fullmatch(v) for v in values)
+    return bool(len(values)) and all(isinstance(v, str) and fmt.is_written_figure(v) for v in values)
 
 
 def safe_cell(value):

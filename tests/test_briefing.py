@@ -337,3 +337,15 @@ def test_the_act_slide_says_the_year_of_its_departments_and_the_day_of_its_apps(
     english = made["en_progress"].slides[7].notes
     assert english[0].endswith(f"in FY{IN_PROGRESS} (top 10)")
     assert english[1] == f"Inactive or orphaned apps on {usage_as_of.day} {usage_as_of:%b %Y} (top 10)"
+
+
+def test_every_figure_of_the_kpi_slide_is_set_right_and_its_words_are_not(decks):
+    """"-8 depts" / "-8所属" (a change of departments) stood left among right-aligned changes: the slides
+    and the pages read a written figure with one rule (fmt.is_written_figure)."""
+    _, made = decks
+    for deck in (made["ja"], made["en_progress"]):
+        rows = deck.slides[0].tables[0].rows
+        for row in rows:
+            assert all(content.is_figure(cell) for cell in row[1:5]), row
+            assert not content.is_figure(row[0]) and (row[5] == "—" or not content.is_figure(row[5])), row
+    assert content.is_figure("-8 depts") and content.is_figure("+7所属") and not content.is_figure("000123")
