@@ -207,11 +207,17 @@ def tab_estimates():
         st.markdown(t("estimate_summary", fy=fy_label, **summary))
     st.caption(t("estimate_method"))
     chart(charts.estimated_vs_realised(estimates, fy, said))
-    columns = {"project_id": "col_project", "team": "col_team", "theme": "col_theme", "idea": "col_idea"}
-    columns |= {"app_name": "col_app", "estimated_hours": "col_estimated", "realised_hours": "col_realised"}
-    columns |= {"days_in_use": "col_days_in_use", "realised_hours_a_year": "col_realised_a_year"}
-    columns |= {"realised_ratio": "col_ratio"}
-    columns |= {"maker_level": "col_maker_level"}
+    # what the table compares first (the estimate against a year of use), the names after it: at 1280 px
+    # the figures stay on the page and the long names scroll
+    columns = {"project_id": "col_project", "app_name": "col_app", "estimated_hours": "col_estimated"}
+    columns |= {"realised_hours_a_year": "col_realised_a_year", "realised_ratio": "col_ratio"}
+    columns |= {"realised_hours": "col_realised", "days_in_use": "col_days_in_use"}
+    columns |= {
+        "maker_level": "col_maker_level",
+        "team": "col_team",
+        "theme": "col_theme",
+        "idea": "col_idea",
+    }
     shown = estimates.round({"realised_hours": 1, "realised_hours_a_year": 1, "realised_ratio": 2})
     shown["maker_level"] = shown["maker_level"].map(lambda level: t(LEVEL_WORDS[level]) if level else "—")
     table_with_downloads(shown, columns, f"estimated_vs_realised_{fy}", "estimates")

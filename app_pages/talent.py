@@ -164,11 +164,10 @@ def tab_retention():
     chart(charts.retention(retention[retention["fiscal_year"] <= fy], said))
     gone = data.report(snapshot, "report_leavers", fiscal_year=fy, bureaus=bureaus)
     st.subheader(t("leavers_title", count=fmt.integer(len(gone))))
-    columns = person_columns | {
-        "silver_on": "col_silver_on",
-        "gold_on": "col_gold_on",
-        "left_on": "col_left_on",
-    }
+    # the day each left first after the person, so it stays on the page beside the names at 1280 px
+    columns = {"staff_id": "col_staff_id", "name": "col_name", "left_on": "col_left_on"}
+    columns |= {"bureau_name": "col_bureau", "dept_name": "col_dept", "dept_code": "col_dept_code"}
+    columns |= {"silver_on": "col_silver_on", "gold_on": "col_gold_on"}
     table_with_downloads(gone, columns, f"dx_talent_leavers_{fy}", "leavers", personal=True)
 
 

@@ -64,7 +64,24 @@ def number_columns(frame: pd.DataFrame) -> dict:
             config[name] = st.column_config.NumberColumn(format="localized")
         elif _written_figures(column):
             config[name] = st.column_config.TextColumn(alignment="right")
+        elif len(frame.columns) >= WIDE_TABLE and _longest(column) > LONG_TEXT:
+            # in a wide table a long name (a department, an idea) takes a medium width and reads in full
+            # on hover, so the columns after it (the day a person left) stay on the page at 1280 px
+            config[name] = st.column_config.TextColumn(width="medium")
     return config
+
+
+# columns; and the text wider than Streamlit's medium width (200 px), in half-width characters (a
+# Japanese character counts two)
+WIDE_TABLE, LONG_TEXT = 7, 28
+
+
+def _longest(column: pd.Series) -> int:
+    """The widest value of a text column, in half-width characters."""
+    values = column.dropna()
+    if not len(values) or not (pd.api.types.is_object_dtype(column) or pd.api.types.is_string_dtype(column)):
+        return 0
+    return int(values.map(lambda v: sum(1 if ord(c) < 0x2E80 else 2 for c in str(v))).max())
 
 
 def _written_figures(column: pd.Series) -> bool:

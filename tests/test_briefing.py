@@ -340,7 +340,7 @@ def test_the_act_slide_says_the_year_of_its_departments_and_the_day_of_its_apps(
 
 
 def test_every_figure_of_the_kpi_slide_is_set_right_and_its_words_are_not(decks):
-    """"-8 depts" / "-8所属" (a change of departments) stood left among right-aligned changes: the slides
+    """ "-8 depts" / "-8所属" (a change of departments) stood left among right-aligned changes: the slides
     and the pages read a written figure with one rule (fmt.is_written_figure)."""
     _, made = decks
     for deck in (made["ja"], made["en_progress"]):

@@ -749,6 +749,15 @@ def test_figures_a_role_reads_as_text_are_aligned_right_as_figures_and_codes_are
     )
     aligned = number_columns(kpis)
     assert sorted(aligned) == ["achieved", "actual", "change"]
+    # in a wide table a name wider than a medium column takes a medium width, so the columns after it stay
+    # on the page; a short label keeps its own width, and a narrow table keeps every width
+    wide = pd.DataFrame(
+        {f"n{i}": [i] for i in range(5)}
+        | {"dept": ["八幡西区高齢者・障害者相談コーナー"], "group": ["Have not learned"]}
+    )
+    config = number_columns(wide)
+    assert config["dept"]["width"] == "medium" and "group" not in config
+    assert "dept" not in number_columns(wide[["n0", "dept", "group"]])
 
 
 def test_a_loads_time_is_written_as_the_day_beside_it_to_the_minute():
