@@ -94,10 +94,10 @@ _WRAPPED_LABELS = (
 )
 
 
-def card_row(name: str, count: int) -> list:
+def card_row(name: str, count: int, min_px: int = CARD_MIN_PX) -> list:
     """Places for KPI cards, which wrap rather than cut their figures or labels short."""
     st.html(f"<style>{_WRAPPED_LABELS}</style>")
-    return flexible_row(f"cards-{name}", count, CARD_MIN_PX)
+    return flexible_row(f"cards-{name}", count, min_px)
 
 
 def chart_row(name: str, count: int = 2) -> list:

@@ -70,10 +70,15 @@ def show(snapshot: str, fiscal_year: int) -> None:
                 )
 
 
+RANGE_CARD_MIN_PX = 300  # the widest range, 3,952〜6,703時間, at the cards' size
+
+
 def _cards(name: str, projection: dict) -> None:
     """One programme's projection (metrics.plan_intake) as a row of cards, the same outputs for Silver and Gold."""
     said = words()
-    for place, (output, key) in zip(card_row(name, 4), charts.PLANNER_OUTPUTS, strict=True):
+    # a range (3,952〜6,703時間) is twice a figure's length: two cards a row keep it on one line
+    places = card_row(name, 4, RANGE_CARD_MIN_PX)
+    for place, (output, key) in zip(places, charts.PLANNER_OUTPUTS, strict=True):
         show_card(
             place, Card(t(key), charts.planner_range(projection, output, said), t("impact_planner_help"))
         )
