@@ -43,6 +43,17 @@ def is_figure(text: str) -> bool:
     return fmt.is_written_figure(text)
 
 
+def figure_columns(table: Table) -> list[bool]:
+    """Per column, whether it is one of figures (set right): after the first, every cell a figure or —,
+    and one a figure at least. A column of words keeps its — on the left with them (a year without a
+    grade)."""
+    columns = list(zip(*table.rows, strict=True)) if table.rows else [() for _ in table.columns]
+    return [
+        index > 0 and any(v != "—" for v in cells) and all(is_figure(v) for v in cells)
+        for index, cells in enumerate(columns)
+    ]
+
+
 @dataclass
 class Series:
     name: str

@@ -18,7 +18,7 @@ from pathlib import Path
 import plotly.io as pio
 from plotly.offline import get_plotlyjs
 
-from briefing.content import Chart, Deck, Slide, Table, is_figure, note_lines
+from briefing.content import Chart, Deck, Slide, Table, figure_columns, note_lines
 from presentation import fmt
 from presentation.charts.base import FONT
 from presentation.words import Words
@@ -107,7 +107,7 @@ def _table(table: Table) -> str:
         f'<th style="width:{100 * w / sum(weights):.1f}%">{_e(c)}</th>'
         for c, w in zip(table.columns, weights, strict=True)
     )
-    rows = []
+    rows, right = [], figure_columns(table)
     for index, values in enumerate(table.rows):
         mark = table.marks[index] if table.marks else None
         cells = []
@@ -115,7 +115,7 @@ def _table(table: Table) -> str:
             if mark and column == len(values) - 1:
                 cells.append(f'<td class="grade" style="background:{_e(mark)}">{_e(value)}</td>')
             else:
-                css = ' class="num"' if column > 0 and is_figure(value) else ""
+                css = ' class="num"' if right[column] else ""
                 cells.append(f"<td{css}>{_e(value)}</td>")
         rows.append("<tr>" + "".join(cells) + "</tr>")
     if not rows:  # one row across the columns says there is nothing to list

@@ -11,11 +11,11 @@ from pptx.chart.data import CategoryChartData
 from pptx.dml.color import RGBColor
 from pptx.enum.chart import XL_CHART_TYPE, XL_LABEL_POSITION, XL_LEGEND_POSITION
 from pptx.enum.dml import MSO_LINE_DASH_STYLE
-from pptx.enum.text import PP_ALIGN
+from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
 from pptx.oxml.ns import qn
 from pptx.util import Emu, Inches, Pt
 
-from briefing.content import Chart, Deck, Slide, Table, is_figure, note_lines
+from briefing.content import Chart, Deck, Slide, Table, figure_columns, note_lines
 from presentation import fmt
 from presentation.words import Words
 
@@ -204,9 +204,10 @@ def _table(slide, table: Table, left, top, width, row_height=ROW_HEIGHT, size: i
         column.width = Emu(int(width * weight / sum(weights)))
     for column, name in enumerate(table.columns):
         _cell(grid.cell(0, column), name, bold=True, size=size)
+    right = figure_columns(table)
     for row, values in enumerate(table.rows, start=1):
         for column, value in enumerate(values):
-            _cell(grid.cell(row, column), value, align_right=column > 0 and is_figure(value), size=size)
+            _cell(grid.cell(row, column), value, align_right=right[column], size=size)
         mark = table.marks[row - 1] if table.marks else None
         if mark:
             cell = grid.cell(row, columns - 1)
@@ -224,6 +225,7 @@ def _cell(cell, text: str, bold=False, align_right=False, size: int = 12) -> Non
         run.font.size = Pt(size)
         run.font.bold = bold
     cell.margin_top = cell.margin_bottom = Inches(0.03)
+    cell.vertical_anchor = MSO_ANCHOR.MIDDLE  # a row a wrapped name makes taller keeps its figures beside it
 
 
 def _cover(slide, deck: Deck, words: Words) -> None:

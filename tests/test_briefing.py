@@ -344,8 +344,10 @@ def test_every_figure_of_the_kpi_slide_is_set_right_and_its_words_are_not(decks)
     and the pages read a written figure with one rule (fmt.is_written_figure)."""
     _, made = decks
     for deck in (made["ja"], made["en_progress"]):
-        rows = deck.slides[0].tables[0].rows
-        for row in rows:
+        table = deck.slides[0].tables[0]
+        for row in table.rows:
             assert all(content.is_figure(cell) for cell in row[1:5]), row
             assert not content.is_figure(row[0]) and (row[5] == "—" or not content.is_figure(row[5])), row
+        # the figures' columns are set right; the grades' column, its — among them, left
+        assert content.figure_columns(table) == [False, True, True, True, True, False]
     assert content.is_figure("-8 depts") and content.is_figure("+7所属") and not content.is_figure("000123")
