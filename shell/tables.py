@@ -61,7 +61,7 @@ def number_columns(frame: pd.DataFrame) -> dict:
     for name in frame.columns:
         column = frame[name]
         if pd.api.types.is_numeric_dtype(column) and not pd.api.types.is_bool_dtype(column):
-            config[name] = st.column_config.NumberColumn(format="localized")
+            config[name] = st.column_config.NumberColumn(format=_number_format(column))
         elif _written_figures(column):
             config[name] = st.column_config.TextColumn(alignment="right")
         elif len(frame.columns) >= WIDE_TABLE and _longest(column) > LONG_TEXT:
@@ -82,6 +82,18 @@ def _longest(column: pd.Series) -> int:
     if not len(values) or not (pd.api.types.is_object_dtype(column) or pd.api.types.is_string_dtype(column)):
         return 0
     return int(values.map(lambda v: sum(1 if ord(c) < 0x2E80 else 2 for c in str(v))).max())
+
+
+def _number_format(column: pd.Series) -> str:
+    """Thousands separators, and as many decimals on every row as the column has (1,941.8 above 963.0,
+    not 963): "localized" drops a figure's trailing zeros, so one column read 963 below 1,677.9."""
+    values = column.dropna()
+    if pd.api.types.is_integer_dtype(column) or not len(values):
+        return "localized"
+    for decimals in (0, 1, 2):
+        if ((values - values.round(decimals)).abs() < 1e-9).all():
+            return "%,d" if decimals == 0 else f"%,.{decimals}f"
+    return "localized"
 
 
 def _written_figures(column: pd.Series) -> bool:

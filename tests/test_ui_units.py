@@ -736,6 +736,11 @@ def test_figures_a_role_reads_as_text_are_aligned_right_as_figures_and_codes_are
     assert shown["learners"].tolist() == ["212", "—"]
     assert config["learners"]["alignment"] == "right"
     assert config["staff"]["type_config"]["type"] == "number"
+    # a column of decimals writes each row with the column's decimals: 963.0 beside 1,677.9, not 963
+    hours = number_columns(
+        pd.DataFrame({"h": [1941.8, 963.0, None], "r": [0.79, 0.9, 1.24], "n": [3.0, 12.0, None]})
+    )
+    assert [hours[c]["type_config"]["format"] for c in ("h", "r", "n")] == ["%,.1f", "%,.2f", "%,d"]
     assert "bureau_name" not in config and "code" not in config
     # the briefing's tables write their figures with units: those align right too, a year or a grade not
     kpis = pd.DataFrame(
