@@ -159,8 +159,12 @@ def test_the_talent_chart_holds_the_target_to_its_plans_end_and_says_which_day_a
 
     frame = _talent_years()
     figure = talent_vs_target(frame, metrics.talent_projection(frame, 2026), Words("en"))
-    target, projection = figure.data[1], figure.data[-1]
-    assert list(target.x)[-3:] == ["FY2026", "FY2027", "FY2028"] and list(target.y)[-3:] == [3600] * 3
+    # a line per plan's target, the latest held to its plan's end
+    names = [trace.name for trace in figure.data]
+    assert names[1:3] == ["Target (to FY2025)", "Target (to FY2028)"]
+    earlier, target, projection = figure.data[1], figure.data[2], figure.data[-1]
+    assert list(earlier.x) == ["FY2023", "FY2024", "FY2025"] and list(earlier.y) == [2400] * 3
+    assert list(target.x) == ["FY2026", "FY2027", "FY2028"] and list(target.y) == [3600] * 3
     assert (projection.x[0], projection.y[0]) == ("FY2026", 3000)  # the year's expected end, above its bar
     assert figure.layout.title.text.endswith("(at fiscal year end; FY2026 as of 30 Nov 2026)")
     closed = talent_vs_target(frame.iloc[:3], metrics.talent_projection(frame, 2025), Words("en"))

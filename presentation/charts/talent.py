@@ -46,14 +46,22 @@ def talent_vs_target(kpis: pd.DataFrame, projection: dict | None, words: Words) 
     with_target = kpis[kpis["dx_talent_target"].notna()]
     # the target holds to its plan's end, beyond the years with data (3,600 by FY2028 seen in FY2026)
     ahead = [fy for fy in (projection or {}).get("target_years", []) if fy not in set(kpis["fiscal_year"])]
-    if not with_target.empty:
+    # a line per plan's target: one line stepping from 2,400 to 3,600 read as if FY2026's target were 2,400
+    ends = [int(end) for end in with_target["dx_talent_target_to"].dropna().unique()]
+    for index, end in enumerate(ends):
+        plan = with_target[(with_target["dx_talent_target_to"] == end).fillna(False)]
+        later = ahead if index == len(ends) - 1 else []
+        name = (
+            words("chart_talent_target")
+            if len(ends) == 1
+            else words("chart_talent_target_to", end=fmt.fiscal_year(end, lang))
+        )
         figure.add_scatter(
-            x=years(with_target, words) + [fmt.fiscal_year(fy, lang) for fy in ahead],
-            y=list(with_target["dx_talent_target"]) + [projection["target"]] * len(ahead),
-            name=words("chart_talent_target"),
+            x=years(plan, words) + [fmt.fiscal_year(fy, lang) for fy in later],
+            y=list(plan["dx_talent_target"]) + [projection["target"]] * len(later),
+            name=name,
             mode="lines+markers",
-            # a target holds for its plan's years and steps to the next plan's: no slope between them
-            line={"color": TARGET_COLOUR, "dash": "dash", "width": 2, "shape": "hv"},
+            line={"color": TARGET_COLOUR, "dash": "dash", "width": 2},
             hovertemplate="%{x}: %{y:,}<extra></extra>",
         )
     planned = kpis[kpis["dx_talent_plan"].notna()] if "dx_talent_plan" in kpis else kpis.iloc[0:0]
