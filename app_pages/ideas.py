@@ -156,7 +156,7 @@ def tab_ideas():
 
 
 def tab_pipeline():
-    st.caption(t("pipeline_note"))
+    st.caption(t("pipeline_note", cut=year_cut(snapshot, fy)))
     if one_bureau_hidden:
         st.info(t("pipeline_bureau_hidden"))
     elif funnel["submitted"]:
@@ -263,6 +263,7 @@ def tab_seminar():
         st.info(t("seminar_none"))
         return
     chart(charts.seminar_by_year(seminar.reset_index(), said))
+    st.caption(t("seminar_live_note"))
     st.subheader(t("seminar_table", fy=fy_label))
     teams = data.report(snapshot, "report_seminar_teams", fiscal_year=fy)
     if teams.empty:

@@ -41,7 +41,7 @@ latest = complete.iloc[-1] if len(complete) else None
 cards = card_row("impact", 4)
 difference = Card(
     t("kpi_impact_difference"),
-    fmt.points(latest["difference_pp"], language, breakable=True) if latest is not None else "—",
+    fmt.points(latest["difference_pp"], language, short=True) if latest is not None else "—",
     t("kpi_impact_difference_help"),
 )
 show_card(cards[0], difference)

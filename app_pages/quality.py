@@ -70,10 +70,14 @@ def set_aside(snapshot: str) -> None:
         chosen = place.multiselect(t(label), sorted(issues[column].unique()), key=key, placeholder=every)
         if chosen:
             shown = shown[shown[column].isin(chosen)]
-    columns = {"severity_name": "col_severity", "kind_name": "col_kind", "file_name": "col_file"}
-    columns |= {"sheet": "col_sheet", "row_number": "col_row", "column_name": "col_column"}
-    columns |= {"raw_value": "col_value", "reason": "col_reason"}
-    table_with_downloads(shown, columns, "quarantine", "quarantine", personal=True)  # raw values: ids too
+    # what is wrong first (the column, its value, the reason), then where (file, sheet, row): the reason
+    # ran past the page at 1280 px after a long file name
+    columns = {"severity_name": "col_severity", "kind_name": "col_kind", "column_name": "col_column"}
+    columns |= {"raw_value": "col_value", "reason": "col_reason", "file_name": "col_file"}
+    columns |= {"sheet": "col_sheet", "row_number": "col_row"}
+    table_with_downloads(
+        shown, columns, "quarantine", "quarantine", personal=True, whole=("reason",)
+    )  # raw values: ids too
 
 
 ORPHANS = (

@@ -44,6 +44,8 @@ show_card(
 )
 needed = projection["needed"] if projection else None
 pace_text = t("per_year", value=fmt.integer(needed)) if needed else "—"
+if projection and projection["ended"] and projection["current"] < projection["target"]:
+    pace_text = t("kpi_pace_plan_ended")  # a plan whose last year has closed needs no pace: it ended short
 show_card(cards[2], Card(t("kpi_pace_needed"), pace_text, t("kpi_pace_needed_help")))
 
 person_columns = {

@@ -76,16 +76,12 @@ def percent(value, digits: int = 1) -> str:
     return f"{value * 100:.{digits}f}%"
 
 
-# where a line may break though no space shows (a card's figure: "+5.3" over "ポイント" rather than cut)
-BREAK = "\u200b"
-
-
-def points(value, lang: str, breakable: bool = False) -> str:
-    """A difference of two shares in percentage points, signed: +5.8 pt / +5.8ポイント; `breakable`: the
-    Japanese unit may go to a line of its own (a card's figure, which never breaks inside a word)."""
+def points(value, lang: str, short: bool = False) -> str:
+    """A difference of two shares in percentage points, signed: +5.8 pt / +5.8ポイント; `short`: a card's
+    figure, +5.8pt in Japanese too (+7.3 ポイント broke onto two lines in a quarter-width card)."""
     if _missing(value):
         return "—"
-    unit = ((BREAK if breakable else "") + "ポイント") if lang == "ja" else " pt"
+    unit = ("pt" if short else "ポイント") if lang == "ja" else " pt"
     return signed(f"{value:.1f}" + unit, value)
 
 

@@ -26,13 +26,17 @@ from shell.tables import table_with_downloads
 def show_card(column, card: Card, delta_color="normal") -> None:
     """A KPI card: the value, its change on what it is compared with, the definition on hover, and
     under it the year-to-date note and the plan's line with its grade badge (contract 4.1, 4.2)."""
+    # no change is neither a rise nor a fall: fmt.signed writes it unsigned ("0人"), which Streamlit
+    # would draw green with an arrow up
+    still = bool(card.change) and not card.change.startswith(("+", "-", "−"))
     column.metric(
         card.label,
         card.value,
         delta=card.change or None,
         help=card.help,
         border=True,
-        delta_color=delta_color,
+        delta_color="off" if still else delta_color,
+        delta_arrow="off" if still else "auto",
         delta_description=card.compared_with if card.change else None,
     )
     lines = [line for line in (*card.notes, card.plan_line(words())) if line]

@@ -52,7 +52,7 @@ def readable_bureaus(frame: pd.DataFrame, column: str = "bureau_name") -> pd.Dat
     return frame.assign(**{column: frame[column].map(lambda b: bureau_word(b, said))})
 
 
-def number_columns(frame: pd.DataFrame) -> dict:
+def number_columns(frame: pd.DataFrame, whole: frozenset[str] = frozenset()) -> dict:
     """Thousands separators for every numeric column, as the reader's browser writes them; a column of
     figures written out as text (a role's table with hidden cells) aligned right as the figures are."""
     import streamlit as st
@@ -64,7 +64,7 @@ def number_columns(frame: pd.DataFrame) -> dict:
             config[name] = st.column_config.NumberColumn(format=_number_format(column))
         elif _written_figures(column):
             config[name] = st.column_config.TextColumn(alignment="right")
-        elif len(frame.columns) >= WIDE_TABLE and _longest(column) > LONG_TEXT:
+        elif len(frame.columns) >= WIDE_TABLE and _longest(column) > LONG_TEXT and name not in whole:
             # in a wide table a long name (a department, an idea) takes a medium width and reads in full
             # on hover, so the columns after it (the day a person left) stay on the page at 1280 px
             config[name] = st.column_config.TextColumn(width="medium")
@@ -148,8 +148,12 @@ def table_with_downloads(
     key: str,
     personal: bool = False,
     person_columns: tuple[str, ...] = (),
+    whole: tuple[str, ...] = (),
 ) -> None:
     """A table with translated headers and its CSV (UTF-8 with BOM) and .xlsx downloads.
+
+    `whole`: text columns shown at their full width however wide the table (a row's reason), where a
+    long name is otherwise given a medium width (number_columns).
 
     `personal`: the table names staff (ids, names). Only a role that may see people gets it, and each
     download of it is written to the audit log. `person_columns`: the table is about something else
@@ -169,7 +173,8 @@ def table_with_downloads(
         st.caption(t("table_no_rows"))
         return
     shown = translated(frame, columns)
-    st.dataframe(shown, hide_index=True, width="stretch", column_config=number_columns(shown), placeholder="")
+    config = number_columns(shown, frozenset(t(columns[name]) for name in whole if name in columns))
+    st.dataframe(shown, hide_index=True, width="stretch", column_config=config, placeholder="")
 
     csv_mime, xlsx_mime = "text/csv", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
     csv_file, xlsx_file = lambda: csv_bytes(shown), lambda: xlsx_bytes(shown)

@@ -475,9 +475,9 @@ def test_the_impact_page_shows_the_contracts_difference_and_says_it_is_no_proof_
     assert app.get("plotly_chart")  # the first tab's cohort chart
     app = run_page("impact", lang, impact_tab=translate(lang, "tab_impact_event"))
     cards = {m.label: m.value for m in app.metric}
-    # what a person reads: the card may break its Japanese unit onto a line of its own (fmt.BREAK)
+    # what a person reads: the card writes the short unit (+7.3pt), which stays on one line
     shown = cards[translate(lang, "kpi_impact_difference")]
-    assert shown.replace(fmt.BREAK, "") == fmt.points(latest["difference_pp"], lang)
+    assert shown == fmt.points(latest["difference_pp"], lang, short=True) and shown.endswith("pt")
     assert cards[translate(lang, "kpi_impact_apps_share")] == fmt.percent(figures["dx_talent_apps_share"])
     assert any(translate(lang, "impact_caveat") in info.value for info in app.info)
     # the event study the load stored, summed up in the page's words with its own figures
@@ -739,3 +739,29 @@ def test_the_briefing_preview_draws_again_from_the_cache(app_db):
     assert not app.exception, [e.value for e in app.exception]
     titles = [e.value for e in app.markdown if e.value.startswith("**9.")]
     assert titles, "the preview reached its last slide"
+
+
+def test_a_card_whose_figure_did_not_change_shows_no_rise(app_db):
+    """ "↑ 0人" stood green on the Japanese overview: an unsigned change is drawn without an arrow, in grey."""
+    from streamlit.proto.Metric_pb2 import Metric
+
+    app = run_page("overview", "ja", fy="2026")
+    still = [m for m in app.metric if m.proto.delta and not m.proto.delta.startswith(("+", "-"))]
+    moved = [m for m in app.metric if m.proto.delta.startswith("+")]
+    assert still and moved, [m.proto.delta for m in app.metric]
+    assert {(m.proto.color, m.proto.direction) for m in still} == {
+        (Metric.MetricColor.GRAY, Metric.MetricDirection.NONE)
+    }
+    assert all(m.proto.direction == Metric.MetricDirection.UP for m in moved)
+
+
+def test_the_learning_outcomes_table_has_a_figure_a_row_and_a_group_a_column(app_db):
+    """Eight columns of figures ran past the page at 1280 px: the two groups are the columns now."""
+    from presentation.words import translate
+
+    app = run_page("learning", "en", fy="2025", learning_tab=translate("en", "tab_learning_outcomes"))
+    assert not app.exception, [e.value for e in app.exception]
+    [table] = [frame.value for frame in app.dataframe if "Have learned" in frame.value.columns]
+    assert list(table.columns) == ["Figure", "Have learned", "Have not learned"]
+    assert len(table) == 7 and table.iloc[3, 2] == "—"  # nobody "certified after learning" who never learned
+    assert table.iloc[2, 1].endswith("%") and table.iloc[0, 1].replace(",", "").isdigit()

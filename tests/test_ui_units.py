@@ -763,6 +763,7 @@ def test_figures_a_role_reads_as_text_are_aligned_right_as_figures_and_codes_are
     config = number_columns(wide)
     assert config["dept"]["width"] == "medium" and "group" not in config
     assert "dept" not in number_columns(wide[["n0", "dept", "group"]])
+    assert "dept" not in number_columns(wide, whole=frozenset({"dept"}))  # a row's reason: read in full
 
 
 def test_a_loads_time_is_written_as_the_day_beside_it_to_the_minute():
