@@ -95,6 +95,10 @@ _WRAPPED_LABELS = (
     # (a range breaks after its 〜, never inside 時間 or 億円)
     f" {_CARD} [data-testid='stMetricValue'] {{ font-size: 2rem; }}"
     f" {_CARD} [data-testid='stMetricValue'] p {{ word-break: keep-all; overflow-wrap: normal; }}"
+    # the notes under a card break at their spaces, not inside a Japanese phrase ("…11月30日まで" left
+    # "で" alone on a line, "2,071本" its "本"); a phrase wider than the card still breaks anywhere
+    f" {_CARD} [data-testid='stMarkdownContainer'] p, {_CARD} [data-testid='stCaptionContainer'] p"
+    " { word-break: keep-all; overflow-wrap: anywhere; }"
 )
 
 
