@@ -216,50 +216,24 @@ def _talent_slide(frame: pd.DataFrame, fiscal_year: int, words: Words, one_burea
     projection = metrics.talent_projection(frame, fiscal_year)
     current = int(frame[frame["fiscal_year"] == fiscal_year]["dx_talent_cumulative"].iloc[0])
     figure = talent_charts.talent_vs_target(frame, projection, words)
-    years = [_year_label(int(fy), words) for fy in frame["fiscal_year"]]
-    series = [
-        Series(
-            words("chart_talent_actual"),
-            [float(v) for v in frame["dx_talent_cumulative"]],
-            LEVEL_COLOURS["silver"],
-        )
-    ]
-    # a series per plan's target: a line chart joins its points, and one series would slope from one
-    # plan's target to the next's (2,400 to 3,600) as if the new target were due at once
-    ends = [int(e) for e in frame["dx_talent_target_to"].dropna().unique()]
-    for end in ends:
-        of_plan = (frame["dx_talent_target_to"] == end).fillna(False)
-        values = [
-            float(v) if mine else None for v, mine in zip(frame["dx_talent_target"], of_plan, strict=True)
-        ]
-        name = (
-            words("chart_talent_target")
-            if len(ends) == 1
-            else words("chart_talent_target_to", end=_year_label(end, words))
-        )
-        series.append(Series(name, values, TARGET_COLOUR, "dash"))
-    targets = series[1:]
+    lines = talent_charts.target_lines(frame, projection, words)
+    drawn = dict(talent_charts.projection_line(projection))
+    known = [int(fy) for fy in frame["fiscal_year"]]
+    # the years ahead: the projection's and those the target still holds to (3,600 by FY2028)
+    later = {fy for _, values in lines for fy in values} | set(drawn)
+    fys = known + sorted(later - set(known))
+    ahead = [None] * (len(fys) - len(known))
+    years = [_year_label(fy, words) for fy in fys]
+    cumulative = [float(v) for v in frame["dx_talent_cumulative"]]
+    series = [Series(words("chart_talent_actual"), cumulative + ahead, LEVEL_COLOURS["silver"])]
+    series += [Series(name, [values.get(fy) for fy in fys], TARGET_COLOUR, "dash") for name, values in lines]
     planned = [None if pd.isna(v) else round(float(v)) for v in frame["dx_talent_plan"]]
     if any(v is not None for v in planned):
-        series.append(Series(words("chart_talent_plan"), planned, TARGET_COLOUR, "dot"))
-    notes = []
-    # the years ahead: the projection's and those the target still holds to (3,600 by FY2028)
-    ahead = (
-        sorted({fy for fy, _ in projection["path"]} | set(projection["target_years"])) if projection else []
-    )
-    if ahead:
-        years += [_year_label(fy, words) for fy in ahead]
-        for item in series:
-            item.values += [None] * len(ahead)
-        if targets:  # the latest plan's target holds to its end
-            for index, fy in enumerate(ahead, start=len(frame)):
-                if fy in projection["target_years"]:
-                    targets[-1].values[index] = projection["target"]
-    if projection and (projection["path"] or projection["start"] > projection["current"]):
-        drawn = dict(projection["path"])
-        path = [None] * (len(frame) - 1) + [float(round(projection["start"]))]
-        path += [float(round(drawn[fy])) if fy in drawn else None for fy in ahead]
+        series.append(Series(words("chart_talent_plan"), planned + ahead, TARGET_COLOUR, "dot"))
+    if drawn:
+        path = [float(round(drawn[fy])) if fy in drawn else None for fy in fys]
         series.append(Series(words("chart_talent_projection"), path, OKABE_ITO[0], "dot"))
+    notes = []
     if projection:
         notes.append(talent_charts.projection_note(projection, words))
         title = words(

@@ -43,22 +43,10 @@ def talent_vs_target(kpis: pd.DataFrame, projection: dict | None, words: Words) 
         textfont={"color": TEXT_COLOUR},  # dark on silver: 6:1 (white was 3:1)
         hovertemplate="%{x}: %{y:,}<extra></extra>",
     )
-    with_target = kpis[kpis["dx_talent_target"].notna()]
-    # the target holds to its plan's end, beyond the years with data (3,600 by FY2028 seen in FY2026)
-    ahead = [fy for fy in (projection or {}).get("target_years", []) if fy not in set(kpis["fiscal_year"])]
-    # a line per plan's target: one line stepping from 2,400 to 3,600 read as if FY2026's target were 2,400
-    ends = [int(end) for end in with_target["dx_talent_target_to"].dropna().unique()]
-    for index, end in enumerate(ends):
-        plan = with_target[(with_target["dx_talent_target_to"] == end).fillna(False)]
-        later = ahead if index == len(ends) - 1 else []
-        name = (
-            words("chart_talent_target")
-            if len(ends) == 1
-            else words("chart_talent_target_to", end=fmt.fiscal_year(end, lang))
-        )
+    for name, values in target_lines(kpis, projection, words):
         figure.add_scatter(
-            x=years(plan, words) + [fmt.fiscal_year(fy, lang) for fy in later],
-            y=list(plan["dx_talent_target"]) + [projection["target"]] * len(later),
+            x=[fmt.fiscal_year(fy, lang) for fy in values],
+            y=list(values.values()),
             name=name,
             mode="lines+markers",
             line={"color": TARGET_COLOUR, "dash": "dash", "width": 2},
@@ -75,9 +63,8 @@ def talent_vs_target(kpis: pd.DataFrame, projection: dict | None, words: Words) 
             marker={"symbol": "diamond"},
             hovertemplate="%{x}: %{y:,.0f}<extra></extra>",
         )
-    if projection and (projection["path"] or projection["start"] > projection["current"]):
-        # from the year's end: a year in progress's own expected end, above its bar to date
-        path = [(projection["fiscal_year"], projection["start"]), *projection["path"]]
+    path = projection_line(projection)
+    if path:
         figure.add_scatter(
             x=[fmt.fiscal_year(int(fy), lang) for fy, _ in path],
             y=[round(v) for _, v in path],
@@ -91,6 +78,41 @@ def talent_vs_target(kpis: pd.DataFrame, projection: dict | None, words: Words) 
     return layout(
         figure, talent_title(kpis, words), words("axis_fiscal_year"), words("axis_people"), unit=people
     )
+
+
+def target_lines(
+    kpis: pd.DataFrame, projection: dict | None, words: Words
+) -> list[tuple[str, dict[int, float]]]:
+    """Each plan's target as its legend name and {fiscal year: target}, for the chart and the slide: a
+    line per plan, since one line stepping from 2,400 to 3,600 read as if FY2026's target were 2,400 (and
+    a PowerPoint line chart sloped between them); the latest plan's held to its end beyond the years with
+    data (3,600 by FY2028 seen in FY2026: the projection's `target_years`)."""
+    with_target = kpis[kpis["dx_talent_target"].notna()]
+    ends = [int(end) for end in with_target["dx_talent_target_to"].dropna().unique()]
+    lines = []
+    for end in ends:
+        plan = with_target[(with_target["dx_talent_target_to"] == end).fillna(False)]
+        name = (
+            words("chart_talent_target")
+            if len(ends) == 1
+            else words("chart_talent_target_to", end=fmt.fiscal_year(end, words.lang))
+        )
+        values = {
+            int(fy): float(v) for fy, v in zip(plan["fiscal_year"], plan["dx_talent_target"], strict=True)
+        }
+        lines.append((name, values))
+    if lines and projection:
+        lines[-1][1].update({fy: projection["target"] for fy in projection["target_years"]})
+    return lines
+
+
+def projection_line(projection: dict | None) -> list[tuple[int, float]]:
+    """The projection's points from the chosen year's end, for the chart and the slide: a year in
+    progress's own expected end (above its bar to date), then a year at the pace until the target; none
+    where there is nothing to draw."""
+    if not projection or not (projection["path"] or projection["start"] > projection["current"]):
+        return []
+    return [(projection["fiscal_year"], projection["start"]), *projection["path"]]
 
 
 def projection_note(projection: dict, words: Words) -> str:
